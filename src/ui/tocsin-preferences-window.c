@@ -1,0 +1,196 @@
+/* tocsin-preferences-window.c
+ *
+ * Copyright 2026 The Tocsin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tocsin-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tocsin-preferences-window.h"
+
+struct _TocsinPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  /* Template widgets */
+  GtkAdjustment        *poll_interval_adjustment;
+  AdwComboRow          *notify_min_priority_row;
+  GtkSwitch            *run_in_background_switch;
+  GtkSwitch            *show_tray_icon_switch;
+  AdwEntryRow          *auth_base_url_row;
+  AdwEntryRow          *api_base_url_row;
+  AdwEntryRow          *redirect_uri_row;
+  AdwEntryRow          *client_id_row;
+
+  GSettings            *settings;
+};
+
+G_DEFINE_FINAL_TYPE (TocsinPreferencesWindow, tocsin_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* The combo row lists P1..P5 in order, so its position is the enum value - 1. */
+static gboolean
+priority_to_position (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  const char *nick = g_variant_get_string (variant, NULL);
+
+  if (nick[0] != 'P' || nick[1] < '1' || nick[1] > '5')
+    return FALSE;
+
+  g_value_set_uint (value, (guint)(nick[1] - '1'));
+  return TRUE;
+}
+
+static GVariant *
+position_to_priority (const GValue       *value,
+                      const GVariantType *expected_type,
+                      gpointer            user_data)
+{
+  char nick[3] = { 'P', '1', '\0' };
+  guint position = g_value_get_uint (value);
+
+  if (position > 4)
+    return NULL;
+
+  nick[1] = (char)('1' + position);
+  return g_variant_new_string (nick);
+}
+
+/* Connection rows write on Apply, not per keystroke, so a half-typed URL is
+ * never what the app connects to. */
+static void
+on_entry_row_apply_cb (AdwEntryRow             *row,
+                       TocsinPreferencesWindow *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (row), "settings-key");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_settings_set_string (self->settings, key, stripped);
+}
+
+static void
+bind_entry_row (TocsinPreferencesWindow *self,
+                AdwEntryRow             *row,
+                const char              *key)
+{
+  g_autofree char *value = g_settings_get_string (self->settings, key);
+
+  g_object_set_data_full (G_OBJECT (row), "settings-key", g_strdup (key), g_free);
+  gtk_editable_set_text (GTK_EDITABLE (row), value);
+  g_signal_connect (row, "apply", G_CALLBACK (on_entry_row_apply_cb), self);
+}
+
+static void
+tocsin_preferences_window_constructed (GObject *object)
+{
+  TocsinPreferencesWindow *self = TOCSIN_PREFERENCES_WINDOW (object);
+
+  G_OBJECT_CLASS (tocsin_preferences_window_parent_class)->constructed (object);
+
+  g_settings_bind (self->settings, "poll-interval",
+                   self->poll_interval_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "notify-min-priority",
+                                self->notify_min_priority_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                priority_to_position, position_to_priority,
+                                NULL, NULL);
+  g_settings_bind (self->settings, "run-in-background",
+                   self->run_in_background_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-tray-icon",
+                   self->show_tray_icon_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  bind_entry_row (self, self->auth_base_url_row, "auth-base-url");
+  bind_entry_row (self, self->api_base_url_row, "api-base-url");
+  bind_entry_row (self, self->redirect_uri_row, "redirect-uri");
+  bind_entry_row (self, self->client_id_row, "client-id");
+}
+
+static void
+tocsin_preferences_window_dispose (GObject *object)
+{
+  TocsinPreferencesWindow *self = (TocsinPreferencesWindow *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (tocsin_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+tocsin_preferences_window_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  TocsinPreferencesWindow *self = TOCSIN_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tocsin_preferences_window_class_init (TocsinPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = tocsin_preferences_window_constructed;
+  object_class->dispose = tocsin_preferences_window_dispose;
+  object_class->set_property = tocsin_preferences_window_set_property;
+
+  properties [PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/tocsin-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, poll_interval_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, notify_min_priority_row);
+  gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, run_in_background_switch);
+  gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, show_tray_icon_switch);
+  gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, auth_base_url_row);
+  gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, api_base_url_row);
+  gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, redirect_uri_row);
+  gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, client_id_row);
+}
+
+static void
+tocsin_preferences_window_init (TocsinPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+TocsinPreferencesWindow *
+tocsin_preferences_window_new (GSettings *settings)
+{
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (TOCSIN_TYPE_PREFERENCES_WINDOW,
+                       "settings", settings,
+                       NULL);
+}

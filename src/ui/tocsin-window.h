@@ -1,0 +1,27 @@
+/* tocsin-window.h
+ *
+ * Copyright 2026 The Tocsin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "tocsin-application.h"
+
+G_BEGIN_DECLS
+
+#define TOCSIN_TYPE_WINDOW (tocsin_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (TocsinWindow, tocsin_window, TOCSIN, WINDOW, AdwApplicationWindow)
+
+TocsinWindow *tocsin_window_new           (TocsinApplication *application);
+void          tocsin_window_add_toast     (TocsinWindow      *self,
+                                           AdwToast          *toast);
+gboolean      tocsin_window_get_signed_in (TocsinWindow      *self);
+void          tocsin_window_set_signed_in (TocsinWindow      *self,
+                                           gboolean           signed_in);
+
+G_END_DECLS

@@ -1,0 +1,251 @@
+/* test-window.c: the real app's main window, signed out
+ *
+ * Copyright 2026 The Tocsin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tocsin-application.h"
+#include "tocsin-preferences-window.h"
+#include "tocsin-test-utils.h"
+#include "tocsin-window.h"
+
+static TocsinApplication *the_app;
+
+/* One registered app per process (its D-Bus objects stay exported), activated
+ * anew by each test like a second launch would. */
+static TocsinApplication *
+start_app (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (the_app == NULL)
+    {
+      the_app = tocsin_application_new ();
+      /* Tests share one session bus; a unique name would make the next run remote. */
+      g_application_set_flags (G_APPLICATION (the_app),
+                               g_application_get_flags (G_APPLICATION (the_app)) | G_APPLICATION_NON_UNIQUE);
+      g_assert_true (g_application_register (G_APPLICATION (the_app), NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  g_application_activate (G_APPLICATION (the_app));
+
+  return g_object_ref (the_app);
+}
+
+static gboolean
+window_is_mapped (gpointer data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+         gtk_widget_get_width (GTK_WIDGET (window)) > 0;
+}
+
+static TocsinWindow *
+wait_for_window (TocsinApplication *app)
+{
+  g_assert_true (tocsin_test_wait_until (window_is_mapped, app, 10000));
+  tocsin_test_spin (200);
+  return TOCSIN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+static gboolean
+toplevel_of_type_visible (gpointer data)
+{
+  GType type = GPOINTER_TO_SIZE (data);
+  g_autoptr(GListModel) toplevels = NULL;
+
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_mapped (w))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_mapped (w))
+        return GTK_WINDOW (w);
+    }
+  return NULL;
+}
+
+static void
+open_and_close (TocsinApplication *app,
+                const char        *action,
+                GType              type)
+{
+  GtkWindow *dialog;
+
+  if (g_str_has_prefix (action, "app."))
+    g_action_group_activate_action (G_ACTION_GROUP (app), action + 4, NULL);
+  else
+    g_action_group_activate_action (G_ACTION_GROUP (gtk_application_get_active_window (GTK_APPLICATION (app))),
+                                    action + 4, NULL);
+
+  g_assert_true (tocsin_test_wait_until (toplevel_of_type_visible, GSIZE_TO_POINTER (type), 5000));
+  dialog = find_toplevel (type);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  tocsin_test_spin (50);
+}
+
+static void
+test_signed_out (void)
+{
+  g_autoptr(TocsinApplication) app = start_app ();
+  TocsinWindow *window = wait_for_window (app);
+  GtkWidget *stack, *button, *status_page, *switcher_bar;
+  g_autofree char *shot = NULL;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, _("Tocsin"));
+  g_assert_false (tocsin_window_get_signed_in (window));
+
+  stack = tocsin_test_find_by_id (GTK_WIDGET (window), "main_stack");
+  g_assert_nonnull (stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "signed-out");
+
+  status_page = gtk_stack_get_visible_child (GTK_STACK (stack));
+  g_assert_true (ADW_IS_STATUS_PAGE (status_page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==, _("Sign In to See Your Alerts"));
+
+  button = tocsin_test_find_button (GTK_WIDGET (window), _("_Sign In with Atlassian"));
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "app.sign-in");
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "sign-in"));
+
+  /* Nothing to switch between while signed out. */
+  switcher_bar = tocsin_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR, NULL);
+  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)));
+
+  shot = tocsin_test_save_screenshot (GTK_WIDGET (window), "window-signed-out");
+  g_assert_true (g_file_test (shot, G_FILE_TEST_IS_REGULAR));
+
+  /* Signing in swaps the page and shows the view switcher. */
+  tocsin_window_set_signed_in (window, TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "signed-in");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_menu_windows (void)
+{
+  g_autoptr(TocsinApplication) app = start_app ();
+  TocsinWindow *window = wait_for_window (app);
+
+  open_and_close (app, "app.preferences", TOCSIN_TYPE_PREFERENCES_WINDOW);
+  open_and_close (app, "app.about", ADW_TYPE_ABOUT_WINDOW);
+  open_and_close (app, "win.show-help-overlay", GTK_TYPE_SHORTCUTS_WINDOW);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_preferences_bound (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  TocsinPreferencesWindow *prefs;
+  GtkWidget *combo, *spin;
+
+  prefs = tocsin_preferences_window_new (settings);
+  gtk_window_present (GTK_WINDOW (prefs));
+  tocsin_test_spin (100);
+
+  g_settings_set_string (settings, "notify-min-priority", "P2");
+  combo = tocsin_test_find_widget (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, NULL);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 4);
+  g_assert_cmpint (g_settings_get_enum (settings, "notify-min-priority"), ==, 5);
+
+  spin = tocsin_test_find_widget (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON, NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 120);
+  g_assert_cmpuint (g_settings_get_uint (settings, "poll-interval"), ==, 120);
+  /* The schema's range holds even when the widget is pushed past it. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 5);
+  g_assert_cmpuint (g_settings_get_uint (settings, "poll-interval"), ==, 15);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+static void
+test_window_state_saved (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(TocsinApplication) app = NULL;
+  TocsinWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 820);
+  g_settings_set_int (settings, "window-height", 610);
+
+  app = start_app ();
+  window = wait_for_window (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 820);
+  g_assert_cmpint (height, ==, 610);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  gtk_window_close (GTK_WINDOW (window));
+  tocsin_test_spin (50);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+static void
+test_german (void)
+{
+  g_autoptr(TocsinApplication) app = NULL;
+  TocsinWindow *window;
+  GtkWidget *button;
+
+  if (g_strcmp0 (g_getenv ("LANGUAGE"), "de") != 0)
+    {
+      g_test_skip ("runs with LANGUAGE=de");
+      return;
+    }
+
+  app = start_app ();
+  window = wait_for_window (app);
+
+  /* The German catalogue from the build tree, as the user would see it. */
+  button = tocsin_test_find_button (GTK_WIDGET (window), "Mit Atlassian _anmelden");
+  g_assert_nonnull (button);
+  tocsin_test_save_screenshot (GTK_WIDGET (window), "window-signed-out-de");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  tocsin_test_init (&argc, &argv);
+
+  g_test_add_func ("/window/signed-out", test_signed_out);
+  g_test_add_func ("/window/menu-windows", test_menu_windows);
+  g_test_add_func ("/window/preferences-bound", test_preferences_bound);
+  g_test_add_func ("/window/state-saved", test_window_state_saved);
+  g_test_add_func ("/window/german", test_german);
+
+  return g_test_run ();
+}
