@@ -11,6 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "tocsin-alerts-page.h"
+#include "tocsin-schedules-page.h"
+#include "tocsin-sign-in-page.h"
 #include "tocsin-window.h"
 
 struct _TocsinWindow
@@ -172,6 +175,10 @@ tocsin_window_class_init (TocsinWindowClass *klass)
 static void
 tocsin_window_init (TocsinWindow *self)
 {
+  g_type_ensure (TOCSIN_TYPE_ALERTS_PAGE);
+  g_type_ensure (TOCSIN_TYPE_SCHEDULES_PAGE);
+  g_type_ensure (TOCSIN_TYPE_SIGN_IN_PAGE);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -122,8 +122,9 @@ test_signed_out (void)
   g_assert_nonnull (stack);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "signed-out");
 
-  status_page = gtk_stack_get_visible_child (GTK_STACK (stack));
+  status_page = tocsin_test_find_by_id (gtk_stack_get_visible_child (GTK_STACK (stack)), "start_page");
   g_assert_true (ADW_IS_STATUS_PAGE (status_page));
+  g_assert_true (gtk_widget_is_drawable (status_page));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==, _("Sign In to See Your Alerts"));
 
   button = tocsin_test_find_button (GTK_WIDGET (window), _("_Sign In with Atlassian"));

@@ -1,0 +1,18 @@
+/* tocsin-sign-in-page.h
+ *
+ * Copyright 2026 The Tocsin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define TOCSIN_TYPE_SIGN_IN_PAGE (tocsin_sign_in_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (TocsinSignInPage, tocsin_sign_in_page, TOCSIN, SIGN_IN_PAGE, AdwBin)
+
+G_END_DECLS
