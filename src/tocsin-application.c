@@ -11,22 +11,51 @@
 
 #include <glib/gi18n.h>
 
+#include "tocsin-alert-monitor.h"
 #include "tocsin-application.h"
+#include "tocsin-ops-client.h"
 #include "tocsin-preferences-window.h"
+#include "tocsin-schedule-monitor.h"
 #include "tocsin-window.h"
+
+/* The app owns the sign-in (TocsinAuthSession) and, while signed in with a
+ * current site, the monitors the pages show. The pages bind to the
+ * "alert-monitor" / "schedule-monitor" properties; the sign-in page to
+ * "auth-session", "sign-in-error" and "choosing-site". */
 
 struct _TocsinApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication         parent_instance;
 
-  GSettings      *settings;
-  TocsinConfig   *config;
+  GSettings             *settings;
+  TocsinConfig          *config;
+  TocsinAuthSession     *session;
+
+  TocsinAlertMonitor    *alert_monitor;
+  TocsinScheduleMonitor *schedule_monitor;
+  char                  *monitored_site_id;
+
+  GError                *sign_in_error;
+  gboolean               choosing_site;
+  GCancellable          *cancellable;
 
   /* Command-line overrides, kept until startup creates the config. */
   GHashTable     *pending_overrides;
 };
 
 G_DEFINE_FINAL_TYPE (TocsinApplication, tocsin_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_AUTH_SESSION,
+  PROP_ALERT_MONITOR,
+  PROP_SCHEDULE_MONITOR,
+  PROP_SIGN_IN_ERROR,
+  PROP_CHOOSING_SITE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 /* Command-line option name -> settings key it overrides for this run. */
 static const struct {
@@ -78,6 +107,7 @@ preferences_action (GSimpleAction *action,
   GtkWindow *preferences;
 
   preferences = GTK_WINDOW (tocsin_preferences_window_new (self->settings));
+  tocsin_preferences_window_set_auth_session (TOCSIN_PREFERENCES_WINDOW (preferences), self->session);
   gtk_window_set_transient_for (preferences, GTK_WINDOW (get_main_window (self)));
   gtk_window_present (preferences);
 }
@@ -107,14 +137,164 @@ about_action (GSimpleAction *action,
 }
 
 static void
+set_sign_in_error (TocsinApplication *self,
+                   const GError      *error)
+{
+  if (self->sign_in_error == NULL && error == NULL)
+    return;
+
+  g_clear_error (&self->sign_in_error);
+  if (error != NULL)
+    self->sign_in_error = g_error_copy (error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SIGN_IN_ERROR]);
+}
+
+static void
+set_choosing_site (TocsinApplication *self,
+                   gboolean           choosing_site)
+{
+  choosing_site = !!choosing_site;
+  if (self->choosing_site == choosing_site)
+    return;
+
+  self->choosing_site = choosing_site;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHOOSING_SITE]);
+}
+
+static void
+add_toast (TocsinApplication *self,
+           const char        *message)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (TOCSIN_IS_WINDOW (window))
+    tocsin_window_add_toast (TOCSIN_WINDOW (window), adw_toast_new (message));
+}
+
+static void
+on_sign_in_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(TocsinApplication) self = user_data;
+  g_autofree char *previous_site = g_object_steal_data (G_OBJECT (self), "previous-site");
+  g_autoptr(GError) error = NULL;
+  TocsinSite *site;
+
+  if (!tocsin_auth_session_sign_in_finish (TOCSIN_AUTH_SESSION (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        set_sign_in_error (self, error);
+      return;
+    }
+
+  /* Several sites and none chosen before: let the user pick one. A sign-in
+   * again for the remembered site goes straight back to it. */
+  site = tocsin_auth_session_get_current_site (self->session);
+  set_choosing_site (self,
+                     g_list_model_get_n_items (tocsin_auth_session_get_sites (self->session)) > 1 &&
+                     (site == NULL || g_strcmp0 (previous_site, tocsin_site_get_id (site)) != 0));
+}
+
+static void
 sign_in_action (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
   TocsinApplication *self = user_data;
+  g_autoptr(GAppLaunchContext) context = NULL;
+  TocsinWindow *window = get_main_window (self);
+  TocsinSite *site = tocsin_auth_session_get_current_site (self->session);
 
-  tocsin_window_add_toast (get_main_window (self),
-                           adw_toast_new (_("Sign-in is not available in this build yet")));
+  set_sign_in_error (self, NULL);
+  set_choosing_site (self, FALSE);
+
+  /* The browser opens on the window's display, with its startup id. */
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (window))));
+  g_object_set_data_full (G_OBJECT (self), "previous-site",
+                          site != NULL ? g_strdup (tocsin_site_get_id (site)) : NULL, g_free);
+  tocsin_auth_session_sign_in_async (self->session, context, NULL, on_sign_in_cb, g_object_ref (self));
+}
+
+static void
+cancel_sign_in_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  TocsinApplication *self = user_data;
+
+  tocsin_auth_session_cancel (self->session);
+}
+
+static void
+on_sign_out_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(TocsinApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!tocsin_auth_session_sign_out_finish (TOCSIN_AUTH_SESSION (object), result, &error))
+    add_toast (self, error->message);
+}
+
+static void
+on_sign_out_response_cb (AdwMessageDialog  *dialog,
+                         const char        *response,
+                         TocsinApplication *self)
+{
+  if (g_strcmp0 (response, "sign-out") != 0)
+    return;
+
+  set_sign_in_error (self, NULL);
+  set_choosing_site (self, FALSE);
+  tocsin_auth_session_sign_out_async (self->session, NULL, on_sign_out_cb, g_object_ref (self));
+}
+
+static void
+sign_out_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  TocsinApplication *self = user_data;
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (get_main_window (self)),
+                                   _("Sign Out?"),
+                                   _("Tocsin forgets your sign-in and the data it keeps for this "
+                                     "account. You can sign in again at any time."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "sign-out", _("_Sign Out"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign-out",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_sign_out_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+site_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  TocsinApplication *self = user_data;
+  GListModel *sites = tocsin_auth_session_get_sites (self->session);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sites); i++)
+    {
+      g_autoptr(TocsinSite) site = g_list_model_get_item (sites, i);
+
+      if (g_strcmp0 (tocsin_site_get_id (site), id) == 0)
+        {
+          tocsin_auth_session_set_current_site (self->session, site);
+          set_choosing_site (self, FALSE);
+          return;
+        }
+    }
 }
 
 static const GActionEntry app_actions[] = {
@@ -122,7 +302,127 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_action },
   { "about", about_action },
   { "sign-in", sign_in_action },
+  { "sign-out", sign_out_action },
+  { "cancel-sign-in", cancel_sign_in_action },
+  { "site", site_action, "s", "''" },
 };
+
+/* Monitors */
+
+static void
+drop_monitors (TocsinApplication *self)
+{
+  gboolean had_alerts = self->alert_monitor != NULL;
+  gboolean had_schedules = self->schedule_monitor != NULL;
+
+  if (self->alert_monitor != NULL)
+    {
+      g_settings_unbind (self->alert_monitor, "poll-interval");
+      tocsin_alert_monitor_set_active (self->alert_monitor, FALSE);
+      g_clear_object (&self->alert_monitor);
+    }
+  if (self->schedule_monitor != NULL)
+    {
+      tocsin_schedule_monitor_stop (self->schedule_monitor);
+      g_clear_object (&self->schedule_monitor);
+    }
+  g_clear_pointer (&self->monitored_site_id, g_free);
+
+  if (had_alerts)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ALERT_MONITOR]);
+  if (had_schedules)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCHEDULE_MONITOR]);
+}
+
+/* Monitors exist while signed in with a current site, one set per site. */
+static void
+update_monitors (TocsinApplication *self)
+{
+  TocsinSite *site = tocsin_auth_session_get_current_site (self->session);
+  const char *account_id = tocsin_auth_session_get_account_id (self->session);
+  g_autoptr(TocsinOpsClient) client = NULL;
+  g_autoptr(TocsinScheduleService) service = NULL;
+  g_autoptr(GError) error = NULL;
+  GAction *action;
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "site");
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_string (site != NULL ? tocsin_site_get_id (site) : ""));
+
+  if (tocsin_auth_session_get_state (self->session) != TOCSIN_AUTH_STATE_SIGNED_IN || site == NULL)
+    {
+      drop_monitors (self);
+      return;
+    }
+
+  if (g_strcmp0 (self->monitored_site_id, tocsin_site_get_id (site)) == 0)
+    return;
+
+  drop_monitors (self);
+
+  client = tocsin_ops_client_new (tocsin_config_get_api_base_url (self->config),
+                                  tocsin_site_get_id (site),
+                                  TOCSIN_TOKEN_PROVIDER (self->session), &error);
+  if (client == NULL)
+    {
+      set_sign_in_error (self, error);
+      return;
+    }
+
+  self->monitored_site_id = g_strdup (tocsin_site_get_id (site));
+
+  self->alert_monitor = tocsin_alert_monitor_new (client);
+  g_settings_bind (self->settings, "poll-interval", self->alert_monitor, "poll-interval",
+                   G_SETTINGS_BIND_GET);
+  tocsin_alert_monitor_set_active (self->alert_monitor, TRUE);
+
+  service = tocsin_schedule_service_new (client);
+  self->schedule_monitor = tocsin_schedule_monitor_new (service);
+  if (account_id != NULL && g_strcmp0 (account_id, "unknown") != 0)
+    tocsin_schedule_monitor_set_account_id (self->schedule_monitor, account_id);
+  tocsin_schedule_monitor_start (self->schedule_monitor);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ALERT_MONITOR]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCHEDULE_MONITOR]);
+}
+
+static void
+enable_action (TocsinApplication *self,
+               const char        *name,
+               gboolean           enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+static void
+on_session_changed_cb (TocsinApplication *self)
+{
+  TocsinAuthState state = tocsin_auth_session_get_state (self->session);
+
+  if (state != TOCSIN_AUTH_STATE_SIGNED_IN)
+    set_choosing_site (self, FALSE);
+  enable_action (self, "sign-out",
+                 state == TOCSIN_AUTH_STATE_SIGNED_IN || state == TOCSIN_AUTH_STATE_NEEDS_REAUTH);
+  enable_action (self, "cancel-sign-in", state == TOCSIN_AUTH_STATE_SIGNING_IN);
+  update_monitors (self);
+}
+
+static void
+on_restored_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(TocsinApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* A locked or missing keyring: say so on the sign-in page; the app stays
+   * usable and signing in tells again what is wrong. */
+  if (!tocsin_auth_session_restore_finish (TOCSIN_AUTH_SESSION (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    set_sign_in_error (self, error);
+}
 
 /* GApplication overrides */
 
@@ -174,6 +474,17 @@ tocsin_application_startup (GApplication *app)
   while (g_hash_table_iter_next (&iter, &key, &value))
     tocsin_config_override (self->config, key, value);
   g_hash_table_remove_all (self->pending_overrides);
+
+  self->session = tocsin_auth_session_new (self->config);
+  g_signal_connect_object (self->session, "notify::state",
+                           G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::current-site",
+                           G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
+  on_session_changed_cb (self);
+
+  /* Tokens come from the keyring without blocking the window. */
+  self->cancellable = g_cancellable_new ();
+  tocsin_auth_session_restore_async (self->session, self->cancellable, on_restored_cb, g_object_ref (self));
 }
 
 static void
@@ -188,9 +499,35 @@ tocsin_application_open (GApplication  *app,
                          int            n_files,
                          const char    *hint)
 {
-  /* tocsin:// callbacks arrive here; the sign-in flow claims them. Anything
-   * else just brings the window up. */
+  TocsinApplication *self = TOCSIN_APPLICATION (app);
+
+  /* tocsin:// callbacks arrive here, also forwarded from a second process
+   * started by the browser; the pending sign-in claims them. Anything else
+   * just brings the window up. */
   tocsin_application_activate (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+
+      if (!g_str_has_prefix (uri, "tocsin:"))
+        continue;
+      if (!tocsin_auth_session_handle_callback_uri (self->session, uri))
+        add_toast (self, _("This sign-in link does not belong to a sign-in in progress."));
+    }
+}
+
+static void
+tocsin_application_shutdown (GApplication *app)
+{
+  TocsinApplication *self = TOCSIN_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->session != NULL)
+    tocsin_auth_session_cancel (self->session);
+  drop_monitors (self);
+
+  G_APPLICATION_CLASS (tocsin_application_parent_class)->shutdown (app);
 }
 
 /* GObject overrides */
@@ -200,6 +537,9 @@ tocsin_application_dispose (GObject *object)
 {
   TocsinApplication *self = (TocsinApplication *)object;
 
+  drop_monitors (self);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->session);
   g_clear_object (&self->config);
   g_clear_object (&self->settings);
 
@@ -212,8 +552,39 @@ tocsin_application_finalize (GObject *object)
   TocsinApplication *self = (TocsinApplication *)object;
 
   g_clear_pointer (&self->pending_overrides, g_hash_table_unref);
+  g_clear_error (&self->sign_in_error);
 
   G_OBJECT_CLASS (tocsin_application_parent_class)->finalize (object);
+}
+
+static void
+tocsin_application_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  TocsinApplication *self = TOCSIN_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_AUTH_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_ALERT_MONITOR:
+      g_value_set_object (value, self->alert_monitor);
+      break;
+    case PROP_SCHEDULE_MONITOR:
+      g_value_set_object (value, self->schedule_monitor);
+      break;
+    case PROP_SIGN_IN_ERROR:
+      g_value_set_boxed (value, self->sign_in_error);
+      break;
+    case PROP_CHOOSING_SITE:
+      g_value_set_boolean (value, self->choosing_site);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -224,11 +595,33 @@ tocsin_application_class_init (TocsinApplicationClass *klass)
 
   object_class->dispose = tocsin_application_dispose;
   object_class->finalize = tocsin_application_finalize;
+  object_class->get_property = tocsin_application_get_property;
+
+  properties [PROP_AUTH_SESSION] =
+    g_param_spec_object ("auth-session", NULL, NULL, TOCSIN_TYPE_AUTH_SESSION,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties [PROP_ALERT_MONITOR] =
+    g_param_spec_object ("alert-monitor", NULL, NULL, TOCSIN_TYPE_ALERT_MONITOR,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_SCHEDULE_MONITOR] =
+    g_param_spec_object ("schedule-monitor", NULL, NULL, TOCSIN_TYPE_SCHEDULE_MONITOR,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Why the last sign-in (or reading the keyring at startup) failed. */
+  properties [PROP_SIGN_IN_ERROR] =
+    g_param_spec_boxed ("sign-in-error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Signed in with several sites and the user has yet to pick one. */
+  properties [PROP_CHOOSING_SITE] =
+    g_param_spec_boolean ("choosing-site", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->handle_local_options = tocsin_application_handle_local_options;
   app_class->startup = tocsin_application_startup;
   app_class->activate = tocsin_application_activate;
   app_class->open = tocsin_application_open;
+  app_class->shutdown = tocsin_application_shutdown;
 }
 
 static void
@@ -275,4 +668,48 @@ tocsin_application_get_config (TocsinApplication *self)
   g_return_val_if_fail (TOCSIN_IS_APPLICATION (self), NULL);
 
   return self->config;
+}
+
+/* Returns: (transfer none): the sign-in, set from startup on */
+TocsinAuthSession *
+tocsin_application_get_auth_session (TocsinApplication *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_APPLICATION (self), NULL);
+
+  return self->session;
+}
+
+/* Returns: (transfer none) (nullable) */
+TocsinAlertMonitor *
+tocsin_application_get_alert_monitor (TocsinApplication *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_APPLICATION (self), NULL);
+
+  return self->alert_monitor;
+}
+
+/* Returns: (transfer none) (nullable) */
+TocsinScheduleMonitor *
+tocsin_application_get_schedule_monitor (TocsinApplication *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_APPLICATION (self), NULL);
+
+  return self->schedule_monitor;
+}
+
+/* Returns: (transfer none) (nullable) */
+const GError *
+tocsin_application_get_sign_in_error (TocsinApplication *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_APPLICATION (self), NULL);
+
+  return self->sign_in_error;
+}
+
+gboolean
+tocsin_application_get_choosing_site (TocsinApplication *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_APPLICATION (self), FALSE);
+
+  return self->choosing_site;
 }

@@ -9,7 +9,10 @@
 
 #include <adwaita.h>
 
+#include "tocsin-alert-monitor.h"
+#include "tocsin-auth-session.h"
 #include "tocsin-config.h"
+#include "tocsin-schedule-monitor.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +24,11 @@ TocsinApplication *tocsin_application_new          (void);
 const char        *tocsin_application_locale_dir   (void);
 GSettings         *tocsin_application_get_settings (TocsinApplication *self);
 TocsinConfig      *tocsin_application_get_config   (TocsinApplication *self);
+
+TocsinAuthSession     *tocsin_application_get_auth_session     (TocsinApplication *self);
+TocsinAlertMonitor    *tocsin_application_get_alert_monitor    (TocsinApplication *self);
+TocsinScheduleMonitor *tocsin_application_get_schedule_monitor (TocsinApplication *self);
+const GError          *tocsin_application_get_sign_in_error    (TocsinApplication *self);
+gboolean               tocsin_application_get_choosing_site    (TocsinApplication *self);
 
 G_END_DECLS

@@ -9,10 +9,26 @@
 
 #include <adwaita.h>
 
+#include "tocsin-alert-monitor.h"
+
 G_BEGIN_DECLS
 
 #define TOCSIN_TYPE_ALERTS_PAGE (tocsin_alerts_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (TocsinAlertsPage, tocsin_alerts_page, TOCSIN, ALERTS_PAGE, AdwBin)
+
+/* Properties: monitor (TocsinAlertMonitor, nullable, read-write),
+ * account-id (the signed-in account for "Assigned to me" and "Assign to me";
+ * when nobody sets it, the page follows the app's "auth-session"),
+ * open-unacknowledged-count (read-only; the page also puts it on the badge of
+ * the AdwViewStackPage it is the child of). */
+
+TocsinAlertMonitor *tocsin_alerts_page_get_monitor                   (TocsinAlertsPage   *self);
+void                tocsin_alerts_page_set_monitor                   (TocsinAlertsPage   *self,
+                                                                      TocsinAlertMonitor *monitor);
+const char         *tocsin_alerts_page_get_account_id                (TocsinAlertsPage   *self);
+void                tocsin_alerts_page_set_account_id                (TocsinAlertsPage   *self,
+                                                                      const char         *account_id);
+guint               tocsin_alerts_page_get_open_unacknowledged_count (TocsinAlertsPage   *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tocsin-preferences-window.h"
 
@@ -26,8 +27,10 @@ struct _TocsinPreferencesWindow
   AdwEntryRow          *api_base_url_row;
   AdwEntryRow          *redirect_uri_row;
   AdwEntryRow          *client_id_row;
+  AdwEntryRow          *client_secret_row;
 
   GSettings            *settings;
+  TocsinAuthSession    *session;
 };
 
 G_DEFINE_FINAL_TYPE (TocsinPreferencesWindow, tocsin_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -96,6 +99,45 @@ bind_entry_row (TocsinPreferencesWindow *self,
 }
 
 static void
+on_client_secret_saved_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(TocsinPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!tocsin_auth_session_set_client_secret_finish (TOCSIN_AUTH_SESSION (object), result, &error))
+    toast = adw_toast_new_format (_("Could not save the client secret: %s"), error->message);
+  else
+    toast = adw_toast_new (_("Client secret saved in the keyring"));
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+/* The secret goes to the keyring through the session, never to GSettings;
+ * the row is emptied so it does not linger on screen. */
+static void
+on_client_secret_apply_cb (AdwEntryRow             *row,
+                           TocsinPreferencesWindow *self)
+{
+  g_autofree char *secret = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+
+  if (self->session == NULL)
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (_("Could not save the client secret: Tocsin is not ready yet")));
+      return;
+    }
+
+  tocsin_auth_session_set_client_secret_async (self->session, secret, NULL,
+                                               on_client_secret_saved_cb, g_object_ref (self));
+  explicit_bzero (secret, strlen (secret));
+}
+
+static void
 tocsin_preferences_window_constructed (GObject *object)
 {
   TocsinPreferencesWindow *self = TOCSIN_PREFERENCES_WINDOW (object);
@@ -121,6 +163,7 @@ tocsin_preferences_window_constructed (GObject *object)
   bind_entry_row (self, self->api_base_url_row, "api-base-url");
   bind_entry_row (self, self->redirect_uri_row, "redirect-uri");
   bind_entry_row (self, self->client_id_row, "client-id");
+  g_signal_connect (self->client_secret_row, "apply", G_CALLBACK (on_client_secret_apply_cb), self);
 }
 
 static void
@@ -129,6 +172,7 @@ tocsin_preferences_window_dispose (GObject *object)
   TocsinPreferencesWindow *self = (TocsinPreferencesWindow *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (tocsin_preferences_window_parent_class)->dispose (object);
 }
@@ -177,6 +221,7 @@ tocsin_preferences_window_class_init (TocsinPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, api_base_url_row);
   gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, redirect_uri_row);
   gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, client_id_row);
+  gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, client_secret_row);
 }
 
 static void
@@ -193,4 +238,15 @@ tocsin_preferences_window_new (GSettings *settings)
   return g_object_new (TOCSIN_TYPE_PREFERENCES_WINDOW,
                        "settings", settings,
                        NULL);
+}
+
+/* Where the client secret row stores what is typed. */
+void
+tocsin_preferences_window_set_auth_session (TocsinPreferencesWindow *self,
+                                            TocsinAuthSession       *session)
+{
+  g_return_if_fail (TOCSIN_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (session == NULL || TOCSIN_IS_AUTH_SESSION (session));
+
+  g_set_object (&self->session, session);
 }

@@ -9,25 +9,973 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "tocsin-participant-row.h"
+#include "tocsin-schedule-row.h"
 #include "tocsin-schedules-page.h"
+#include "tocsin-shift-day.h"
+#include "tocsin-shift-row.h"
+#include "tocsin-shifts.h"
+
+/* The schedules the user can see on the left, the selected one (who is on
+ * call now and next, its shifts by day) or the user's own shifts on the
+ * right; stacked on narrow windows. Everything shown comes from the
+ * monitor's TocsinScheduleList; the page only asks the monitor to refresh. */
+
+/* How often "now" moves on for the highlighted current shift. */
+#define TICK_SECONDS 30
 
 struct _TocsinSchedulesPage
 {
-  AdwBin parent_instance;
+  AdwBin                 parent_instance;
+
+  /* Template widgets */
+  GtkStack              *state_stack;
+  AdwStatusPage         *error_page;
+  GtkSpinner            *loading_spinner;
+  GtkBox                *indicator_bar;
+  GtkImage              *indicator_icon;
+  GtkLabel              *indicator_label;
+  GtkRevealer           *banner_revealer;
+  GtkLabel              *banner_label;
+  AdwLeaflet            *leaflet;
+  GtkListBox            *my_shifts_list;
+  GtkListBoxRow         *my_shifts_row;
+  GtkLabel              *my_shifts_subtitle;
+  GtkListBox            *schedule_list;
+  GtkLabel              *details_header_label;
+  GtkStack              *details_stack;
+  GtkLabel              *schedule_title;
+  GtkLabel              *schedule_disabled_tag;
+  GtkLabel              *schedule_subtitle;
+  GtkLabel              *schedule_description;
+  GtkLabel              *schedule_error;
+  GtkListBox            *on_call_now_list;
+  GtkListBox            *on_call_next_list;
+  GtkToggleButton       *days_14_button;
+  GtkLabel              *shifts_empty_label;
+  GtkBox                *shift_days_box;
+  GtkLabel              *my_summary_label;
+  GtkLabel              *my_shifts_empty_label;
+  GtkBox                *my_shift_days_box;
+
+  /* What is shown */
+  TocsinScheduleMonitor *monitor;
+  TocsinScheduleList    *list;
+  TocsinSchedule        *selected;
+  char                  *selected_id;
+  GSignalGroup          *list_signals;
+  GSignalGroup          *my_shifts_signals;
+  GSignalGroup          *schedule_signals;
+  GSignalGroup          *shift_days_signals;
+
+  GNetworkMonitor       *network_monitor;
+  char                  *indicator;
+  guint                  tick_id;
+  guint                  window_days;
+  gboolean               on_call;
+  gboolean               showing_my_shifts;
 };
 
 G_DEFINE_FINAL_TYPE (TocsinSchedulesPage, tocsin_schedules_page, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_MONITOR,
+  PROP_INDICATOR,
+  PROP_ON_CALL,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* Auxiliary methods */
+
+static void
+clear_list_box (GtkListBox *box)
+{
+  GtkListBoxRow *row;
+
+  /* gtk_list_box_remove_all() is GTK 4.12; the placeholder is not a row. */
+  while ((row = gtk_list_box_get_row_at_index (box, 0)) != NULL)
+    gtk_list_box_remove (box, GTK_WIDGET (row));
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static GtkWidget *
+new_placeholder (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  return label;
+}
+
+static gboolean
+same_local_day (GDateTime *a,
+                GDateTime *b)
+{
+  return g_date_time_get_year (a) == g_date_time_get_year (b) &&
+         g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
+}
+
+/* "Today · Tuesday, 31 March" for the first days, the plain date after. */
+static char *
+day_heading (TocsinShiftDay *day,
+             GDateTime      *now)
+{
+  GDateTime *midnight = tocsin_shift_day_get_day (day);
+  g_autoptr(GDateTime) today = g_date_time_to_timezone (now, g_date_time_get_timezone (midnight));
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
+  g_autofree char *label = tocsin_shift_day_get_label (day);
+
+  if (same_local_day (midnight, today))
+    /* Translators: heading of today's shifts, %s is the date ("Tuesday, 31 March"). */
+    return g_strdup_printf (_("Today · %s"), label);
+  if (same_local_day (midnight, tomorrow))
+    /* Translators: heading of tomorrow's shifts, %s is the date. */
+    return g_strdup_printf (_("Tomorrow · %s"), label);
+
+  return g_steal_pointer (&label);
+}
+
+/* One heading per day, then a boxed list of that day's shifts. */
+static guint
+fill_shift_days (GtkBox     *box,
+                 GListModel *days,
+                 gboolean    show_schedule)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  guint n_days = days != NULL ? g_list_model_get_n_items (days) : 0;
+
+  clear_box (box);
+
+  for (guint i = 0; i < n_days; i++)
+    {
+      g_autoptr(TocsinShiftDay) day = g_list_model_get_item (days, i);
+      GListModel *shifts = tocsin_shift_day_get_shifts (day);
+      guint n_shifts = g_list_model_get_n_items (shifts);
+      g_autofree char *heading = day_heading (day, now);
+      GtkWidget *label = gtk_label_new (heading);
+      GtkWidget *list = gtk_list_box_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_add_css_class (label, "day-heading");
+      if (i > 0)
+        gtk_widget_set_margin_top (label, 12);
+
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      gtk_widget_add_css_class (list, "shift-day-list");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
+
+      for (guint j = 0; j < n_shifts; j++)
+        {
+          g_autoptr(TocsinShift) shift = g_list_model_get_item (shifts, j);
+          GtkWidget *row = tocsin_shift_row_new (shift, show_schedule);
+
+          tocsin_shift_row_set_current (TOCSIN_SHIFT_ROW (row), tocsin_shift_contains (shift, now));
+          gtk_list_box_append (GTK_LIST_BOX (list), row);
+        }
+
+      gtk_box_append (box, label);
+      gtk_box_append (box, list);
+    }
+
+  return n_days;
+}
+
+static void
+update_current_in (GtkBox    *box,
+                   GDateTime *now)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBoxRow *row;
+
+      if (!GTK_IS_LIST_BOX (child))
+        continue;
+
+      for (guint i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child), i)) != NULL; i++)
+        if (TOCSIN_IS_SHIFT_ROW (row))
+          tocsin_shift_row_set_current (TOCSIN_SHIFT_ROW (row),
+                                        tocsin_shift_contains (tocsin_shift_row_get_shift (TOCSIN_SHIFT_ROW (row)), now));
+    }
+}
+
+static void
+add_participant (GtkListBox        *box,
+                 TocsinParticipant *participant,
+                 guint              depth)
+{
+  GListModel *children = tocsin_participant_get_participants (participant);
+  guint n = g_list_model_get_n_items (children);
+
+  gtk_list_box_append (box, tocsin_participant_row_new (participant, depth));
+
+  /* Teams and escalations show whom they expand to, indented below them. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TocsinParticipant) child = g_list_model_get_item (children, i);
+
+      add_participant (box, child, depth + 1);
+    }
+}
+
+static void
+fill_participants (GtkListBox *box,
+                   GListModel *participants)
+{
+  guint n = participants != NULL ? g_list_model_get_n_items (participants) : 0;
+
+  clear_list_box (box);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TocsinParticipant) participant = g_list_model_get_item (participants, i);
+
+      add_participant (box, participant, 0);
+    }
+}
+
+static void
+rebuild_on_call_now (TocsinSchedulesPage *self)
+{
+  fill_participants (self->on_call_now_list,
+                     self->selected ? tocsin_schedule_get_on_call_now (self->selected) : NULL);
+}
+
+static void
+rebuild_on_call_next (TocsinSchedulesPage *self)
+{
+  fill_participants (self->on_call_next_list,
+                     self->selected ? tocsin_schedule_get_on_call_next (self->selected) : NULL);
+}
+
+static void
+rebuild_schedule_shifts (TocsinSchedulesPage *self)
+{
+  guint n_days;
+
+  n_days = fill_shift_days (self->shift_days_box,
+                            self->selected ? tocsin_schedule_get_shift_days (self->selected) : NULL,
+                            FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->shifts_empty_label), n_days == 0);
+}
+
+static void
+update_schedule_header (TocsinSchedulesPage *self)
+{
+  TocsinSchedule *schedule = self->selected;
+  const char *name, *team, *zone, *description, *error;
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (schedule == NULL)
+    return;
+
+  name = tocsin_schedule_get_name (schedule);
+  if (name == NULL || *name == '\0')
+    name = tocsin_schedule_get_id (schedule);
+  team = tocsin_schedule_get_team_name (schedule);
+  zone = tocsin_schedule_get_timezone (schedule);
+  description = tocsin_schedule_get_description (schedule);
+  error = tocsin_schedule_get_error (schedule);
+
+  parts = g_ptr_array_new_with_free_func (g_free);
+  if (team != NULL && *team != '\0')
+    /* Translators: the team that owns a schedule. */
+    g_ptr_array_add (parts, g_strdup_printf (_("Team: %s"), team));
+  if (zone != NULL && *zone != '\0')
+    /* Translators: a schedule's time zone, e.g. "Time zone: Europe/Berlin". */
+    g_ptr_array_add (parts, g_strdup_printf (_("Time zone: %s"), zone));
+  g_ptr_array_add (parts, NULL);
+  subtitle = g_strjoinv (" · ", (char **) parts->pdata);
+
+  gtk_label_set_label (self->schedule_title, name);
+  gtk_label_set_label (self->details_header_label, name);
+  gtk_label_set_label (self->schedule_subtitle, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->schedule_subtitle), *subtitle != '\0');
+  gtk_label_set_label (self->schedule_description, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->schedule_description), description != NULL && *description != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->schedule_disabled_tag), !tocsin_schedule_get_enabled (schedule));
+
+  if (error != NULL)
+    {
+      /* Translators: shown when who is on call or the shifts of one schedule could not be fetched. */
+      g_autofree char *text = g_strdup_printf (_("Some details could not be loaded: %s"), error);
+
+      gtk_label_set_label (self->schedule_error, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->schedule_error), error != NULL);
+}
+
+static void
+show_schedule (TocsinSchedulesPage *self,
+               TocsinSchedule      *schedule)
+{
+  if (self->selected != schedule)
+    {
+      g_set_object (&self->selected, schedule);
+      g_free (self->selected_id);
+      self->selected_id = g_strdup (tocsin_schedule_get_id (schedule));
+
+      /* The 7/14 days choice belongs to the page, not to one schedule. */
+      tocsin_schedule_set_shift_window_days (schedule, self->window_days);
+
+      g_signal_group_set_target (self->schedule_signals, schedule);
+      g_signal_group_set_target (self->shift_days_signals, tocsin_schedule_get_shift_days (schedule));
+    }
+
+  self->showing_my_shifts = FALSE;
+  update_schedule_header (self);
+  rebuild_on_call_now (self);
+  rebuild_on_call_next (self);
+  rebuild_schedule_shifts (self);
+  gtk_stack_set_visible_child_name (self->details_stack, "schedule");
+}
+
+static void
+clear_selected (TocsinSchedulesPage *self)
+{
+  g_signal_group_set_target (self->schedule_signals, NULL);
+  g_signal_group_set_target (self->shift_days_signals, NULL);
+  g_clear_object (&self->selected);
+  g_clear_pointer (&self->selected_id, g_free);
+  clear_list_box (self->on_call_now_list);
+  clear_list_box (self->on_call_next_list);
+  clear_box (self->shift_days_box);
+}
+
+static int
+find_schedule (TocsinSchedulesPage *self,
+               const char          *id)
+{
+  guint n;
+
+  if (self->list == NULL || id == NULL)
+    return -1;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TocsinSchedule) schedule = g_list_model_get_item (G_LIST_MODEL (self->list), i);
+
+      if (g_strcmp0 (tocsin_schedule_get_id (schedule), id) == 0)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+/* After the rows were rebuilt: keep what the user looked at, else show the
+ * first schedule so the details pane is never blank next to a full list. */
+static void
+restore_selection (TocsinSchedulesPage *self)
+{
+  GtkListBoxRow *row = NULL;
+  int index;
+
+  if (self->showing_my_shifts)
+    return;
+
+  index = find_schedule (self, self->selected_id);
+  if (index >= 0)
+    row = gtk_list_box_get_row_at_index (self->schedule_list, index);
+  if (row == NULL)
+    row = gtk_list_box_get_row_at_index (self->schedule_list, 0);
+
+  if (row != NULL)
+    {
+      if (gtk_list_box_get_selected_row (self->schedule_list) != row)
+        gtk_list_box_select_row (self->schedule_list, row);
+      else
+        show_schedule (self, tocsin_schedule_row_get_schedule (TOCSIN_SCHEDULE_ROW (row)));
+    }
+  else
+    {
+      clear_selected (self);
+      gtk_stack_set_visible_child_name (self->details_stack, "none");
+    }
+}
+
+static void
+rebuild_my_shifts (TocsinSchedulesPage *self)
+{
+  GListModel *mine = self->list ? tocsin_schedule_list_get_my_shifts (self->list) : NULL;
+  g_autoptr(GPtrArray) shifts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) days = NULL;
+  GTimeZone *zone = NULL;
+  guint n = mine != NULL ? g_list_model_get_n_items (mine) : 0;
+  guint n_days;
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (shifts, g_list_model_get_item (mine, i));
+
+  /* Group in the zone the shifts already carry: the user's. */
+  if (shifts->len > 0)
+    zone = tocsin_shift_get_local_zone (g_ptr_array_index (shifts, 0));
+  days = tocsin_shifts_group_by_day (shifts, zone);
+
+  n_days = fill_shift_days (self->my_shift_days_box, days, TRUE);
+
+  if (self->list != NULL && tocsin_schedule_list_get_account_id (self->list) == NULL)
+    gtk_label_set_label (self->my_shifts_empty_label,
+                         _("Your shifts cannot be shown because it is not known who is signed in."));
+  else
+    gtk_label_set_label (self->my_shifts_empty_label, _("You have no upcoming shifts."));
+  gtk_widget_set_visible (GTK_WIDGET (self->my_shifts_empty_label), n_days == 0);
+}
+
+static void
+update_indicator (TocsinSchedulesPage *self)
+{
+  const char *summary = self->list ? tocsin_schedule_list_get_summary (self->list) : NULL;
+  gboolean on_call = self->list ? tocsin_schedule_list_get_on_call (self->list) : FALSE;
+  const char *subtitle = summary;
+
+  if (summary != NULL && *summary == '\0')
+    summary = NULL;
+
+  gtk_label_set_label (self->indicator_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->indicator_bar), summary != NULL);
+  gtk_image_set_from_icon_name (self->indicator_icon, on_call ? "alarm-symbolic" : "appointment-soon-symbolic");
+  if (on_call)
+    gtk_widget_add_css_class (GTK_WIDGET (self->indicator_bar), "on-call");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->indicator_bar), "on-call");
+
+  if (summary == NULL && self->list != NULL && tocsin_schedule_list_get_account_id (self->list) == NULL)
+    subtitle = _("Not available");
+  else if (summary == NULL)
+    subtitle = _("No upcoming shifts");
+  gtk_label_set_label (self->my_shifts_subtitle, subtitle);
+  gtk_label_set_label (self->my_summary_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->my_summary_label), summary != NULL);
+
+  if (g_strcmp0 (self->indicator, summary) != 0)
+    {
+      g_free (self->indicator);
+      self->indicator = g_strdup (summary);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INDICATOR]);
+    }
+
+  if (self->on_call != on_call)
+    {
+      self->on_call = on_call;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ON_CALL]);
+    }
+}
+
+static void
+update_state (TocsinSchedulesPage *self)
+{
+  const char *page;
+  const char *error = NULL;
+  gboolean offline;
+  guint n = 0;
+
+  if (self->list != NULL)
+    {
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+      error = tocsin_schedule_list_get_error (self->list);
+    }
+
+  /* A failed refresh without a network says "offline" rather than the
+   * transport's message. */
+  offline = error != NULL && !g_network_monitor_get_network_available (self->network_monitor);
+
+  if (self->list == NULL)
+    page = "none";
+  else if (n > 0)
+    page = "content";
+  else if (error != NULL)
+    page = offline ? "offline" : "error";
+  else if (tocsin_schedule_list_get_empty (self->list))
+    page = "empty";
+  else
+    page = "loading";
+
+  adw_status_page_set_description (self->error_page, error);
+  gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
+  gtk_stack_set_visible_child_name (self->state_stack, page);
+
+  /* The schedules of the last good refresh stay; say they may be stale. */
+  if (n > 0 && error != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      if (offline)
+        text = g_strdup (_("You are offline. These schedules may be out of date."));
+      else
+        /* Translators: %s is why the refresh failed. */
+        text = g_strdup_printf (_("Could not refresh schedules: %s"), error);
+      gtk_label_set_label (self->banner_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->banner_revealer, n > 0 && error != NULL);
+}
+
+/* Callbacks */
+
+static GtkWidget *
+create_schedule_row (gpointer item,
+                     gpointer user_data)
+{
+  return tocsin_schedule_row_new (TOCSIN_SCHEDULE (item));
+}
+
+static void
+on_list_items_changed_cb (TocsinSchedulesPage *self)
+{
+  update_state (self);
+  restore_selection (self);
+}
+
+static void
+on_schedule_row_selected_cb (TocsinSchedulesPage *self,
+                             GtkListBoxRow       *row,
+                             GtkListBox          *box)
+{
+  /* NULL while rows are rebuilt or the other list took the selection. */
+  if (row == NULL)
+    return;
+
+  gtk_widget_unset_state_flags (GTK_WIDGET (self->my_shifts_row), GTK_STATE_FLAG_SELECTED);
+  show_schedule (self, tocsin_schedule_row_get_schedule (TOCSIN_SCHEDULE_ROW (row)));
+}
+
+static void
+on_row_activated_cb (TocsinSchedulesPage *self,
+                     GtkListBoxRow       *row,
+                     GtkListBox          *box)
+{
+  /* Narrow: the details replace the list. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "details");
+}
+
+/* "My shifts" is chosen only by activating it: a selectable row would be
+ * selected by mere keyboard focus when the window opens. It looks selected
+ * through the state flag. */
+static void
+on_my_shifts_activated_cb (TocsinSchedulesPage *self,
+                           GtkListBoxRow       *row,
+                           GtkListBox          *box)
+{
+  self->showing_my_shifts = TRUE;
+  gtk_list_box_unselect_all (self->schedule_list);
+  gtk_widget_set_state_flags (GTK_WIDGET (self->my_shifts_row), GTK_STATE_FLAG_SELECTED, FALSE);
+  gtk_label_set_label (self->details_header_label, _("My Shifts"));
+  rebuild_my_shifts (self);
+  gtk_stack_set_visible_child_name (self->details_stack, "my-shifts");
+  on_row_activated_cb (self, row, box);
+}
+
+static void
+on_back_clicked_cb (TocsinSchedulesPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_leaflet_folded_cb (TocsinSchedulesPage *self)
+{
+  /* Folding with nothing chosen shows the list, not an empty details pane. */
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->details_stack), "none") == 0)
+    adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+}
+
+static void
+on_days_toggled_cb (TocsinSchedulesPage *self,
+                    GtkToggleButton     *button)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  self->window_days = gtk_toggle_button_get_active (self->days_14_button) ? 14 : 7;
+
+  /* The schedule rebuilds its shift-days model; items-changed redraws. */
+  if (self->selected != NULL)
+    tocsin_schedule_set_shift_window_days (self->selected, self->window_days);
+}
+
+static gboolean
+on_tick_cb (gpointer user_data)
+{
+  TocsinSchedulesPage *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  update_current_in (self->shift_days_box, now);
+  update_current_in (self->my_shift_days_box, now);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TocsinSchedulesPage *self = TOCSIN_SCHEDULES_PAGE (widget);
+
+  if (self->monitor != NULL)
+    tocsin_schedule_monitor_refresh (self->monitor);
+}
+
+/* GObject overrides */
+
+static void
+tocsin_schedules_page_dispose (GObject *object)
+{
+  TocsinSchedulesPage *self = (TocsinSchedulesPage *)object;
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+
+  if (self->list_signals != NULL)
+    g_signal_group_set_target (self->list_signals, NULL);
+  if (self->my_shifts_signals != NULL)
+    g_signal_group_set_target (self->my_shifts_signals, NULL);
+  if (self->schedule_signals != NULL)
+    g_signal_group_set_target (self->schedule_signals, NULL);
+  if (self->shift_days_signals != NULL)
+    g_signal_group_set_target (self->shift_days_signals, NULL);
+
+  if (self->schedule_list != NULL)
+    gtk_list_box_bind_model (self->schedule_list, NULL, NULL, NULL, NULL);
+
+  g_clear_object (&self->list_signals);
+  g_clear_object (&self->my_shifts_signals);
+  g_clear_object (&self->schedule_signals);
+  g_clear_object (&self->shift_days_signals);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->list);
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->network_monitor);
+
+  G_OBJECT_CLASS (tocsin_schedules_page_parent_class)->dispose (object);
+}
+
+static void
+tocsin_schedules_page_finalize (GObject *object)
+{
+  TocsinSchedulesPage *self = (TocsinSchedulesPage *)object;
+
+  g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->indicator, g_free);
+
+  G_OBJECT_CLASS (tocsin_schedules_page_parent_class)->finalize (object);
+}
+
+static void
+tocsin_schedules_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  TocsinSchedulesPage *self = TOCSIN_SCHEDULES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MONITOR:
+      g_value_set_object (value, self->monitor);
+      break;
+
+    case PROP_INDICATOR:
+      g_value_set_string (value, self->indicator);
+      break;
+
+    case PROP_ON_CALL:
+      g_value_set_boolean (value, self->on_call);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tocsin_schedules_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  TocsinSchedulesPage *self = TOCSIN_SCHEDULES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MONITOR:
+      tocsin_schedules_page_set_monitor (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 tocsin_schedules_page_class_init (TocsinSchedulesPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = tocsin_schedules_page_dispose;
+  object_class->finalize = tocsin_schedules_page_finalize;
+  object_class->get_property = tocsin_schedules_page_get_property;
+  object_class->set_property = tocsin_schedules_page_set_property;
+
+  /* NULL while signed out; may be replaced at any time (site change). */
+  properties [PROP_MONITOR] =
+    g_param_spec_object ("monitor", NULL, NULL, TOCSIN_TYPE_SCHEDULE_MONITOR,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "On call until Tue 09:00" / "Next shift Fri 18:00" / NULL: for the
+   * window's header bar subtitle. */
+  properties [PROP_INDICATOR] =
+    g_param_spec_string ("indicator", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The signed-in user is on call now. */
+  properties [PROP_ON_CALL] =
+    g_param_spec_boolean ("on-call", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "schedules.refresh", NULL, refresh_action);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/tocsin-schedules-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, state_stack);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, indicator_bar);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, indicator_icon);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, indicator_label);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, my_shifts_list);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, my_shifts_row);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, my_shifts_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, schedule_list);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, details_header_label);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, details_stack);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, schedule_title);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, schedule_disabled_tag);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, schedule_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, schedule_description);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, schedule_error);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, on_call_now_list);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, on_call_next_list);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, days_14_button);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, shifts_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, shift_days_box);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, my_summary_label);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, my_shifts_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, my_shift_days_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_schedule_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_my_shifts_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_days_toggled_cb);
 }
 
 static void
 tocsin_schedules_page_init (TocsinSchedulesPage *self)
 {
+  self->window_days = 7;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_set_placeholder (self->on_call_now_list, new_placeholder (_("Nobody is on call.")));
+  gtk_list_box_set_placeholder (self->on_call_next_list, new_placeholder (_("Nobody is on call next.")));
+
+  self->list_signals = g_signal_group_new (TOCSIN_TYPE_SCHEDULE_LIST);
+  g_signal_group_connect_swapped (self->list_signals, "items-changed",
+                                  G_CALLBACK (on_list_items_changed_cb), self);
+  g_signal_group_connect_swapped (self->list_signals, "notify::loading", G_CALLBACK (update_state), self);
+  g_signal_group_connect_swapped (self->list_signals, "notify::error", G_CALLBACK (update_state), self);
+  g_signal_group_connect_swapped (self->list_signals, "notify::empty", G_CALLBACK (update_state), self);
+  g_signal_group_connect_swapped (self->list_signals, "notify::summary", G_CALLBACK (update_indicator), self);
+  g_signal_group_connect_swapped (self->list_signals, "notify::on-call", G_CALLBACK (update_indicator), self);
+  g_signal_group_connect_swapped (self->list_signals, "notify::account-id", G_CALLBACK (rebuild_my_shifts), self);
+  g_signal_group_connect_swapped (self->list_signals, "notify::account-id", G_CALLBACK (update_indicator), self);
+
+  self->my_shifts_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->my_shifts_signals, "items-changed",
+                                  G_CALLBACK (rebuild_my_shifts), self);
+
+  self->schedule_signals = g_signal_group_new (TOCSIN_TYPE_SCHEDULE);
+  g_signal_group_connect_swapped (self->schedule_signals, "notify::name", G_CALLBACK (update_schedule_header), self);
+  g_signal_group_connect_swapped (self->schedule_signals, "notify::description",
+                                  G_CALLBACK (update_schedule_header), self);
+  g_signal_group_connect_swapped (self->schedule_signals, "notify::team-name",
+                                  G_CALLBACK (update_schedule_header), self);
+  g_signal_group_connect_swapped (self->schedule_signals, "notify::timezone",
+                                  G_CALLBACK (update_schedule_header), self);
+  g_signal_group_connect_swapped (self->schedule_signals, "notify::enabled",
+                                  G_CALLBACK (update_schedule_header), self);
+  g_signal_group_connect_swapped (self->schedule_signals, "notify::error",
+                                  G_CALLBACK (update_schedule_header), self);
+  /* The texts change whenever the participants are replaced. */
+  g_signal_group_connect_swapped (self->schedule_signals, "notify::on-call-now-text",
+                                  G_CALLBACK (rebuild_on_call_now), self);
+  g_signal_group_connect_swapped (self->schedule_signals, "notify::on-call-next-text",
+                                  G_CALLBACK (rebuild_on_call_next), self);
+
+  self->shift_days_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->shift_days_signals, "items-changed",
+                                  G_CALLBACK (rebuild_schedule_shifts), self);
+
+  self->network_monitor = g_object_ref (g_network_monitor_get_default ());
+  g_signal_connect_object (self->network_monitor, "network-changed",
+                           G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+
+  self->tick_id = g_timeout_add_seconds (TICK_SECONDS, on_tick_cb, self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schedules.refresh", FALSE);
+  update_state (self);
+  update_indicator (self);
+  rebuild_my_shifts (self);
+}
+
+/* Public API */
+
+/**
+ * tocsin_schedules_page_get_monitor:
+ *
+ * Returns: (transfer none) (nullable): the monitor shown
+ */
+TocsinScheduleMonitor *
+tocsin_schedules_page_get_monitor (TocsinSchedulesPage *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_SCHEDULES_PAGE (self), NULL);
+
+  return self->monitor;
+}
+
+/**
+ * tocsin_schedules_page_set_monitor:
+ * @monitor: (nullable): the monitor to show, %NULL for none
+ *
+ * Shows @monitor's schedules and starts it (starting a running monitor does
+ * nothing). The page never stops a monitor: its owner does.
+ */
+void
+tocsin_schedules_page_set_monitor (TocsinSchedulesPage   *self,
+                                   TocsinScheduleMonitor *monitor)
+{
+  g_return_if_fail (TOCSIN_IS_SCHEDULES_PAGE (self));
+  g_return_if_fail (!monitor || TOCSIN_IS_SCHEDULE_MONITOR (monitor));
+
+  if (self->monitor == monitor)
+    return;
+
+  /* A new monitor is another site: nothing of the old selection applies. */
+  clear_selected (self);
+  self->showing_my_shifts = FALSE;
+  gtk_widget_unset_state_flags (GTK_WIDGET (self->my_shifts_row), GTK_STATE_FLAG_SELECTED);
+
+  g_set_object (&self->monitor, monitor);
+  g_clear_object (&self->list);
+  if (monitor != NULL)
+    self->list = g_object_ref (tocsin_schedule_monitor_get_model (monitor));
+
+  /* Bind the rows first so that our items-changed handler sees them. */
+  if (self->list != NULL)
+    gtk_list_box_bind_model (self->schedule_list, G_LIST_MODEL (self->list), create_schedule_row, self, NULL);
+  else
+    gtk_list_box_bind_model (self->schedule_list, NULL, NULL, NULL, NULL);
+  g_signal_group_set_target (self->list_signals, self->list);
+  g_signal_group_set_target (self->my_shifts_signals,
+                             self->list ? tocsin_schedule_list_get_my_shifts (self->list) : NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schedules.refresh", monitor != NULL);
+
+  update_state (self);
+  update_indicator (self);
+  rebuild_my_shifts (self);
+  restore_selection (self);
+
+  if (monitor != NULL)
+    tocsin_schedule_monitor_start (monitor);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MONITOR]);
+}
+
+/* Returns: (nullable): the header indicator text, e.g. "On call until Tue 09:00" */
+const char *
+tocsin_schedules_page_get_indicator (TocsinSchedulesPage *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_SCHEDULES_PAGE (self), NULL);
+
+  return self->indicator;
+}
+
+gboolean
+tocsin_schedules_page_get_on_call (TocsinSchedulesPage *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_SCHEDULES_PAGE (self), FALSE);
+
+  return self->on_call;
+}
+
+/**
+ * tocsin_schedules_page_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the schedule in the details pane
+ */
+TocsinSchedule *
+tocsin_schedules_page_get_selected (TocsinSchedulesPage *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_SCHEDULES_PAGE (self), NULL);
+
+  return self->showing_my_shifts ? NULL : self->selected;
+}
+
+/* Shows the schedule with @schedule_id (e.g. from a notification). */
+void
+tocsin_schedules_page_select_schedule (TocsinSchedulesPage *self,
+                                       const char          *schedule_id)
+{
+  GtkListBoxRow *row;
+  int index;
+
+  g_return_if_fail (TOCSIN_IS_SCHEDULES_PAGE (self));
+  g_return_if_fail (schedule_id != NULL);
+
+  index = find_schedule (self, schedule_id);
+  if (index < 0)
+    return;
+
+  row = gtk_list_box_get_row_at_index (self->schedule_list, index);
+  if (row == NULL)
+    return;
+
+  gtk_list_box_select_row (self->schedule_list, row);
+  adw_leaflet_set_visible_child_name (self->leaflet, "details");
+}
+
+void
+tocsin_schedules_page_show_my_shifts (TocsinSchedulesPage *self)
+{
+  g_return_if_fail (TOCSIN_IS_SCHEDULES_PAGE (self));
+
+  on_my_shifts_activated_cb (self, self->my_shifts_row, self->my_shifts_list);
 }

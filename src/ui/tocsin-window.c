@@ -26,8 +26,14 @@ struct _TocsinWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
+  TocsinSignInPage     *sign_in_page;
+  GtkWidget            *alerts_page;
+  GtkWidget            *schedules_page;
+  GtkMenuButton        *site_button;
 
   GSettings            *settings;
+  TocsinApplication    *app;        /* borrowed: the app outlives its windows */
+  GMenu                *site_menu;
   gboolean              signed_in;
 };
 
@@ -50,6 +56,82 @@ update_switchers (TocsinWindow *self)
   adw_view_switcher_bar_set_reveal (self->switcher_bar,
                                     self->signed_in &&
                                     adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
+/* The app's state decides the page: signed in (and a site chosen) shows the
+ * alerts and schedules, everything else the sign-in page. */
+static void
+update_signed_in (TocsinWindow *self)
+{
+  TocsinAuthSession *session = tocsin_application_get_auth_session (self->app);
+
+  tocsin_window_set_signed_in (self,
+                               session != NULL &&
+                               tocsin_auth_session_get_state (session) == TOCSIN_AUTH_STATE_SIGNED_IN &&
+                               !tocsin_application_get_choosing_site (self->app));
+}
+
+static void
+update_site_menu (TocsinWindow *self)
+{
+  TocsinAuthSession *session = tocsin_application_get_auth_session (self->app);
+  GListModel *sites = tocsin_auth_session_get_sites (session);
+  guint n_sites = g_list_model_get_n_items (sites);
+
+  g_menu_remove_all (self->site_menu);
+  for (guint i = 0; i < n_sites; i++)
+    {
+      g_autoptr(TocsinSite) site = g_list_model_get_item (sites, i);
+      g_autoptr(GMenuItem) item = NULL;
+
+      item = g_menu_item_new (tocsin_site_get_name (site) != NULL ? tocsin_site_get_name (site)
+                                                                  : tocsin_site_get_id (site), NULL);
+      g_menu_item_set_action_and_target (item, "app.site", "s", tocsin_site_get_id (site));
+      g_menu_append_item (self->site_menu, item);
+    }
+
+  /* A switcher only makes sense with something to switch to. */
+  gtk_widget_set_visible (GTK_WIDGET (self->site_button), self->signed_in && n_sites > 1);
+}
+
+static void
+bind_page_monitor (TocsinWindow *self,
+                   GtkWidget    *page,
+                   const char   *app_property)
+{
+  /* The pages grow their "monitor" property in parallel with this code. */
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "monitor") == NULL)
+    {
+      g_debug ("%s has no monitor property yet", G_OBJECT_TYPE_NAME (page));
+      return;
+    }
+
+  g_object_bind_property (self->app, app_property, page, "monitor", G_BINDING_SYNC_CREATE);
+}
+
+static void
+bind_application (TocsinWindow *self)
+{
+  TocsinAuthSession *session = tocsin_application_get_auth_session (self->app);
+
+  bind_page_monitor (self, self->alerts_page, "alert-monitor");
+  bind_page_monitor (self, self->schedules_page, "schedule-monitor");
+
+  if (session == NULL)
+    return;
+
+  tocsin_sign_in_page_set_session (self->sign_in_page, session);
+  g_object_bind_property (self->app, "sign-in-error", self->sign_in_page, "error", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->app, "choosing-site", self->sign_in_page, "choosing-site",
+                          G_BINDING_SYNC_CREATE);
+
+  g_signal_connect_object (session, "notify::state", G_CALLBACK (update_signed_in), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->app, "notify::choosing-site", G_CALLBACK (update_signed_in), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (tocsin_auth_session_get_sites (session), "items-changed",
+                           G_CALLBACK (update_site_menu), self, G_CONNECT_SWAPPED);
+  update_signed_in (self);
+  update_site_menu (self);
 }
 
 static void
@@ -101,6 +183,7 @@ tocsin_window_dispose (GObject *object)
   TocsinWindow *self = (TocsinWindow *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->site_menu);
 
   G_OBJECT_CLASS (tocsin_window_parent_class)->dispose (object);
 }
@@ -169,6 +252,10 @@ tocsin_window_class_init (TocsinWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TocsinWindow, sign_in_page);
+  gtk_widget_class_bind_template_child (widget_class, TocsinWindow, alerts_page);
+  gtk_widget_class_bind_template_child (widget_class, TocsinWindow, schedules_page);
+  gtk_widget_class_bind_template_child (widget_class, TocsinWindow, site_button);
   gtk_widget_class_bind_template_callback (widget_class, update_switchers);
 }
 
@@ -180,14 +267,25 @@ tocsin_window_init (TocsinWindow *self)
   g_type_ensure (TOCSIN_TYPE_SIGN_IN_PAGE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->site_menu = g_menu_new ();
+  gtk_menu_button_set_menu_model (self->site_button, G_MENU_MODEL (self->site_menu));
 }
 
 TocsinWindow *
 tocsin_window_new (TocsinApplication *application)
 {
-  return g_object_new (TOCSIN_TYPE_WINDOW,
+  TocsinWindow *self;
+
+  g_return_val_if_fail (TOCSIN_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (TOCSIN_TYPE_WINDOW,
                        "application", application,
                        NULL);
+  self->app = application;
+  bind_application (self);
+
+  return self;
 }
 
 void
@@ -221,5 +319,7 @@ tocsin_window_set_signed_in (TocsinWindow *self,
   self->signed_in = signed_in;
   gtk_stack_set_visible_child_name (self->main_stack, signed_in ? "signed-in" : "signed-out");
   update_switchers (self);
+  if (self->app != NULL)
+    update_site_menu (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SIGNED_IN]);
 }

@@ -1,0 +1,473 @@
+/* tocsin-schedule-monitor.c
+ *
+ * Copyright 2026 The Tocsin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tocsin-schedule-monitor"
+
+#include "config.h"
+
+#include "tocsin-schedule-monitor.h"
+
+/* Wake a little after a boundary, so the server already agrees it passed. */
+#define BOUNDARY_SLACK_MS 1000
+
+struct _TocsinScheduleMonitor
+{
+  GObject                parent_instance;
+
+  TocsinScheduleService *service;
+  TocsinScheduleList    *list;
+  GCancellable          *cancellable;
+  GDateTime             *fixed_now;
+  GTimeZone             *local_zone;
+  GDateTime             *next_wakeup;
+  guint                  timeout_id;
+  guint                  refresh_interval;
+  guint                  running : 1;
+  guint                  refreshing : 1;
+  guint                  again : 1;
+};
+
+G_DEFINE_FINAL_TYPE (TocsinScheduleMonitor, tocsin_schedule_monitor, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SERVICE,
+  PROP_MODEL,
+  PROP_REFRESH_INTERVAL,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+enum {
+  REFRESHED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+/* Auxiliary methods */
+
+static GDateTime *
+current_time (TocsinScheduleMonitor *self)
+{
+  if (self->fixed_now != NULL)
+    return g_date_time_ref (self->fixed_now);
+
+  return g_date_time_new_now_utc ();
+}
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  TocsinScheduleMonitor *self = user_data;
+
+  self->timeout_id = 0;
+  tocsin_schedule_monitor_refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_wakeup (TocsinScheduleMonitor *self,
+                 GDateTime             *now)
+{
+  g_autoptr(GDateTime) boundary = NULL;
+  gint64 delay_ms = (gint64) self->refresh_interval * 1000;
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_pointer (&self->next_wakeup, g_date_time_unref);
+
+  if (!self->running)
+    return;
+
+  /* Who is on call changes at the next boundary: refresh then rather than
+   * show a stale "on call now" for up to five minutes. */
+  boundary = tocsin_schedule_list_get_next_boundary (self->list, now);
+  if (boundary != NULL)
+    delay_ms = MIN (delay_ms, g_date_time_difference (boundary, now) / 1000 + BOUNDARY_SLACK_MS);
+
+  delay_ms = MAX (delay_ms, BOUNDARY_SLACK_MS);
+  self->next_wakeup = g_date_time_add (now, delay_ms * 1000);
+  self->timeout_id = g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) delay_ms, on_timeout_cb, self, NULL);
+}
+
+static void
+refresh_done (TocsinScheduleMonitor *self,
+              GDateTime             *now)
+{
+  TocsinScheduleDirectory *directory = tocsin_schedule_service_get_directory (self->service);
+
+  tocsin_schedule_list_set_names_available (self->list,
+                                            tocsin_schedule_directory_get_users_available (directory));
+  tocsin_schedule_list_update_my_shifts (self->list, now, self->local_zone);
+  tocsin_schedule_list_set_loading (self->list, FALSE);
+  self->refreshing = FALSE;
+  schedule_wakeup (self, now);
+
+  g_signal_emit (self, signals [REFRESHED], 0);
+
+  if (self->again)
+    {
+      self->again = FALSE;
+      tocsin_schedule_monitor_refresh (self);
+    }
+}
+
+static void
+fetch_all_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(TocsinScheduleMonitor) self = user_data;
+  g_autoptr(GPtrArray) schedules = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+
+  schedules = tocsin_schedule_service_fetch_all_finish (TOCSIN_SCHEDULE_SERVICE (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Stopped or disposed: leave the model as it is. */
+      self->refreshing = FALSE;
+      if (self->list != NULL)
+        tocsin_schedule_list_set_loading (self->list, FALSE);
+      return;
+    }
+
+  if (schedules != NULL)
+    {
+      tocsin_schedule_list_update (self->list, schedules);
+      tocsin_schedule_list_set_error (self->list, NULL);
+    }
+  else
+    {
+      /* Keep what the last good refresh showed. */
+      g_debug ("Refreshing schedules failed: %s", error->message);
+      tocsin_schedule_list_set_error (self->list, error->message);
+    }
+
+  now = current_time (self);
+  refresh_done (self, now);
+}
+
+static void
+start_fetch (TocsinScheduleMonitor *self)
+{
+  g_autoptr(GDateTime) now = current_time (self);
+
+  tocsin_schedule_service_fetch_all_async (self->service, now, self->cancellable,
+                                           fetch_all_cb, g_object_ref (self));
+}
+
+static void
+myself_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(TocsinScheduleMonitor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *account_id = NULL;
+
+  account_id = tocsin_schedule_directory_get_myself_finish (TOCSIN_SCHEDULE_DIRECTORY (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      self->refreshing = FALSE;
+      if (self->list != NULL)
+        tocsin_schedule_list_set_loading (self->list, FALSE);
+      return;
+    }
+
+  /* Without knowing who is signed in there are no "my shifts"; the
+   * schedules still show. */
+  if (account_id != NULL)
+    tocsin_schedule_list_set_account_id (self->list, account_id);
+  else
+    g_debug ("Who is signed in is unknown: %s", error->message);
+
+  start_fetch (self);
+}
+
+/* GObject overrides */
+
+static void
+tocsin_schedule_monitor_dispose (GObject *object)
+{
+  TocsinScheduleMonitor *self = (TocsinScheduleMonitor *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->list);
+  g_clear_object (&self->service);
+
+  G_OBJECT_CLASS (tocsin_schedule_monitor_parent_class)->dispose (object);
+}
+
+static void
+tocsin_schedule_monitor_finalize (GObject *object)
+{
+  TocsinScheduleMonitor *self = (TocsinScheduleMonitor *)object;
+
+  g_clear_pointer (&self->fixed_now, g_date_time_unref);
+  g_clear_pointer (&self->local_zone, g_time_zone_unref);
+  g_clear_pointer (&self->next_wakeup, g_date_time_unref);
+
+  G_OBJECT_CLASS (tocsin_schedule_monitor_parent_class)->finalize (object);
+}
+
+static void
+tocsin_schedule_monitor_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  TocsinScheduleMonitor *self = TOCSIN_SCHEDULE_MONITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SERVICE:
+      g_value_set_object (value, self->service);
+      break;
+
+    case PROP_MODEL:
+      g_value_set_object (value, self->list);
+      break;
+
+    case PROP_REFRESH_INTERVAL:
+      g_value_set_uint (value, self->refresh_interval);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tocsin_schedule_monitor_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  TocsinScheduleMonitor *self = TOCSIN_SCHEDULE_MONITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SERVICE:
+      self->service = g_value_dup_object (value);
+      break;
+
+    case PROP_REFRESH_INTERVAL:
+      tocsin_schedule_monitor_set_refresh_interval (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tocsin_schedule_monitor_class_init (TocsinScheduleMonitorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = tocsin_schedule_monitor_dispose;
+  object_class->finalize = tocsin_schedule_monitor_finalize;
+  object_class->get_property = tocsin_schedule_monitor_get_property;
+  object_class->set_property = tocsin_schedule_monitor_set_property;
+
+  properties [PROP_SERVICE] =
+    g_param_spec_object ("service", NULL, NULL, TOCSIN_TYPE_SCHEDULE_SERVICE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, TOCSIN_TYPE_SCHEDULE_LIST,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties [PROP_REFRESH_INTERVAL] =
+    g_param_spec_uint ("refresh-interval", NULL, NULL, 1, G_MAXUINT / 1000,
+                       TOCSIN_SCHEDULE_MONITOR_DEFAULT_INTERVAL,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* After every refresh, successful or not. */
+  signals [REFRESHED] =
+    g_signal_new ("refreshed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+tocsin_schedule_monitor_init (TocsinScheduleMonitor *self)
+{
+  self->list = tocsin_schedule_list_new ();
+  self->cancellable = g_cancellable_new ();
+  self->refresh_interval = TOCSIN_SCHEDULE_MONITOR_DEFAULT_INTERVAL;
+}
+
+/* Public API */
+
+TocsinScheduleMonitor *
+tocsin_schedule_monitor_new (TocsinScheduleService *service)
+{
+  g_return_val_if_fail (TOCSIN_IS_SCHEDULE_SERVICE (service), NULL);
+
+  return g_object_new (TOCSIN_TYPE_SCHEDULE_MONITOR, "service", service, NULL);
+}
+
+/**
+ * tocsin_schedule_monitor_get_service:
+ *
+ * Returns: (transfer none): the service
+ */
+TocsinScheduleService *
+tocsin_schedule_monitor_get_service (TocsinScheduleMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self), NULL);
+  return self->service;
+}
+
+/**
+ * tocsin_schedule_monitor_get_model:
+ *
+ * Returns: (transfer none): the list the UI binds to
+ */
+TocsinScheduleList *
+tocsin_schedule_monitor_get_model (TocsinScheduleMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self), NULL);
+  return self->list;
+}
+
+/* Refreshes now and keeps refreshing until stopped. */
+void
+tocsin_schedule_monitor_start (TocsinScheduleMonitor *self)
+{
+  g_return_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self));
+
+  if (self->running)
+    return;
+
+  self->running = TRUE;
+  tocsin_schedule_monitor_refresh (self);
+}
+
+/* Stops the timers and cancels a refresh in flight; the list keeps its data. */
+void
+tocsin_schedule_monitor_stop (TocsinScheduleMonitor *self)
+{
+  g_return_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self));
+
+  self->running = FALSE;
+  self->again = FALSE;
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_pointer (&self->next_wakeup, g_date_time_unref);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+}
+
+/**
+ * tocsin_schedule_monitor_refresh:
+ *
+ * Fetches everything again now (e.g. on resume from suspend). A refresh
+ * asked for while one runs happens right after it.
+ */
+void
+tocsin_schedule_monitor_refresh (TocsinScheduleMonitor *self)
+{
+  TocsinScheduleDirectory *directory;
+
+  g_return_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self));
+
+  if (self->refreshing)
+    {
+      self->again = TRUE;
+      return;
+    }
+
+  self->refreshing = TRUE;
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  tocsin_schedule_list_set_loading (self->list, TRUE);
+
+  directory = tocsin_schedule_service_get_directory (self->service);
+  if (tocsin_schedule_list_get_account_id (self->list) == NULL &&
+      tocsin_schedule_directory_get_users_available (directory))
+    tocsin_schedule_directory_get_myself_async (directory, self->cancellable, myself_cb, g_object_ref (self));
+  else
+    start_fetch (self);
+}
+
+guint
+tocsin_schedule_monitor_get_refresh_interval (TocsinScheduleMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self), 0);
+  return self->refresh_interval;
+}
+
+void
+tocsin_schedule_monitor_set_refresh_interval (TocsinScheduleMonitor *self,
+                                              guint                  seconds)
+{
+  g_return_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self));
+  g_return_if_fail (seconds > 0);
+
+  if (self->refresh_interval == seconds)
+    return;
+
+  self->refresh_interval = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REFRESH_INTERVAL]);
+}
+
+/* For when the sign-in layer already knows the account id (saves /myself,
+ * and works without read:jira-user). */
+void
+tocsin_schedule_monitor_set_account_id (TocsinScheduleMonitor *self,
+                                        const char            *account_id)
+{
+  g_return_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self));
+
+  tocsin_schedule_list_set_account_id (self->list, account_id);
+}
+
+/* @now: (nullable): a fixed clock for tests; %NULL for the real one */
+void
+tocsin_schedule_monitor_set_now (TocsinScheduleMonitor *self,
+                                 GDateTime             *now)
+{
+  g_return_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self));
+
+  g_clear_pointer (&self->fixed_now, g_date_time_unref);
+  if (now != NULL)
+    self->fixed_now = g_date_time_ref (now);
+}
+
+/* @local_zone: (nullable): the user's zone for the summary; %NULL for the
+ * system zone */
+void
+tocsin_schedule_monitor_set_local_zone (TocsinScheduleMonitor *self,
+                                        GTimeZone             *local_zone)
+{
+  g_return_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self));
+
+  g_clear_pointer (&self->local_zone, g_time_zone_unref);
+  if (local_zone != NULL)
+    self->local_zone = g_time_zone_ref (local_zone);
+  tocsin_schedule_service_set_local_zone (self->service, local_zone);
+}
+
+/**
+ * tocsin_schedule_monitor_get_next_wakeup:
+ *
+ * Returns: (transfer none) (nullable): when the next automatic refresh is
+ *   due, %NULL when stopped
+ */
+GDateTime *
+tocsin_schedule_monitor_get_next_wakeup (TocsinScheduleMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self), NULL);
+  return self->next_wakeup;
+}

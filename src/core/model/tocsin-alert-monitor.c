@@ -1,0 +1,840 @@
+/* tocsin-alert-monitor.c
+ *
+ * Copyright 2026 The Tocsin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tocsin-alert-monitor"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tocsin-endpoint.h"
+#include "tocsin-alert-monitor.h"
+
+struct _TocsinAlertMonitor
+{
+  GObject          parent_instance;
+
+  TocsinOpsClient *client;
+  TocsinAlertList *list;
+  char            *query;
+  guint            poll_interval;
+  gboolean         active;
+  gboolean         loading;
+  GError          *error;
+  gboolean         offline;
+  guint            open_unacknowledged;
+  gint64           total;
+  gboolean         truncated;
+  GDateTime       *last_refresh;
+  gint64           last_refresh_us;
+
+  GCancellable    *refresh_cancellable;
+  gboolean         refresh_again;
+  guint            poll_source;
+  gboolean         loopback;
+
+  GNetworkMonitor *network_monitor;
+  gulong           network_changed_id;
+  GCancellable    *bus_cancellable;
+  GDBusConnection *system_bus;
+  guint            sleep_subscription;
+};
+
+G_DEFINE_FINAL_TYPE (TocsinAlertMonitor, tocsin_alert_monitor, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  PROP_LIST,
+  PROP_QUERY,
+  PROP_POLL_INTERVAL,
+  PROP_ACTIVE,
+  PROP_LOADING,
+  PROP_ERROR,
+  PROP_OFFLINE,
+  PROP_OPEN_UNACKNOWLEDGED_COUNT,
+  PROP_TOTAL,
+  PROP_TRUNCATED,
+  PROP_LAST_REFRESH,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void start_refresh (TocsinAlertMonitor *self);
+
+char *
+tocsin_alert_preset_query (TocsinAlertPreset  preset,
+                           const char        *me)
+{
+  switch (preset)
+    {
+    case TOCSIN_ALERT_PRESET_OPEN:
+      return g_strdup ("status:open");
+    case TOCSIN_ALERT_PRESET_UNACKNOWLEDGED:
+      return g_strdup (TOCSIN_ALERT_QUERY_OPEN_UNACKNOWLEDGED);
+    case TOCSIN_ALERT_PRESET_ASSIGNED_TO_ME:
+      if (me == NULL || *me == '\0')
+        return g_strdup ("owner:");
+      if (strpbrk (me, " \t\":()") != NULL)
+        {
+          GString *quoted = g_string_new ("owner:\"");
+
+          for (const char *p = me; *p != '\0'; p++)
+            {
+              if (*p == '"' || *p == '\\')
+                g_string_append_c (quoted, '\\');
+              g_string_append_c (quoted, *p);
+            }
+          g_string_append_c (quoted, '"');
+          return g_string_free (quoted, FALSE);
+        }
+      return g_strconcat ("owner:", me, NULL);
+    case TOCSIN_ALERT_PRESET_HIGH_PRIORITY:
+      return g_strdup ("priority:P1 OR priority:P2");
+    case TOCSIN_ALERT_PRESET_ALL:
+    default:
+      return g_strdup ("");
+    }
+}
+
+/* ---- state setters ------------------------------------------------------ */
+
+static void
+set_loading (TocsinAlertMonitor *self,
+             gboolean            loading)
+{
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
+}
+
+static void
+set_error (TocsinAlertMonitor *self,
+           const GError       *error)
+{
+  if (self->error == NULL && error == NULL)
+    return;
+  if (self->error != NULL && error != NULL && self->error->domain == error->domain &&
+      self->error->code == error->code && g_strcmp0 (self->error->message, error->message) == 0)
+    return;
+  g_clear_error (&self->error);
+  if (error != NULL)
+    self->error = g_error_copy (error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ERROR]);
+}
+
+static void
+set_offline (TocsinAlertMonitor *self,
+             gboolean            offline)
+{
+  if (self->offline == offline)
+    return;
+  self->offline = offline;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OFFLINE]);
+}
+
+/* ---- polling ------------------------------------------------------------ */
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  TocsinAlertMonitor *self = user_data;
+
+  self->poll_source = 0;
+  start_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_poll (TocsinAlertMonitor *self)
+{
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  if (!self->active || self->offline || self->poll_interval == 0 || self->refresh_cancellable != NULL)
+    return;
+  self->poll_source = g_timeout_add_seconds (self->poll_interval, poll_cb, self);
+}
+
+static void
+applied_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(TocsinAlertMonitor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!tocsin_alert_list_apply_finish (TOCSIN_ALERT_LIST (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      set_error (self, error);
+    }
+  else
+    {
+      set_error (self, NULL);
+      g_clear_pointer (&self->last_refresh, g_date_time_unref);
+      self->last_refresh = g_date_time_new_now_utc ();
+      self->last_refresh_us = g_get_monotonic_time ();
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LAST_REFRESH]);
+    }
+
+  g_clear_object (&self->refresh_cancellable);
+  set_loading (self, FALSE);
+  if (self->refresh_again)
+    start_refresh (self);
+  else
+    schedule_poll (self);
+}
+
+static void
+listed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(TocsinAlertMonitor) self = user_data;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 total = 0;
+  gboolean truncated = FALSE;
+
+  alerts = tocsin_alert_api_list_finish (TOCSIN_OPS_CLIENT (source), result, &total, &truncated, &error);
+  if (alerts == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_debug ("Refresh failed: %s", error->message);
+      set_error (self, error);
+      g_clear_object (&self->refresh_cancellable);
+      set_loading (self, FALSE);
+      if (self->refresh_again)
+        start_refresh (self);
+      else
+        schedule_poll (self);
+      return;
+    }
+
+  if (self->total != total)
+    {
+      self->total = total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOTAL]);
+    }
+  if (self->truncated != truncated)
+    {
+      self->truncated = truncated;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TRUNCATED]);
+    }
+
+  tocsin_alert_list_apply_async (self->list, alerts, 0, self->refresh_cancellable,
+                                 applied_cb, g_object_ref (self));
+}
+
+static void
+counted_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(TocsinAlertMonitor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 count;
+
+  count = tocsin_alert_api_count_finish (TOCSIN_OPS_CLIENT (source), result, &error);
+  if (error != NULL)
+    {
+      /* The list request reports the same problem; keep the last count. */
+      g_debug ("Counting open alerts failed: %s", error->message);
+      return;
+    }
+  if ((guint) CLAMP (count, 0, G_MAXUINT) != self->open_unacknowledged)
+    {
+      self->open_unacknowledged = (guint) CLAMP (count, 0, G_MAXUINT);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OPEN_UNACKNOWLEDGED_COUNT]);
+    }
+}
+
+static void
+start_refresh (TocsinAlertMonitor *self)
+{
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+
+  if (self->refresh_cancellable != NULL)
+    {
+      self->refresh_again = TRUE;
+      return;
+    }
+  self->refresh_again = FALSE;
+
+  if (self->offline)
+    return;
+
+  self->refresh_cancellable = g_cancellable_new ();
+  set_loading (self, TRUE);
+  tocsin_alert_api_list_async (self->client, self->query, 0, self->refresh_cancellable,
+                               listed_cb, g_object_ref (self));
+  tocsin_alert_api_count_async (self->client, TOCSIN_ALERT_QUERY_OPEN_UNACKNOWLEDGED,
+                                self->refresh_cancellable, counted_cb, g_object_ref (self));
+}
+
+static void
+cancel_refresh (TocsinAlertMonitor *self)
+{
+  if (self->refresh_cancellable == NULL)
+    return;
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
+  set_loading (self, FALSE);
+}
+
+void
+tocsin_alert_monitor_refresh (TocsinAlertMonitor *self)
+{
+  g_return_if_fail (TOCSIN_IS_ALERT_MONITOR (self));
+  start_refresh (self);
+}
+
+void
+tocsin_alert_monitor_refresh_if_stale (TocsinAlertMonitor *self,
+                                       guint               max_age_s)
+{
+  g_return_if_fail (TOCSIN_IS_ALERT_MONITOR (self));
+
+  if (self->refresh_cancellable != NULL)
+    return;
+  if (self->last_refresh_us != 0 &&
+      g_get_monotonic_time () - self->last_refresh_us < (gint64) max_age_s * G_USEC_PER_SEC)
+    return;
+  start_refresh (self);
+}
+
+/* ---- network and suspend ------------------------------------------------ */
+
+static void
+update_offline (TocsinAlertMonitor *self)
+{
+  gboolean was_offline = self->offline;
+
+  /* A loopback server (tests, the sandbox) is reachable without a network. */
+  set_offline (self, !self->loopback && !g_network_monitor_get_network_available (self->network_monitor));
+
+  if (self->offline)
+    {
+      cancel_refresh (self);
+      g_clear_handle_id (&self->poll_source, g_source_remove);
+    }
+  else if (was_offline && self->active)
+    start_refresh (self);
+}
+
+static void
+on_network_changed_cb (TocsinAlertMonitor *self,
+                       gboolean            available,
+                       GNetworkMonitor    *monitor)
+{
+  gboolean was_offline = self->offline;
+
+  update_offline (self);
+  /* Any change (another Wi-Fi, VPN up) is a good moment to look again. */
+  if (!self->offline && !was_offline && self->active)
+    start_refresh (self);
+}
+
+static void
+on_prepare_for_sleep_cb (GDBusConnection *connection,
+                         const char      *sender_name,
+                         const char      *object_path,
+                         const char      *interface_name,
+                         const char      *signal_name,
+                         GVariant        *parameters,
+                         gpointer         user_data)
+{
+  TocsinAlertMonitor *self = user_data;
+  gboolean going_to_sleep = FALSE;
+
+  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(b)")))
+    return;
+  g_variant_get (parameters, "(b)", &going_to_sleep);
+  if (!going_to_sleep && self->active)
+    {
+      g_debug ("Resumed from suspend, refreshing");
+      start_refresh (self);
+    }
+}
+
+static void
+system_bus_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  TocsinAlertMonitor *self;
+  g_autoptr(GError) error = NULL;
+  GDBusConnection *bus;
+
+  bus = g_bus_get_finish (result, &error);
+  if (bus == NULL)
+    {
+      /* No system bus (containers, tests): no resume refresh, nothing else lost. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No system bus: %s", error->message);
+      return;
+    }
+
+  self = user_data;
+  self->system_bus = bus;
+  self->sleep_subscription =
+    g_dbus_connection_signal_subscribe (bus, "org.freedesktop.login1", "org.freedesktop.login1.Manager",
+                                        "PrepareForSleep", "/org/freedesktop/login1", NULL,
+                                        G_DBUS_SIGNAL_FLAGS_NONE, on_prepare_for_sleep_cb, self, NULL);
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static void
+tocsin_alert_monitor_constructed (GObject *object)
+{
+  TocsinAlertMonitor *self = (TocsinAlertMonitor *)object;
+  g_autoptr(GUri) uri = NULL;
+
+  G_OBJECT_CLASS (tocsin_alert_monitor_parent_class)->constructed (object);
+
+  g_assert (TOCSIN_IS_OPS_CLIENT (self->client));
+
+  uri = g_uri_parse (tocsin_ops_client_get_api_base_url (self->client), G_URI_FLAGS_NONE, NULL);
+  if (uri != NULL && g_uri_get_host (uri) != NULL)
+    {
+      self->loopback = tocsin_endpoint_is_loopback_host (g_uri_get_host (uri));
+    }
+
+  self->network_monitor = g_object_ref (g_network_monitor_get_default ());
+  self->network_changed_id = g_signal_connect_object (self->network_monitor, "network-changed",
+                                                      G_CALLBACK (on_network_changed_cb), self,
+                                                      G_CONNECT_SWAPPED);
+  update_offline (self);
+
+  self->bus_cancellable = g_cancellable_new ();
+  g_bus_get (G_BUS_TYPE_SYSTEM, self->bus_cancellable, system_bus_cb, self);
+}
+
+static void
+tocsin_alert_monitor_dispose (GObject *object)
+{
+  TocsinAlertMonitor *self = (TocsinAlertMonitor *)object;
+
+  cancel_refresh (self);
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  if (self->bus_cancellable != NULL)
+    g_cancellable_cancel (self->bus_cancellable);
+  g_clear_object (&self->bus_cancellable);
+  if (self->system_bus != NULL && self->sleep_subscription != 0)
+    g_dbus_connection_signal_unsubscribe (self->system_bus, self->sleep_subscription);
+  self->sleep_subscription = 0;
+  g_clear_object (&self->system_bus);
+  g_clear_signal_handler (&self->network_changed_id, self->network_monitor);
+  g_clear_object (&self->network_monitor);
+
+  G_OBJECT_CLASS (tocsin_alert_monitor_parent_class)->dispose (object);
+}
+
+static void
+tocsin_alert_monitor_finalize (GObject *object)
+{
+  TocsinAlertMonitor *self = (TocsinAlertMonitor *)object;
+
+  g_clear_object (&self->client);
+  g_clear_object (&self->list);
+  g_free (self->query);
+  g_clear_error (&self->error);
+  g_clear_pointer (&self->last_refresh, g_date_time_unref);
+
+  G_OBJECT_CLASS (tocsin_alert_monitor_parent_class)->finalize (object);
+}
+
+static void
+tocsin_alert_monitor_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  TocsinAlertMonitor *self = TOCSIN_ALERT_MONITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT: g_value_set_object (value, self->client); break;
+    case PROP_LIST: g_value_set_object (value, self->list); break;
+    case PROP_QUERY: g_value_set_string (value, self->query); break;
+    case PROP_POLL_INTERVAL: g_value_set_uint (value, self->poll_interval); break;
+    case PROP_ACTIVE: g_value_set_boolean (value, self->active); break;
+    case PROP_LOADING: g_value_set_boolean (value, self->loading); break;
+    case PROP_ERROR: g_value_set_boxed (value, self->error); break;
+    case PROP_OFFLINE: g_value_set_boolean (value, self->offline); break;
+    case PROP_OPEN_UNACKNOWLEDGED_COUNT: g_value_set_uint (value, self->open_unacknowledged); break;
+    case PROP_TOTAL: g_value_set_int64 (value, self->total); break;
+    case PROP_TRUNCATED: g_value_set_boolean (value, self->truncated); break;
+    case PROP_LAST_REFRESH: g_value_set_boxed (value, self->last_refresh); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tocsin_alert_monitor_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  TocsinAlertMonitor *self = TOCSIN_ALERT_MONITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      self->client = g_value_dup_object (value);
+      break;
+    case PROP_QUERY:
+      tocsin_alert_monitor_set_query (self, g_value_get_string (value));
+      break;
+    case PROP_POLL_INTERVAL:
+      tocsin_alert_monitor_set_poll_interval (self, g_value_get_uint (value));
+      break;
+    case PROP_ACTIVE:
+      tocsin_alert_monitor_set_active (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tocsin_alert_monitor_class_init (TocsinAlertMonitorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = tocsin_alert_monitor_constructed;
+  object_class->dispose = tocsin_alert_monitor_dispose;
+  object_class->finalize = tocsin_alert_monitor_finalize;
+  object_class->get_property = tocsin_alert_monitor_get_property;
+  object_class->set_property = tocsin_alert_monitor_set_property;
+
+  properties [PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, TOCSIN_TYPE_OPS_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_LIST] =
+    g_param_spec_object ("list", NULL, NULL, TOCSIN_TYPE_ALERT_LIST,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties [PROP_QUERY] =
+    g_param_spec_string ("query", NULL, NULL, "status:open",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_POLL_INTERVAL] =
+    g_param_spec_uint ("poll-interval", NULL, NULL, 0, 24 * 3600, 60,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_ACTIVE] =
+    g_param_spec_boolean ("active", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_OFFLINE] =
+    g_param_spec_boolean ("offline", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_OPEN_UNACKNOWLEDGED_COUNT] =
+    g_param_spec_uint ("open-unacknowledged-count", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_TOTAL] =
+    g_param_spec_int64 ("total", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_TRUNCATED] =
+    g_param_spec_boolean ("truncated", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_LAST_REFRESH] =
+    g_param_spec_boxed ("last-refresh", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tocsin_alert_monitor_init (TocsinAlertMonitor *self)
+{
+  self->list = tocsin_alert_list_new ();
+  self->query = g_strdup ("status:open");
+  self->poll_interval = 60;
+}
+
+TocsinAlertMonitor *
+tocsin_alert_monitor_new (TocsinOpsClient *client)
+{
+  g_return_val_if_fail (TOCSIN_IS_OPS_CLIENT (client), NULL);
+
+  return g_object_new (TOCSIN_TYPE_ALERT_MONITOR, "client", client, NULL);
+}
+
+TocsinOpsClient *
+tocsin_alert_monitor_get_client (TocsinAlertMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), NULL);
+  return self->client;
+}
+
+TocsinAlertList *
+tocsin_alert_monitor_get_list (TocsinAlertMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), NULL);
+  return self->list;
+}
+
+const char *
+tocsin_alert_monitor_get_query (TocsinAlertMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), NULL);
+  return self->query;
+}
+
+void
+tocsin_alert_monitor_set_query (TocsinAlertMonitor *self,
+                                const char         *query)
+{
+  g_return_if_fail (TOCSIN_IS_ALERT_MONITOR (self));
+
+  if (query == NULL)
+    query = "";
+  if (g_strcmp0 (self->query, query) == 0)
+    return;
+  g_free (self->query);
+  self->query = g_strdup (query);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_QUERY]);
+
+  /* Results of the old query are of no use any more. */
+  if (self->refresh_cancellable != NULL)
+    {
+      cancel_refresh (self);
+      start_refresh (self);
+    }
+  else if (self->active)
+    start_refresh (self);
+}
+
+guint
+tocsin_alert_monitor_get_poll_interval (TocsinAlertMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), 0);
+  return self->poll_interval;
+}
+
+void
+tocsin_alert_monitor_set_poll_interval (TocsinAlertMonitor *self,
+                                        guint               seconds)
+{
+  g_return_if_fail (TOCSIN_IS_ALERT_MONITOR (self));
+
+  if (self->poll_interval == seconds)
+    return;
+  self->poll_interval = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_POLL_INTERVAL]);
+  if (self->poll_source != 0)
+    schedule_poll (self);
+}
+
+gboolean
+tocsin_alert_monitor_get_active (TocsinAlertMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), FALSE);
+  return self->active;
+}
+
+void
+tocsin_alert_monitor_set_active (TocsinAlertMonitor *self,
+                                 gboolean            active)
+{
+  g_return_if_fail (TOCSIN_IS_ALERT_MONITOR (self));
+
+  active = !!active;
+  if (self->active == active)
+    return;
+  self->active = active;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ACTIVE]);
+
+  if (active)
+    start_refresh (self);
+  else
+    {
+      cancel_refresh (self);
+      g_clear_handle_id (&self->poll_source, g_source_remove);
+    }
+}
+
+gboolean
+tocsin_alert_monitor_get_loading (TocsinAlertMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), FALSE);
+  return self->loading;
+}
+
+const GError *
+tocsin_alert_monitor_get_error (TocsinAlertMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), NULL);
+  return self->error;
+}
+
+gboolean
+tocsin_alert_monitor_get_offline (TocsinAlertMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), FALSE);
+  return self->offline;
+}
+
+guint
+tocsin_alert_monitor_get_open_unacknowledged_count (TocsinAlertMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), 0);
+  return self->open_unacknowledged;
+}
+
+gint64
+tocsin_alert_monitor_get_total (TocsinAlertMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), 0);
+  return self->total;
+}
+
+gboolean
+tocsin_alert_monitor_get_truncated (TocsinAlertMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), FALSE);
+  return self->truncated;
+}
+
+GDateTime *
+tocsin_alert_monitor_get_last_refresh (TocsinAlertMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), NULL);
+  return self->last_refresh;
+}
+
+/* ---- actions ------------------------------------------------------------ */
+
+typedef struct
+{
+  TocsinAlert *alert;
+  TocsinAlert *before;
+} Action;
+
+static void
+action_free (Action *action)
+{
+  g_clear_object (&action->alert);
+  g_clear_object (&action->before);
+  g_free (action);
+}
+
+static void
+apply_optimistic (TocsinAlert       *alert,
+                  TocsinAlertAction  action,
+                  const char        *arg)
+{
+  switch (action)
+    {
+    case TOCSIN_ALERT_ACTION_ACKNOWLEDGE:
+      tocsin_alert_set_acknowledged (alert, TRUE);
+      break;
+    case TOCSIN_ALERT_ACTION_UNACKNOWLEDGE:
+      tocsin_alert_set_acknowledged (alert, FALSE);
+      break;
+    case TOCSIN_ALERT_ACTION_CLOSE:
+      tocsin_alert_set_status (alert, "closed");
+      break;
+    case TOCSIN_ALERT_ACTION_SNOOZE:
+      {
+        g_autoptr(GDateTime) until = g_date_time_new_from_iso8601 (arg, NULL);
+
+        tocsin_alert_set_snoozed (alert, TRUE);
+        tocsin_alert_set_snoozed_until (alert, until);
+      }
+      break;
+    case TOCSIN_ALERT_ACTION_SET_PRIORITY:
+      tocsin_alert_set_priority (alert, tocsin_alert_priority_from_string (arg));
+      break;
+    case TOCSIN_ALERT_ACTION_ADD_NOTE:
+    case TOCSIN_ALERT_ACTION_ASSIGN:
+    case TOCSIN_ALERT_ACTION_ESCALATE:
+    case TOCSIN_ALERT_ACTION_ADD_RESPONDER:
+    default:
+      /* Nothing visible to predict. */
+      break;
+    }
+}
+
+static void
+action_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TocsinAlertMonitor *self = g_task_get_source_object (task);
+  Action *action = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  tocsin_alert_set_pending (action->alert, FALSE);
+
+  if (!tocsin_alert_api_run_action_finish (TOCSIN_OPS_CLIENT (source), result, &error))
+    {
+      /* A request still queued may yet succeed: keep the prediction then. */
+      if (!g_error_matches (error, TOCSIN_API_ERROR, TOCSIN_API_ERROR_REQUEST_PENDING))
+        tocsin_alert_update_from (action->alert, action->before);
+      tocsin_alert_list_recount (self->list);
+      g_task_return_error (task, error);
+    }
+  else
+    g_task_return_boolean (task, TRUE);
+
+  if (self->active)
+    start_refresh (self);
+}
+
+void
+tocsin_alert_monitor_run_action_async (TocsinAlertMonitor  *self,
+                                       TocsinAlert         *alert,
+                                       TocsinAlertAction    action,
+                                       const char          *arg,
+                                       const char          *arg2,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Action *data;
+
+  g_return_if_fail (TOCSIN_IS_ALERT_MONITOR (self));
+  g_return_if_fail (TOCSIN_IS_ALERT (alert));
+
+  data = g_new0 (Action, 1);
+  data->alert = g_object_ref (alert);
+  data->before = tocsin_alert_copy (alert);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tocsin_alert_monitor_run_action_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) action_free);
+
+  tocsin_alert_set_pending (alert, TRUE);
+  apply_optimistic (alert, action, arg);
+  tocsin_alert_list_recount (self->list);
+
+  tocsin_alert_api_run_action_async (self->client, tocsin_alert_get_id (alert), action, arg, arg2,
+                                     cancellable, action_done_cb, g_steal_pointer (&task));
+}
+
+gboolean
+tocsin_alert_monitor_run_action_finish (TocsinAlertMonitor  *self,
+                                        GAsyncResult        *result,
+                                        GError             **error)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,757 @@
+/* tocsin-alert-details.c
+ *
+ * Copyright 2026 The Tocsin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tocsin-alert-details"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tocsin-alert-api.h"
+#include "tocsin-alert-details.h"
+
+#define ENTRY_PAGE_SIZE 20
+
+struct _TocsinAlertDetails
+{
+  AdwBin           parent_instance;
+
+  /* Template widgets */
+  GtkStack        *stack;
+  AdwStatusPage   *multi_page;
+  GtkLabel        *priority_label;
+  GtkLabel        *status_label;
+  GtkSpinner      *pending_spinner;
+  GtkLabel        *tiny_id_label;
+  GtkLabel        *message_label;
+  GtkLabel        *description_heading;
+  GtkLabel        *description_label;
+  GtkGrid         *info_grid;
+  GtkLabel        *extra_heading;
+  GtkGrid         *extra_grid;
+  GtkListBox      *notes_list;
+  GtkButton       *notes_more_button;
+  GtkListBox      *logs_list;
+  GtkButton       *logs_more_button;
+
+  /* State */
+  TocsinAlert     *alert;
+  TocsinOpsClient *client;
+  guint            n_selected;
+  GCancellable    *cancellable;   /* notes and logs of the current alert */
+  char            *notes_after;
+  char            *logs_after;
+};
+
+G_DEFINE_FINAL_TYPE (TocsinAlertDetails, tocsin_alert_details, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_ALERT,
+  PROP_CLIENT,
+  PROP_N_SELECTED,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* Auxiliary methods */
+
+const char *
+tocsin_alert_details_state_label (TocsinAlertState state)
+{
+  switch (state)
+    {
+    case TOCSIN_ALERT_STATE_OPEN:
+      return _("Open");
+    case TOCSIN_ALERT_STATE_ACKNOWLEDGED:
+      return _("Acknowledged");
+    case TOCSIN_ALERT_STATE_SNOOZED:
+      return _("Snoozed");
+    case TOCSIN_ALERT_STATE_CLOSED:
+      return _("Closed");
+    default:
+      return "";
+    }
+}
+
+/* Markup for a label from plain text: everything escaped, http(s) URLs
+ * turned into links (without trailing punctuation, which is usually prose). */
+char *
+tocsin_alert_details_linkify (const char *text)
+{
+  static GRegex *url_regex;
+  g_autoptr(GMatchInfo) match = NULL;
+  GString *markup;
+  const char *pos;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  if (g_once_init_enter (&url_regex))
+    g_once_init_leave (&url_regex, g_regex_new ("https?://[^\\s<>\"']+", G_REGEX_OPTIMIZE, 0, NULL));
+
+  markup = g_string_new (NULL);
+  pos = text;
+  g_regex_match (url_regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      int start, end;
+      g_autofree char *before = NULL;
+      g_autofree char *url = NULL;
+      g_autofree char *escaped = NULL;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      while (end > start && strchr (".,;:!?)]}", text[end - 1]) != NULL)
+        end--;
+
+      before = g_markup_escape_text (pos, text + start - pos);
+      g_string_append (markup, before);
+      url = g_strndup (text + start, end - start);
+      escaped = g_markup_escape_text (url, -1);
+      g_string_append_printf (markup, "<a href=\"%s\">%s</a>", escaped, escaped);
+      pos = text + end;
+
+      g_match_info_next (match, NULL);
+    }
+
+  {
+    g_autofree char *rest = g_markup_escape_text (pos, -1);
+    g_string_append (markup, rest);
+  }
+
+  return g_string_free (markup, FALSE);
+}
+
+char *
+tocsin_alert_details_format_relative (GDateTime *time,
+                                      GDateTime *now)
+{
+  GTimeSpan span;
+  gint64 minutes;
+
+  if (time == NULL)
+    return g_strdup ("");
+
+  span = g_date_time_difference (now, time);
+  if (span < 0)
+    {
+      minutes = (-span + G_TIME_SPAN_MINUTE - 1) / G_TIME_SPAN_MINUTE;
+      if (minutes < 60)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d min", "in %d min", minutes), (int) minutes);
+      if (minutes < 48 * 60)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d hour", "in %d hours", minutes / 60),
+                                (int) (minutes / 60));
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days", minutes / (24 * 60)),
+                              (int) (minutes / (24 * 60)));
+    }
+
+  minutes = span / G_TIME_SPAN_MINUTE;
+  if (minutes < 1)
+    return g_strdup (_("just now"));
+  if (minutes < 60)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min ago", "%d min ago", minutes), (int) minutes);
+  if (minutes < 24 * 60)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago", minutes / 60),
+                            (int) (minutes / 60));
+  if (minutes < 30 * 24 * 60)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", minutes / (24 * 60)),
+                            (int) (minutes / (24 * 60)));
+  {
+    g_autoptr(GDateTime) local = g_date_time_to_local (time);
+
+    /* Translators: a date in the alert list, see g_date_time_format() */
+    return g_date_time_format (local, _("%e %b %Y"));
+  }
+}
+
+char *
+tocsin_alert_details_format_absolute (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (time == NULL)
+    return g_strdup ("");
+
+  local = g_date_time_to_local (time);
+  /* Translators: a full date and time, see g_date_time_format() */
+  return g_date_time_format (local, _("%A, %e %B %Y, %H:%M:%S"));
+}
+
+static void
+clear_container (GtkWidget *container)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (container)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (container))
+        gtk_list_box_remove (GTK_LIST_BOX (container), child);
+      else if (GTK_IS_GRID (container))
+        gtk_grid_remove (GTK_GRID (container), child);
+      else
+        gtk_widget_unparent (child);
+    }
+}
+
+static void
+grid_add_row (GtkGrid    *grid,
+              int         row,
+              const char *key,
+              const char *value,
+              const char *tooltip,
+              gboolean    markup)
+{
+  GtkWidget *key_label = gtk_label_new (key);
+  GtkWidget *value_label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (key_label), 1);
+  gtk_label_set_yalign (GTK_LABEL (key_label), 0);
+  gtk_widget_add_css_class (key_label, "dim-label");
+
+  if (markup)
+    gtk_label_set_markup (GTK_LABEL (value_label), value);
+  else
+    gtk_label_set_text (GTK_LABEL (value_label), value);
+  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+  gtk_widget_set_hexpand (value_label, TRUE);
+  if (tooltip != NULL)
+    gtk_widget_set_tooltip_text (value_label, tooltip);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (value_label),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, key_label, NULL,
+                                  -1);
+
+  gtk_grid_attach (grid, key_label, 0, row, 1, 1);
+  gtk_grid_attach (grid, value_label, 1, row, 1, 1);
+}
+
+static void
+grid_add_time_row (GtkGrid    *grid,
+                   int        *row,
+                   const char *key,
+                   GDateTime  *time,
+                   GDateTime  *now)
+{
+  g_autofree char *relative = NULL;
+  g_autofree char *absolute = NULL;
+  g_autofree char *text = NULL;
+
+  if (time == NULL)
+    return;
+
+  relative = tocsin_alert_details_format_relative (time, now);
+  absolute = tocsin_alert_details_format_absolute (time);
+  /* Translators: "5 min ago (Monday, 3 March 2026, 10:15:00)" */
+  text = g_strdup_printf (_("%s (%s)"), relative, absolute);
+  grid_add_row (grid, (*row)++, key, text, NULL, FALSE);
+}
+
+static void
+update_alert_widgets (TocsinAlertDetails *self)
+{
+  TocsinAlert *alert = self->alert;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *priority = NULL;
+  g_autofree char *priority_class = NULL;
+  g_autofree char *tiny_id = NULL;
+  g_autofree char *description = NULL;
+  const char *text;
+  const char * const *tags;
+  GVariant *variant;
+  int row = 0;
+
+  if (alert == NULL)
+    return;
+
+  priority = g_strdup_printf ("P%d", tocsin_alert_get_priority (alert));
+  priority_class = g_strdup_printf ("p%d", tocsin_alert_get_priority (alert));
+  gtk_label_set_text (self->priority_label, priority);
+  for (int i = 1; i <= 5; i++)
+    {
+      char klass[4];
+
+      g_snprintf (klass, sizeof klass, "p%d", i);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->priority_label), klass);
+    }
+  gtk_widget_add_css_class (GTK_WIDGET (self->priority_label), priority_class);
+  {
+    g_autofree char *a11y = g_strdup_printf (_("Priority %s"), priority);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->priority_label),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  }
+
+  gtk_label_set_text (self->status_label, tocsin_alert_details_state_label (tocsin_alert_get_state (alert)));
+  gtk_widget_set_visible (GTK_WIDGET (self->pending_spinner), tocsin_alert_get_pending (alert));
+  gtk_spinner_set_spinning (self->pending_spinner, tocsin_alert_get_pending (alert));
+
+  text = tocsin_alert_get_tiny_id (alert);
+  tiny_id = text != NULL && *text != '\0' ? g_strdup_printf ("#%s", text) : g_strdup ("");
+  gtk_label_set_text (self->tiny_id_label, tiny_id);
+  gtk_label_set_text (self->message_label, tocsin_alert_get_message (alert));
+
+  text = tocsin_alert_get_description (alert);
+  description = tocsin_alert_details_linkify (text);
+  gtk_label_set_markup (self->description_label, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->description_heading), text != NULL && *text != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), text != NULL && *text != '\0');
+
+  clear_container (GTK_WIDGET (self->info_grid));
+  text = tocsin_alert_get_owner (alert);
+  grid_add_row (self->info_grid, row++, _("Owner"), text != NULL && *text != '\0' ? text : _("Unassigned"), NULL, FALSE);
+  {
+    g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, tocsin_alert_get_count (alert));
+
+    grid_add_row (self->info_grid, row++, _("Count"), count, NULL, FALSE);
+  }
+  tags = tocsin_alert_get_tags (alert);
+  if (tags != NULL && tags[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (", ", (char **) tags);
+
+      grid_add_row (self->info_grid, row++, _("Tags"), joined, NULL, FALSE);
+    }
+  variant = tocsin_alert_get_responders (alert);
+  if (variant != NULL && g_variant_n_children (variant) > 0)
+    {
+      GString *joined = g_string_new (NULL);
+      GVariantIter iter;
+      const char *type, *id;
+
+      g_variant_iter_init (&iter, variant);
+      while (g_variant_iter_next (&iter, "(&s&s)", &type, &id))
+        {
+          if (joined->len > 0)
+            g_string_append (joined, "\n");
+          /* Translators: a responder, "team: 4513b7ea-…" */
+          g_string_append_printf (joined, _("%s: %s"), type, id);
+        }
+      grid_add_row (self->info_grid, row++, _("Responders"), joined->str, NULL, FALSE);
+      g_string_free (joined, TRUE);
+    }
+  text = tocsin_alert_get_source (alert);
+  if (text != NULL && *text != '\0')
+    grid_add_row (self->info_grid, row++, _("Source"), text, NULL, FALSE);
+  text = tocsin_alert_get_entity (alert);
+  if (text != NULL && *text != '\0')
+    grid_add_row (self->info_grid, row++, _("Entity"), text, NULL, FALSE);
+  grid_add_time_row (self->info_grid, &row, _("Created"), tocsin_alert_get_created_at (alert), now);
+  grid_add_time_row (self->info_grid, &row, _("Updated"), tocsin_alert_get_updated_at (alert), now);
+  grid_add_time_row (self->info_grid, &row, _("Last Occurred"), tocsin_alert_get_last_occurred_at (alert), now);
+  if (tocsin_alert_get_snoozed (alert))
+    grid_add_time_row (self->info_grid, &row, _("Snoozed Until"), tocsin_alert_get_snoozed_until (alert), now);
+
+  clear_container (GTK_WIDGET (self->extra_grid));
+  row = 0;
+  variant = tocsin_alert_get_extra_properties (alert);
+  if (variant != NULL)
+    {
+      GVariantIter iter;
+      const char *key, *value;
+
+      g_variant_iter_init (&iter, variant);
+      while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+        {
+          g_autofree char *markup = tocsin_alert_details_linkify (value);
+
+          grid_add_row (self->extra_grid, row++, key, markup, NULL, TRUE);
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->extra_heading), row > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->extra_grid), row > 0);
+}
+
+static void
+update_page (TocsinAlertDetails *self)
+{
+  if (self->n_selected > 1)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Alert Selected",
+                                                             "%u Alerts Selected", self->n_selected),
+                                                self->n_selected);
+
+      adw_status_page_set_title (self->multi_page, title);
+      gtk_stack_set_visible_child_name (self->stack, "multi");
+    }
+  else if (self->alert != NULL)
+    gtk_stack_set_visible_child_name (self->stack, "alert");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "none");
+}
+
+static GtkWidget *
+entry_row_new (TocsinAlertEntry *entry,
+               gboolean          is_note)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *relative = tocsin_alert_details_format_relative (tocsin_alert_entry_get_time (entry), now);
+  g_autofree char *absolute = tocsin_alert_details_format_absolute (tocsin_alert_entry_get_time (entry));
+  g_autofree char *markup = tocsin_alert_details_linkify (tocsin_alert_entry_get_text (entry));
+  g_autofree char *subtitle = NULL;
+  const char *owner = tocsin_alert_entry_get_owner (entry);
+  GtkWidget *box, *text, *meta;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+
+  text = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (text), markup);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+  gtk_box_append (GTK_BOX (box), text);
+
+  if (is_note || tocsin_alert_entry_get_kind (entry) == NULL)
+    /* Translators: who wrote a note and when, "Dana Okafor · 5 min ago" */
+    subtitle = g_strdup_printf (_("%s · %s"), owner != NULL ? owner : "", relative);
+  else
+    /* Translators: who did what and when, "Dana Okafor · system · 5 min ago" */
+    subtitle = g_strdup_printf (_("%s · %s · %s"), owner != NULL ? owner : "",
+                                tocsin_alert_entry_get_kind (entry), relative);
+  meta = gtk_label_new (subtitle);
+  gtk_label_set_xalign (GTK_LABEL (meta), 0);
+  gtk_label_set_wrap (GTK_LABEL (meta), TRUE);
+  gtk_widget_set_tooltip_text (meta, absolute);
+  gtk_widget_add_css_class (meta, "dim-label");
+  gtk_widget_add_css_class (meta, "caption");
+  gtk_box_append (GTK_BOX (box), meta);
+
+  return box;
+}
+
+static GtkWidget *
+placeholder_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  return label;
+}
+
+static void fetch_notes (TocsinAlertDetails *self);
+static void fetch_logs  (TocsinAlertDetails *self);
+
+static void
+notes_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(TocsinAlertDetails) self = user_data;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *next = NULL;
+
+  entries = tocsin_alert_api_get_notes_finish (TOCSIN_OPS_CLIENT (source), result, &next, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->notes_more_button), TRUE);
+  if (entries == NULL)
+    {
+      gtk_list_box_set_placeholder (self->notes_list, placeholder_new (error->message));
+      gtk_widget_set_visible (GTK_WIDGET (self->notes_more_button), FALSE);
+      return;
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    gtk_list_box_append (self->notes_list, entry_row_new (g_ptr_array_index (entries, i), TRUE));
+
+  g_free (self->notes_after);
+  self->notes_after = g_steal_pointer (&next);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_more_button), self->notes_after != NULL);
+}
+
+static void
+logs_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(TocsinAlertDetails) self = user_data;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *next = NULL;
+
+  entries = tocsin_alert_api_get_logs_finish (TOCSIN_OPS_CLIENT (source), result, &next, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->logs_more_button), TRUE);
+  if (entries == NULL)
+    {
+      gtk_list_box_set_placeholder (self->logs_list, placeholder_new (error->message));
+      gtk_widget_set_visible (GTK_WIDGET (self->logs_more_button), FALSE);
+      return;
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    gtk_list_box_append (self->logs_list, entry_row_new (g_ptr_array_index (entries, i), FALSE));
+
+  g_free (self->logs_after);
+  self->logs_after = g_steal_pointer (&next);
+  gtk_widget_set_visible (GTK_WIDGET (self->logs_more_button), self->logs_after != NULL);
+}
+
+static void
+fetch_notes (TocsinAlertDetails *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->notes_more_button), FALSE);
+  tocsin_alert_api_get_notes_async (self->client, tocsin_alert_get_id (self->alert), self->notes_after,
+                                    ENTRY_PAGE_SIZE, self->cancellable, notes_cb, g_object_ref (self));
+}
+
+static void
+fetch_logs (TocsinAlertDetails *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->logs_more_button), FALSE);
+  tocsin_alert_api_get_logs_async (self->client, tocsin_alert_get_id (self->alert), self->logs_after,
+                                   ENTRY_PAGE_SIZE, self->cancellable, logs_cb, g_object_ref (self));
+}
+
+static void
+on_notes_more_clicked_cb (TocsinAlertDetails *self)
+{
+  if (self->alert != NULL && self->client != NULL && self->notes_after != NULL)
+    fetch_notes (self);
+}
+
+static void
+on_logs_more_clicked_cb (TocsinAlertDetails *self)
+{
+  if (self->alert != NULL && self->client != NULL && self->logs_after != NULL)
+    fetch_logs (self);
+}
+
+static void
+on_alert_notify_cb (TocsinAlertDetails *self)
+{
+  update_alert_widgets (self);
+}
+
+/* GObject overrides */
+
+static void
+tocsin_alert_details_dispose (GObject *object)
+{
+  TocsinAlertDetails *self = (TocsinAlertDetails *)object;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->alert != NULL)
+    g_signal_handlers_disconnect_by_data (self->alert, self);
+  g_clear_object (&self->alert);
+  g_clear_object (&self->client);
+
+  /* AdwBin unparents its child itself; let it do so before the template
+   * pointers are cleared. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TOCSIN_TYPE_ALERT_DETAILS);
+
+  G_OBJECT_CLASS (tocsin_alert_details_parent_class)->dispose (object);
+}
+
+static void
+tocsin_alert_details_finalize (GObject *object)
+{
+  TocsinAlertDetails *self = (TocsinAlertDetails *)object;
+
+  g_free (self->notes_after);
+  g_free (self->logs_after);
+
+  G_OBJECT_CLASS (tocsin_alert_details_parent_class)->finalize (object);
+}
+
+static void
+tocsin_alert_details_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  TocsinAlertDetails *self = TOCSIN_ALERT_DETAILS (object);
+
+  switch (prop_id)
+    {
+    case PROP_ALERT:
+      g_value_set_object (value, self->alert);
+      break;
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+    case PROP_N_SELECTED:
+      g_value_set_uint (value, self->n_selected);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tocsin_alert_details_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  TocsinAlertDetails *self = TOCSIN_ALERT_DETAILS (object);
+
+  switch (prop_id)
+    {
+    case PROP_ALERT:
+      tocsin_alert_details_set_alert (self, g_value_get_object (value));
+      break;
+    case PROP_CLIENT:
+      tocsin_alert_details_set_client (self, g_value_get_object (value));
+      break;
+    case PROP_N_SELECTED:
+      tocsin_alert_details_set_n_selected (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tocsin_alert_details_class_init (TocsinAlertDetailsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tocsin_alert_details_dispose;
+  object_class->finalize = tocsin_alert_details_finalize;
+  object_class->get_property = tocsin_alert_details_get_property;
+  object_class->set_property = tocsin_alert_details_set_property;
+
+  properties [PROP_ALERT] =
+    g_param_spec_object ("alert", NULL, NULL, TOCSIN_TYPE_ALERT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, TOCSIN_TYPE_OPS_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_N_SELECTED] =
+    g_param_spec_uint ("n-selected", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/tocsin-alert-details.ui");
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, stack);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, multi_page);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, priority_label);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, status_label);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, pending_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, tiny_id_label);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, message_label);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, description_heading);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, description_label);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, info_grid);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, extra_heading);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, extra_grid);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, notes_list);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, notes_more_button);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, logs_list);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, logs_more_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_notes_more_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_logs_more_clicked_cb);
+}
+
+static void
+tocsin_alert_details_init (TocsinAlertDetails *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_set_placeholder (self->notes_list, placeholder_new (_("No notes")));
+  gtk_list_box_set_placeholder (self->logs_list, placeholder_new (_("No activity")));
+}
+
+/* Public API */
+
+TocsinAlert *
+tocsin_alert_details_get_alert (TocsinAlertDetails *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_DETAILS (self), NULL);
+  return self->alert;
+}
+
+void
+tocsin_alert_details_reload (TocsinAlertDetails *self)
+{
+  g_return_if_fail (TOCSIN_IS_ALERT_DETAILS (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->notes_after, g_free);
+  g_clear_pointer (&self->logs_after, g_free);
+  clear_container (GTK_WIDGET (self->notes_list));
+  clear_container (GTK_WIDGET (self->logs_list));
+  gtk_list_box_set_placeholder (self->notes_list, placeholder_new (_("No notes")));
+  gtk_list_box_set_placeholder (self->logs_list, placeholder_new (_("No activity")));
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_more_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->logs_more_button), FALSE);
+
+  if (self->alert == NULL || self->client == NULL)
+    return;
+
+  self->cancellable = g_cancellable_new ();
+  fetch_notes (self);
+  fetch_logs (self);
+}
+
+void
+tocsin_alert_details_set_alert (TocsinAlertDetails *self,
+                                TocsinAlert        *alert)
+{
+  g_return_if_fail (TOCSIN_IS_ALERT_DETAILS (self));
+  g_return_if_fail (alert == NULL || TOCSIN_IS_ALERT (alert));
+
+  if (self->alert == alert)
+    return;
+
+  if (self->alert != NULL)
+    g_signal_handlers_disconnect_by_data (self->alert, self);
+  g_set_object (&self->alert, alert);
+  if (alert != NULL)
+    g_signal_connect_object (alert, "notify", G_CALLBACK (on_alert_notify_cb), self, G_CONNECT_SWAPPED);
+
+  update_alert_widgets (self);
+  update_page (self);
+  tocsin_alert_details_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ALERT]);
+}
+
+void
+tocsin_alert_details_set_client (TocsinAlertDetails *self,
+                                 TocsinOpsClient    *client)
+{
+  g_return_if_fail (TOCSIN_IS_ALERT_DETAILS (self));
+
+  if (g_set_object (&self->client, client))
+    {
+      tocsin_alert_details_reload (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLIENT]);
+    }
+}
+
+void
+tocsin_alert_details_set_n_selected (TocsinAlertDetails *self,
+                                     guint               n_selected)
+{
+  g_return_if_fail (TOCSIN_IS_ALERT_DETAILS (self));
+
+  if (self->n_selected == n_selected)
+    return;
+  self->n_selected = n_selected;
+  update_page (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SELECTED]);
+}

@@ -1,0 +1,42 @@
+/* tocsin-alert-details.h
+ *
+ * Copyright 2026 The Tocsin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "tocsin-alert.h"
+#include "tocsin-ops-client.h"
+
+G_BEGIN_DECLS
+
+#define TOCSIN_TYPE_ALERT_DETAILS (tocsin_alert_details_get_type ())
+
+G_DECLARE_FINAL_TYPE (TocsinAlertDetails, tocsin_alert_details, TOCSIN, ALERT_DETAILS, AdwBin)
+
+/* Properties: alert (TocsinAlert, nullable), client (TocsinOpsClient used for
+ * notes and the activity log, nullable), n-selected (how many alerts are
+ * selected; the pane shows a summary instead of one alert when not 1). */
+
+TocsinAlert *tocsin_alert_details_get_alert      (TocsinAlertDetails *self);
+void         tocsin_alert_details_set_alert      (TocsinAlertDetails *self,
+                                                  TocsinAlert        *alert);
+void         tocsin_alert_details_set_client     (TocsinAlertDetails *self,
+                                                  TocsinOpsClient    *client);
+void         tocsin_alert_details_set_n_selected (TocsinAlertDetails *self,
+                                                  guint               n_selected);
+/* Fetches notes and the activity log again from the first page. */
+void         tocsin_alert_details_reload         (TocsinAlertDetails *self);
+
+/* Helpers shared with the alert list. */
+char        *tocsin_alert_details_linkify        (const char         *text);
+char        *tocsin_alert_details_format_relative (GDateTime         *time,
+                                                   GDateTime         *now);
+char        *tocsin_alert_details_format_absolute (GDateTime         *time);
+const char  *tocsin_alert_details_state_label    (TocsinAlertState    state);
+
+G_END_DECLS

@@ -1,0 +1,402 @@
+/* test-alert-notifier.c: desktop notifications for alerts, over D-Bus to the
+ * capturing notification server of the test session
+ *
+ * Copyright 2026 The Tocsin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "tocsin-alert.h"
+#include "tocsin-alert-notifier.h"
+
+typedef struct {
+  GApplication *app;
+  GListStore   *alerts;
+  char         *state_path;
+  char         *acknowledged;
+  guint         log_offset;
+} Fixture;
+
+static const char *app_name = "tocsin-notifier-test";
+
+/* Notify/CloseNotification records this process caused, in order. */
+static GPtrArray *
+read_calls (Fixture *fixture)
+{
+  GPtrArray *calls = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+
+  if (!g_file_get_contents (g_getenv ("TOCSIN_NOTIFICATION_LOG"), &contents, NULL, NULL))
+    return calls;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
+      JsonObject *object;
+      const char *call;
+
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      if (n++ < fixture->log_offset)
+        continue;
+
+      object = json_node_get_object (node);
+      call = json_object_get_string_member (object, "call");
+      if (g_strcmp0 (call, "Notify") == 0
+          ? g_strcmp0 (json_object_get_string_member (object, "app_name"), app_name) != 0
+          : g_strcmp0 (call, "CloseNotification") != 0)
+        continue;
+      g_ptr_array_add (calls, json_object_ref (object));
+    }
+
+  return calls;
+}
+
+static GPtrArray *
+wait_for_calls (Fixture *fixture,
+                guint    n_calls)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      GPtrArray *calls = read_calls (fixture);
+
+      if (calls->len >= n_calls || g_get_monotonic_time () > deadline)
+        return calls;
+
+      g_ptr_array_unref (calls);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (20 * 1000);
+    }
+}
+
+/* Lets any notification that was (wrongly) sent reach the log. */
+static void
+settle (void)
+{
+  for (guint i = 0; i < 20; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10 * 1000);
+    }
+}
+
+static void
+mark_log (Fixture *fixture)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  fixture->log_offset = 0;
+  if (g_file_get_contents (g_getenv ("TOCSIN_NOTIFICATION_LOG"), &contents, NULL, NULL))
+    {
+      lines = g_strsplit (contents, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (*lines[i] != '\0')
+          fixture->log_offset++;
+    }
+}
+
+static TocsinAlert *
+add_alert (Fixture    *fixture,
+           const char *id,
+           int         priority,
+           gboolean    acknowledged)
+{
+  g_autoptr(TocsinAlert) alert = tocsin_alert_new (id);
+  g_autofree char *message = g_strdup_printf ("Disk full on db-%s", id);
+
+  tocsin_alert_set_message (alert, message);
+  tocsin_alert_set_priority (alert, priority);
+  tocsin_alert_set_status (alert, "open");
+  tocsin_alert_set_acknowledged (alert, acknowledged);
+  tocsin_alert_set_tiny_id (alert, "42");
+  g_list_store_append (fixture->alerts, alert);
+
+  return alert;
+}
+
+static void
+acknowledge_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  Fixture *fixture = user_data;
+
+  g_free (fixture->acknowledged);
+  fixture->acknowledged = g_variant_dup_string (parameter, NULL);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static GApplication *app;
+  g_autoptr(GError) error = NULL;
+
+  /* One registered application per process, like the real app. */
+  if (app == NULL)
+    {
+      g_autoptr(GSimpleAction) ack = g_simple_action_new ("acknowledge-alert", G_VARIANT_TYPE_STRING);
+      g_autoptr(GSimpleAction) show = g_simple_action_new ("show-alert", G_VARIANT_TYPE_STRING);
+
+      g_set_application_name (app_name);
+      app = g_application_new ("io.github.tocsin.NotifierTest", G_APPLICATION_NON_UNIQUE);
+      g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (ack));
+      g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (show));
+      g_assert_true (g_application_register (app, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  fixture->app = app;
+  g_signal_connect (g_action_map_lookup_action (G_ACTION_MAP (app), "acknowledge-alert"),
+                    "activate", G_CALLBACK (acknowledge_cb), fixture);
+  fixture->alerts = g_list_store_new (TOCSIN_TYPE_ALERT);
+  fixture->state_path = g_build_filename (g_get_user_state_dir (), "tocsin-test",
+                                          g_test_get_path (), "announced", NULL);
+  mark_log (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_signal_handlers_disconnect_by_data (g_action_map_lookup_action (G_ACTION_MAP (fixture->app),
+                                                                    "acknowledge-alert"),
+                                        fixture);
+  g_clear_object (&fixture->alerts);
+  g_clear_pointer (&fixture->state_path, g_free);
+  g_clear_pointer (&fixture->acknowledged, g_free);
+}
+
+static gboolean
+has_action (JsonObject *call,
+            const char *key,
+            const char *label)
+{
+  JsonArray *actions = json_object_get_array_member (call, "actions");
+
+  for (guint i = 0; i + 1 < json_array_get_length (actions); i += 2)
+    if (g_strcmp0 (json_array_get_string_element (actions, i), key) == 0 &&
+        g_strcmp0 (json_array_get_string_element (actions, i + 1), label) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_pages_open_alerts_only (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(TocsinAlertNotifier) notifier = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  JsonObject *call, *hints;
+
+  add_alert (fixture, "p1-open", 1, FALSE);
+  add_alert (fixture, "p4-open", 4, FALSE);
+  add_alert (fixture, "p2-acked", 2, TRUE);
+
+  notifier = tocsin_alert_notifier_new (fixture->app, G_LIST_MODEL (fixture->alerts), fixture->state_path);
+  tocsin_alert_notifier_set_min_priority (notifier, 3);
+  tocsin_alert_notifier_scan (notifier);
+
+  calls = wait_for_calls (fixture, 1);
+  settle ();
+  g_clear_pointer (&calls, g_ptr_array_unref);
+  calls = read_calls (fixture);
+
+  /* Only the open, unacknowledged P1 pages; P4 is below the threshold. */
+  g_assert_cmpuint (calls->len, ==, 1);
+  call = g_ptr_array_index (calls, 0);
+  g_assert_cmpstr (json_object_get_string_member (call, "call"), ==, "Notify");
+  g_assert_nonnull (strstr (json_object_get_string_member (call, "summary"), "Disk full on db-p1-open"));
+  g_assert_nonnull (strstr (json_object_get_string_member (call, "body"), "#42"));
+  g_assert_true (has_action (call, "app.acknowledge-alert::p1-open", "Acknowledge"));
+  g_assert_true (has_action (call, "app.show-alert::p1-open", "Open"));
+  hints = json_object_get_object_member (call, "hints");
+  g_assert_cmpint (json_object_get_int_member (hints, "urgency"), ==, 2);
+}
+
+static void
+test_button_acknowledges (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(TocsinAlertNotifier) notifier = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autofree char *command = NULL;
+  JsonObject *call;
+  gint64 deadline;
+  FILE *control;
+
+  add_alert (fixture, "click-me", 2, FALSE);
+  notifier = tocsin_alert_notifier_new (fixture->app, G_LIST_MODEL (fixture->alerts), fixture->state_path);
+  tocsin_alert_notifier_scan (notifier);
+
+  calls = wait_for_calls (fixture, 1);
+  g_assert_cmpuint (calls->len, ==, 1);
+  call = g_ptr_array_index (calls, 0);
+
+  /* The server emits ActionInvoked as if the user clicked "Acknowledge". */
+  command = g_strdup_printf ("invoke %" G_GINT64_FORMAT " app.acknowledge-alert::click-me\n",
+                             json_object_get_int_member (call, "id"));
+  control = fopen (g_getenv ("TOCSIN_NOTIFICATION_CONTROL"), "w");
+  g_assert_nonnull (control);
+  fputs (command, control);
+  fclose (control);
+
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (fixture->acknowledged == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpstr (fixture->acknowledged, ==, "click-me");
+}
+
+static void
+test_withdraw_and_reopen (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(TocsinAlertNotifier) notifier = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  TocsinAlert *alert;
+  gint64 first_id;
+
+  alert = add_alert (fixture, "flappy", 1, FALSE);
+  notifier = tocsin_alert_notifier_new (fixture->app, G_LIST_MODEL (fixture->alerts), fixture->state_path);
+  tocsin_alert_notifier_scan (notifier);
+  calls = wait_for_calls (fixture, 1);
+  g_assert_cmpuint (calls->len, ==, 1);
+  first_id = json_object_get_int_member (g_ptr_array_index (calls, 0), "id");
+  g_clear_pointer (&calls, g_ptr_array_unref);
+  /* The server's id for it arrives with the reply to Notify. */
+  settle ();
+
+  /* Acknowledged elsewhere: the notification goes away. */
+  tocsin_alert_set_acknowledged (alert, TRUE);
+  tocsin_alert_notifier_scan (notifier);
+  calls = wait_for_calls (fixture, 2);
+  g_assert_cmpuint (calls->len, ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (calls, 1), "call"), ==, "CloseNotification");
+  g_assert_cmpint (json_object_get_int_member (g_ptr_array_index (calls, 1), "id"), ==, first_id);
+  g_clear_pointer (&calls, g_ptr_array_unref);
+
+  /* Re-opened: it pages again. */
+  tocsin_alert_set_acknowledged (alert, FALSE);
+  tocsin_alert_notifier_scan (notifier);
+  calls = wait_for_calls (fixture, 3);
+  g_assert_cmpuint (calls->len, ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (calls, 2), "call"), ==, "Notify");
+  g_assert_nonnull (strstr (json_object_get_string_member (g_ptr_array_index (calls, 2), "summary"), "db-flappy"));
+}
+
+static void
+test_restart_does_not_repage (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(TocsinAlertNotifier) first = NULL;
+  g_autoptr(TocsinAlertNotifier) second = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+
+  add_alert (fixture, "seen-before", 1, FALSE);
+  first = tocsin_alert_notifier_new (fixture->app, G_LIST_MODEL (fixture->alerts), fixture->state_path);
+  tocsin_alert_notifier_scan (first);
+  calls = wait_for_calls (fixture, 1);
+  g_assert_cmpuint (calls->len, ==, 1);
+  g_clear_pointer (&calls, g_ptr_array_unref);
+  g_clear_object (&first);
+
+  /* A new process (same state file) with one more alert pages only for it. */
+  add_alert (fixture, "arrived-while-away", 1, FALSE);
+  second = tocsin_alert_notifier_new (fixture->app, G_LIST_MODEL (fixture->alerts), fixture->state_path);
+  tocsin_alert_notifier_scan (second);
+  calls = wait_for_calls (fixture, 2);
+  settle ();
+  g_clear_pointer (&calls, g_ptr_array_unref);
+  calls = read_calls (fixture);
+  g_assert_cmpuint (calls->len, ==, 2);
+  g_assert_nonnull (strstr (json_object_get_string_member (g_ptr_array_index (calls, 1), "summary"),
+                            "arrived-while-away"));
+}
+
+static void
+test_storm_summarised (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(TocsinAlertNotifier) notifier = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  guint n = TOCSIN_ALERT_NOTIFIER_STORM_THRESHOLD + 3;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("storm-%u", i);
+      add_alert (fixture, id, 1, FALSE);
+    }
+
+  notifier = tocsin_alert_notifier_new (fixture->app, G_LIST_MODEL (fixture->alerts), fixture->state_path);
+  tocsin_alert_notifier_scan (notifier);
+  calls = wait_for_calls (fixture, 1);
+  settle ();
+  g_clear_pointer (&calls, g_ptr_array_unref);
+  calls = read_calls (fixture);
+
+  g_assert_cmpuint (calls->len, ==, 1);
+  g_assert_nonnull (strstr (json_object_get_string_member (g_ptr_array_index (calls, 0), "summary"), "8"));
+}
+
+static void
+test_corrupt_state_file (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(TocsinAlertNotifier) notifier = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autofree char *dir = g_path_get_dirname (fixture->state_path);
+  g_autofree char *contents = NULL;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (fixture->state_path, "\xff\xfe garbage \x01\n", -1, NULL));
+
+  add_alert (fixture, "after-garbage", 1, FALSE);
+  notifier = tocsin_alert_notifier_new (fixture->app, G_LIST_MODEL (fixture->alerts), fixture->state_path);
+  tocsin_alert_notifier_scan (notifier);
+  calls = wait_for_calls (fixture, 1);
+  g_assert_cmpuint (calls->len, ==, 1);
+
+  /* The file is rewritten with what is known now. */
+  g_assert_true (g_file_get_contents (fixture->state_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "after-garbage\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("TOCSIN_NOTIFICATION_LOG") == NULL)
+    {
+      g_test_message ("needs the test session's notification server (./build-aux/dev test)");
+      return 77;
+    }
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/notifier/pages-open-alerts-only", test_pages_open_alerts_only);
+  ADD ("/notifier/button-acknowledges", test_button_acknowledges);
+  ADD ("/notifier/withdraw-and-reopen", test_withdraw_and_reopen);
+  ADD ("/notifier/restart-does-not-repage", test_restart_does_not_repage);
+  ADD ("/notifier/storm-summarised", test_storm_summarised);
+  ADD ("/notifier/corrupt-state-file", test_corrupt_state_file);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,128 @@
+/* test-alerts-monitor.c: TocsinAlertMonitor against tocsin-sandbox
+ *
+ * Copyright 2026 The Tocsin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "tocsin-alert-monitor.h"
+#include "tocsin-test-token-provider.h"
+
+typedef struct
+{
+  gboolean done;
+  gboolean ok;
+  GError  *error;
+} Result;
+
+static void
+on_loading_cb (GObject    *object,
+               GParamSpec *pspec,
+               gboolean   *done)
+{
+  if (!tocsin_alert_monitor_get_loading (TOCSIN_ALERT_MONITOR (object)))
+    *done = TRUE;
+}
+
+static void
+refresh_and_wait (TocsinAlertMonitor *monitor)
+{
+  gboolean done = FALSE;
+  gulong id = g_signal_connect (monitor, "notify::loading", G_CALLBACK (on_loading_cb), &done);
+
+  tocsin_alert_monitor_refresh (monitor);
+  test_wait_for (&done);
+  g_signal_handler_disconnect (monitor, id);
+}
+
+static void
+action_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Result *r = user_data;
+
+  r->ok = tocsin_alert_monitor_run_action_finish (TOCSIN_ALERT_MONITOR (source), result, &r->error);
+  r->done = TRUE;
+}
+
+static void
+test_monitor (void)
+{
+  TocsinTestSandbox *sb = tocsin_test_sandbox_start ("--alerts", "150", "--action-delay-ms", "300", NULL);
+  g_autoptr(TestTokenProvider) provider = test_token_provider_new (sb, NULL);
+  g_autoptr(TocsinOpsClient) client = NULL;
+  g_autoptr(TocsinAlertMonitor) monitor = NULL;
+  g_autoptr(TocsinAlert) first = NULL;
+  g_autoptr(TocsinAlert) again = NULL;
+  g_autofree char *fault = NULL;
+  g_autofree char *alerts_path = NULL;
+  g_autofree char *unacked = tocsin_alert_preset_query (TOCSIN_ALERT_PRESET_UNACKNOWLEDGED, NULL);
+  TocsinAlertList *list;
+  Result r = { 0 };
+  guint n_unacked;
+
+  client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb), tocsin_test_sandbox_get_cloud_id (sb, 0),
+                                  TOCSIN_TOKEN_PROVIDER (provider), NULL);
+  monitor = tocsin_alert_monitor_new (client);
+  list = tocsin_alert_monitor_get_list (monitor);
+  g_assert_false (tocsin_alert_monitor_get_offline (monitor));
+
+  tocsin_alert_monitor_set_query (monitor, unacked);
+  refresh_and_wait (monitor);
+  g_assert_null (tocsin_alert_monitor_get_error (monitor));
+  n_unacked = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n_unacked, >, 1);
+  g_assert_cmpint (tocsin_alert_monitor_get_total (monitor), ==, n_unacked);
+  /* The count comes from the server for the same query. */
+  g_assert_cmpuint (tocsin_alert_monitor_get_open_unacknowledged_count (monitor), ==, n_unacked);
+  g_assert_nonnull (tocsin_alert_monitor_get_last_refresh (monitor));
+
+  /* A failing acknowledge: optimistic change while pending, reverted after. */
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  alerts_path = tocsin_test_sandbox_site_path (sb, 0, "alerts");
+  fault = g_strdup_printf ("{\"path\":\"%s/%s/acknowledge\",\"kind\":\"status\",\"status\":409}",
+                           alerts_path, tocsin_alert_get_id (first));
+  tocsin_test_sandbox_add_fault (sb, fault);
+  tocsin_alert_monitor_run_action_async (monitor, first, TOCSIN_ALERT_ACTION_ACKNOWLEDGE, NULL, NULL,
+                                         NULL, action_cb, &r);
+  g_assert_true (tocsin_alert_get_pending (first));
+  g_assert_true (tocsin_alert_get_acknowledged (first));
+  test_wait_for (&r.done);
+  g_assert_false (r.ok);
+  g_assert_error (r.error, TOCSIN_API_ERROR, TOCSIN_API_ERROR_CONFLICT);
+  g_assert_false (tocsin_alert_get_pending (first));
+  g_assert_false (tocsin_alert_get_acknowledged (first));
+  g_clear_error (&r.error);
+  r.done = FALSE;
+
+  /* A working acknowledge: the sandbox logs it; a refresh drops the alert
+   * from the unacknowledged list while the other objects stay the same. */
+  again = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  tocsin_alert_monitor_run_action_async (monitor, first, TOCSIN_ALERT_ACTION_ACKNOWLEDGE, NULL, NULL,
+                                         NULL, action_cb, &r);
+  test_wait_for (&r.done);
+  g_assert_no_error (r.error);
+  g_assert_true (tocsin_alert_get_acknowledged (first));
+  refresh_and_wait (monitor);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_unacked - 1);
+  g_assert_null (tocsin_alert_list_lookup (list, tocsin_alert_get_id (first)));
+  g_assert_true (tocsin_alert_list_lookup (list, tocsin_alert_get_id (again)) == again);
+  g_assert_cmpuint (tocsin_alert_monitor_get_open_unacknowledged_count (monitor), ==, n_unacked - 1);
+
+  g_clear_object (&monitor);
+  g_clear_object (&client);
+  g_clear_object (&provider);
+  tocsin_test_sandbox_stop (sb);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/alerts-monitor/refresh-and-actions", test_monitor);
+  return g_test_run ();
+}

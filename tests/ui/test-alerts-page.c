@@ -1,0 +1,840 @@
+/* test-alerts-page.c: the alerts page against the sandbox
+ *
+ * Copyright 2026 The Tocsin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tocsin-alert-monitor.h"
+#include "tocsin-alerts-page.h"
+#include "tocsin-test-sandbox.h"
+#include "tocsin-test-utils.h"
+#include "tocsin-token-provider.h"
+
+#define WAIT_MS 15000
+
+/* A token provider that hands out the token the test signed in with. */
+
+#define TEST_TYPE_TOKEN_PROVIDER (test_token_provider_get_type ())
+G_DECLARE_FINAL_TYPE (TestTokenProvider, test_token_provider, TEST, TOKEN_PROVIDER, GObject)
+
+struct _TestTokenProvider
+{
+  GObject  parent_instance;
+  char    *token;
+};
+
+static void test_token_provider_iface_init (TocsinTokenProviderInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestTokenProvider, test_token_provider, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (TOCSIN_TYPE_TOKEN_PROVIDER, test_token_provider_iface_init))
+
+static void
+test_token_provider_get_async (TocsinTokenProvider *provider,
+                               const char          *rejected_token,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (provider, cancellable, callback, user_data);
+
+  g_task_return_pointer (task, g_strdup (TEST_TOKEN_PROVIDER (provider)->token), g_free);
+}
+
+static char *
+test_token_provider_get_finish (TocsinTokenProvider  *provider,
+                                GAsyncResult         *result,
+                                GError              **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+test_token_provider_iface_init (TocsinTokenProviderInterface *iface)
+{
+  iface->get_access_token_async = test_token_provider_get_async;
+  iface->get_access_token_finish = test_token_provider_get_finish;
+}
+
+static void
+test_token_provider_finalize (GObject *object)
+{
+  g_free (TEST_TOKEN_PROVIDER (object)->token);
+  G_OBJECT_CLASS (test_token_provider_parent_class)->finalize (object);
+}
+
+static void
+test_token_provider_class_init (TestTokenProviderClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_token_provider_finalize;
+}
+
+static void
+test_token_provider_init (TestTokenProvider *self)
+{
+}
+
+/* Fixture: a sandbox, a signed-in client and monitor, and the page in a window
+ * inside an AdwViewStack like the real one. */
+
+typedef struct
+{
+  TocsinTestSandbox  *sb;
+  char               *token;
+  TocsinOpsClient    *client;
+  TocsinAlertMonitor *monitor;
+  GtkWindow          *window;
+  AdwViewStack       *stack;
+  TocsinAlertsPage   *page;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(TestTokenProvider) provider = g_object_new (TEST_TYPE_TOKEN_PROVIDER, NULL);
+  g_autoptr(GError) error = NULL;
+
+  f->sb = tocsin_test_sandbox_start ("--action-delay-ms", "100", NULL);
+  f->token = tocsin_test_sandbox_sign_in (f->sb, NULL, NULL);
+  provider->token = g_strdup (f->token);
+
+  f->client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (f->sb),
+                                     tocsin_test_sandbox_get_cloud_id (f->sb, 0),
+                                     TOCSIN_TOKEN_PROVIDER (provider), &error);
+  g_assert_no_error (error);
+  tocsin_ops_client_set_retry_policy (f->client, 0, 10, 10);
+  tocsin_ops_client_set_timeout (f->client, 10);
+  f->monitor = tocsin_alert_monitor_new (f->client);
+  /* Refreshes only on demand and after actions, so the log is predictable. */
+  tocsin_alert_monitor_set_poll_interval (f->monitor, 0);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1280, 760);
+  f->stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  f->page = g_object_new (TOCSIN_TYPE_ALERTS_PAGE, NULL);
+  adw_view_stack_add_titled (f->stack, GTK_WIDGET (f->page), "alerts", "Alerts");
+  gtk_window_set_child (f->window, GTK_WIDGET (f->stack));
+  gtk_window_present (f->window);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  tocsin_alerts_page_set_monitor (f->page, NULL);
+  gtk_window_destroy (f->window);
+  tocsin_test_spin (50);
+  g_clear_object (&f->monitor);
+  g_clear_object (&f->client);
+  g_free (f->token);
+  tocsin_test_sandbox_stop (f->sb);
+}
+
+/* Helpers */
+
+static GListModel *
+view_model (Fixture *f)
+{
+  GtkWidget *view = tocsin_test_find_by_id (GTK_WIDGET (f->page), "column_view");
+
+  g_assert_true (GTK_IS_COLUMN_VIEW (view));
+  return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+}
+
+static GtkSelectionModel *
+view_selection (Fixture *f)
+{
+  return GTK_SELECTION_MODEL (view_model (f));
+}
+
+static const char *
+visible_state (Fixture *f)
+{
+  GtkWidget *stack = tocsin_test_find_by_id (GTK_WIDGET (f->page), "content_stack");
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static gboolean
+list_loaded (gpointer data)
+{
+  Fixture *f = data;
+
+  return !tocsin_alert_monitor_get_loading (f->monitor) &&
+         tocsin_alert_monitor_get_last_refresh (f->monitor) != NULL;
+}
+
+static void
+wait_loaded (Fixture *f)
+{
+  g_assert_true (tocsin_test_wait_until (list_loaded, f, WAIT_MS));
+  tocsin_test_spin (100);
+}
+
+static char *
+escape (const char *text)
+{
+  return g_uri_escape_string (text, NULL, FALSE);
+}
+
+/* What the sandbox answers over HTTP for @query, in the client's order. */
+static GPtrArray *
+sandbox_alerts (Fixture    *f,
+                const char *query,
+                gint64     *count_out)
+{
+  GPtrArray *alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autofree char *escaped = escape (query);
+  gint64 count = 0;
+
+  for (guint offset = 0;; offset += 100)
+    {
+      g_autofree char *rest = g_strdup_printf ("alerts?query=%s&sort=createdAt&order=desc&offset=%u&size=100",
+                                               escaped, offset);
+      g_autofree char *path = tocsin_test_sandbox_site_path (f->sb, 0, rest);
+      g_autoptr(JsonNode) reply = NULL;
+      JsonArray *values;
+      guint status = 0;
+
+      reply = tocsin_test_sandbox_api (f->sb, "GET", path, f->token, NULL, &status);
+      g_assert_cmpuint (status, ==, 200);
+      count = json_object_get_int_member (json_node_get_object (reply), "count");
+      values = json_object_get_array_member (json_node_get_object (reply), "values");
+      for (guint i = 0; i < json_array_get_length (values); i++)
+        g_ptr_array_add (alerts, json_object_ref (json_array_get_object_element (values, i)));
+      if (json_array_get_length (values) == 0 || alerts->len >= count)
+        break;
+    }
+
+  if (count_out != NULL)
+    *count_out = count;
+  return alerts;
+}
+
+static JsonObject *
+sandbox_alert (Fixture    *f,
+               const char *id)
+{
+  g_autofree char *rest = g_strconcat ("alerts/", id, NULL);
+  g_autofree char *path = tocsin_test_sandbox_site_path (f->sb, 0, rest);
+  g_autoptr(JsonNode) reply = NULL;
+  guint status = 0;
+
+  reply = tocsin_test_sandbox_api (f->sb, "GET", path, f->token, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  return json_object_ref (json_node_get_object (reply));
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text,
+            gboolean    substring)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
+    {
+      const char *label = gtk_label_get_text (GTK_LABEL (root));
+
+      if (substring ? strstr (label, text) != NULL : g_strcmp0 (label, text) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text, substring);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *text;
+} LabelWait;
+
+static gboolean
+toast_shown (gpointer data)
+{
+  LabelWait *w = data;
+  GtkWidget *overlay = tocsin_test_find_by_id (GTK_WIDGET (w->f->page), "toast_overlay");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_css_name (child), "toast") == 0 && find_label (child, w->text, TRUE) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *method;
+  const char *path;
+  const char *query;  /* expected "query" parameter, or NULL for any */
+} LogWait;
+
+static gboolean
+logged (gpointer data)
+{
+  LogWait *w = data;
+  g_autoptr(GPtrArray) log = tocsin_test_sandbox_get_log (w->f->sb);
+
+  for (guint i = 0; i < log->len; i++)
+    {
+      JsonObject *entry = g_ptr_array_index (log, i);
+      JsonObject *query;
+
+      if (g_strcmp0 (json_object_get_string_member (entry, "method"), w->method) != 0 ||
+          g_strcmp0 (json_object_get_string_member (entry, "path"), w->path) != 0)
+        continue;
+      if (w->query == NULL)
+        return TRUE;
+      query = json_object_get_object_member (entry, "query");
+      if (query != NULL && json_object_has_member (query, "query") &&
+          g_strcmp0 (json_object_get_string_member (query, "query"), w->query) == 0)
+        return TRUE;
+      if (*w->query == '\0' && (query == NULL || !json_object_has_member (query, "query")))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+badge_matches (gpointer data)
+{
+  Fixture *f = data;
+  AdwViewStackPage *page = adw_view_stack_get_page (f->stack, GTK_WIDGET (f->page));
+
+  return tocsin_alert_monitor_get_open_unacknowledged_count (f->monitor) > 0 &&
+         adw_view_stack_page_get_badge_number (page) == tocsin_alert_monitor_get_open_unacknowledged_count (f->monitor);
+}
+
+static guint
+find_position (Fixture          *f,
+               TocsinAlertState  state)
+{
+  GListModel *model = view_model (f);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(TocsinAlert) alert = g_list_model_get_item (model, i);
+
+      if (tocsin_alert_get_state (alert) == state)
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+/* Lets layout and drawing settle first: a widget waiting for its allocation
+ * renders nothing. */
+static char *
+shot (Fixture    *f,
+      const char *name)
+{
+  tocsin_test_spin (300);
+  return tocsin_test_save_screenshot (GTK_WIDGET (f->window), name);
+}
+
+/* Tests */
+
+static void
+test_list (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) unacked = NULL;
+  GListModel *model;
+  gint64 count = 0, unacked_count = 0;
+  GtkWidget *leaflet;
+  g_autofree char *wide = NULL;
+
+  tocsin_alerts_page_set_monitor (f->page, f->monitor);
+  g_assert_true (tocsin_alert_monitor_get_active (f->monitor));
+  wait_loaded (f);
+  g_assert_cmpstr (visible_state (f), ==, "list");
+
+  /* The same query over HTTP gives the same alerts in the same order. */
+  expected = sandbox_alerts (f, tocsin_alert_monitor_get_query (f->monitor), &count);
+  model = view_model (f);
+  g_assert_cmpuint (expected->len, >, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, expected->len);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(TocsinAlert) alert = g_list_model_get_item (model, i);
+      JsonObject *obj = g_ptr_array_index (expected, i);
+
+      g_assert_cmpstr (tocsin_alert_get_id (alert), ==, json_object_get_string_member (obj, "id"));
+      g_assert_cmpstr (tocsin_alert_get_message (alert), ==, json_object_get_string_member (obj, "message"));
+    }
+  /* The first row is on screen with its message. */
+  g_assert_nonnull (find_label (tocsin_test_find_by_id (GTK_WIDGET (f->page), "column_view"),
+                                json_object_get_string_member (g_ptr_array_index (expected, 0), "message"), FALSE));
+
+  /* The tab's badge is the server's open-unacknowledged count. */
+  unacked = sandbox_alerts (f, TOCSIN_ALERT_QUERY_OPEN_UNACKNOWLEDGED, &unacked_count);
+  g_assert_true (tocsin_test_wait_until (badge_matches, f, WAIT_MS));
+  g_assert_cmpint (adw_view_stack_page_get_badge_number (adw_view_stack_get_page (f->stack, GTK_WIDGET (f->page))),
+                   ==, unacked_count);
+  g_assert_cmpuint (tocsin_alerts_page_get_open_unacknowledged_count (f->page), ==, unacked_count);
+
+  /* Selecting a row fills the details pane beside the list. */
+  gtk_selection_model_select_item (view_selection (f), 1, TRUE);
+  tocsin_test_spin (300);
+  g_assert_nonnull (find_label (tocsin_test_find_by_id (GTK_WIDGET (f->page), "details"),
+                                json_object_get_string_member (g_ptr_array_index (expected, 1), "message"), FALSE));
+  leaflet = tocsin_test_find_by_id (GTK_WIDGET (f->page), "leaflet");
+  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+  wide = shot (f, "alerts-page-wide");
+  g_assert_true (g_file_test (wide, G_FILE_TEST_IS_REGULAR));
+
+  /* Sorting by a column reorders the view, not the monitor's list. */
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (tocsin_test_find_by_id (GTK_WIDGET (f->page), "column_view"));
+    g_autoptr(GtkColumnViewColumn) priority = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+    int last = 0;
+
+    gtk_column_view_sort_by_column (view, priority, GTK_SORT_ASCENDING);
+    tocsin_test_spin (100);
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(TocsinAlert) alert = g_list_model_get_item (model, i);
+
+        g_assert_cmpint (tocsin_alert_get_priority (alert), >=, last);
+        last = tocsin_alert_get_priority (alert);
+      }
+    gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  }
+}
+
+static gboolean
+folded (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *leaflet = tocsin_test_find_by_id (GTK_WIDGET (f->page), "leaflet");
+
+  return adw_leaflet_get_folded (ADW_LEAFLET (leaflet));
+}
+
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *leaflet, *view;
+  g_autoptr(TocsinAlert) alert = NULL;
+
+  gtk_window_set_default_size (f->window, 400, 720);
+  tocsin_alerts_page_set_monitor (f->page, f->monitor);
+  wait_loaded (f);
+  g_assert_true (tocsin_test_wait_until (folded, f, WAIT_MS));
+  g_free (shot (f, "alerts-page-narrow-list"));
+
+  leaflet = tocsin_test_find_by_id (GTK_WIDGET (f->page), "leaflet");
+  view = tocsin_test_find_by_id (GTK_WIDGET (f->page), "column_view");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "list");
+
+  /* Activating a row on a narrow window shows its details stacked on top. */
+  gtk_selection_model_select_item (view_selection (f), 0, TRUE);
+  g_signal_emit_by_name (view, "activate", 0);
+  tocsin_test_spin (600);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "details");
+  alert = g_list_model_get_item (view_model (f), 0);
+  g_assert_nonnull (find_label (tocsin_test_find_by_id (GTK_WIDGET (f->page), "details"),
+                                tocsin_alert_get_message (alert), FALSE));
+  g_free (shot (f, "alerts-page-narrow-details"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "alerts.show-list", NULL);
+  tocsin_test_spin (400);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "list");
+}
+
+typedef struct
+{
+  TocsinAlert      *alert;
+  TocsinAlertState  state;
+} AlertWait;
+
+static gboolean
+alert_settled (gpointer data)
+{
+  AlertWait *w = data;
+
+  return !tocsin_alert_get_pending (w->alert) && tocsin_alert_get_state (w->alert) == w->state;
+}
+
+static gboolean
+refreshed_since (gpointer data)
+{
+  gpointer *pair = data;
+  TocsinAlertMonitor *monitor = pair[0];
+  GDateTime *since = pair[1];
+  GDateTime *last = tocsin_alert_monitor_get_last_refresh (monitor);
+
+  return !tocsin_alert_monitor_get_loading (monitor) && last != NULL && g_date_time_compare (last, since) > 0;
+}
+
+static void
+test_acknowledge (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(TocsinAlert) alert = NULL;
+  g_autoptr(JsonObject) server = NULL;
+  g_autoptr(GDateTime) before = NULL;
+  g_autofree char *rest = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *toast_text = NULL;
+  guint position;
+  LogWait log_wait;
+  LabelWait toast_wait;
+  AlertWait alert_wait;
+  gpointer since[2];
+
+  tocsin_alerts_page_set_monitor (f->page, f->monitor);
+  wait_loaded (f);
+
+  position = find_position (f, TOCSIN_ALERT_STATE_OPEN);
+  alert = g_list_model_get_item (view_model (f), position);
+  id = g_strdup (tocsin_alert_get_id (alert));
+  gtk_selection_model_select_item (view_selection (f), position, TRUE);
+  tocsin_test_spin (100);
+  tocsin_test_sandbox_clear_log (f->sb);
+  before = g_date_time_new_now_utc ();
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "alerts.acknowledge", NULL);
+  /* The row shows the pending state while the request is processed. */
+  g_assert_true (tocsin_alert_get_pending (alert));
+
+  rest = g_strdup_printf ("alerts/%s/acknowledge", id);
+  path = tocsin_test_sandbox_site_path (f->sb, 0, rest);
+  log_wait = (LogWait) { f, "POST", path, NULL };
+  g_assert_true (tocsin_test_wait_until (logged, &log_wait, WAIT_MS));
+
+  alert_wait = (AlertWait) { alert, TOCSIN_ALERT_STATE_ACKNOWLEDGED };
+  g_assert_true (tocsin_test_wait_until (alert_settled, &alert_wait, WAIT_MS));
+  since[0] = f->monitor;
+  since[1] = before;
+  g_assert_true (tocsin_test_wait_until (refreshed_since, since, WAIT_MS));
+  tocsin_test_spin (100);
+
+  /* After the monitor's refresh the row holds the server's state. */
+  server = sandbox_alert (f, id);
+  g_assert_true (json_object_get_boolean_member (server, "acknowledged"));
+  g_assert_true (tocsin_alert_get_acknowledged (alert));
+  g_assert_cmpint (tocsin_alert_get_state (alert), ==, TOCSIN_ALERT_STATE_ACKNOWLEDGED);
+  {
+    /* The same object is still in the view (identity kept across the refresh). */
+    g_autoptr(TocsinAlert) again = NULL;
+    GListModel *model = view_model (f);
+
+    for (guint i = 0; i < g_list_model_get_n_items (model) && again == NULL; i++)
+      {
+        g_autoptr(TocsinAlert) item = g_list_model_get_item (model, i);
+
+        if (g_strcmp0 (tocsin_alert_get_id (item), id) == 0)
+          again = g_steal_pointer (&item);
+      }
+    g_assert_true (again == alert);
+  }
+
+  toast_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Acknowledged %u alert", "Acknowledged %u alerts", 1), 1);
+  toast_wait = (LabelWait) { f, toast_text };
+  g_assert_true (tocsin_test_wait_until (toast_shown, &toast_wait, WAIT_MS));
+  g_free (shot (f, "alerts-page-acknowledged"));
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *entry, *mine, *all;
+  g_autofree char *path = NULL;
+  g_autofree char *mine_query = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  LogWait log_wait;
+
+  tocsin_alerts_page_set_monitor (f->page, f->monitor);
+  wait_loaded (f);
+  path = tocsin_test_sandbox_site_path (f->sb, 0, "alerts");
+
+  /* Typed text goes to the server as the query. */
+  entry = tocsin_test_find_by_id (GTK_WIDGET (f->page), "search_entry");
+  tocsin_test_sandbox_clear_log (f->sb);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "priority:P1");
+  g_signal_emit_by_name (entry, "activate");
+  log_wait = (LogWait) { f, "GET", path, "priority:P1" };
+  g_assert_true (tocsin_test_wait_until (logged, &log_wait, WAIT_MS));
+  wait_loaded (f);
+  expected = sandbox_alerts (f, "priority:P1", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (f)), ==, expected->len);
+  for (guint i = 0; i < g_list_model_get_n_items (view_model (f)); i++)
+    {
+      g_autoptr(TocsinAlert) alert = g_list_model_get_item (view_model (f), i);
+
+      g_assert_cmpint (tocsin_alert_get_priority (alert), ==, 1);
+    }
+
+  /* "Assigned to me" needs the account; without it the preset is insensitive. */
+  mine = tocsin_test_find_by_id (GTK_WIDGET (f->page), "preset_mine");
+  g_assert_false (gtk_widget_get_sensitive (mine));
+  tocsin_alerts_page_set_account_id (f->page, TOCSIN_TEST_SANDBOX_USER_ID);
+  g_assert_true (gtk_widget_get_sensitive (mine));
+  tocsin_test_sandbox_clear_log (f->sb);
+  gtk_widget_activate (mine);
+  mine_query = tocsin_alert_preset_query (TOCSIN_ALERT_PRESET_ASSIGNED_TO_ME, TOCSIN_TEST_SANDBOX_USER_ID);
+  log_wait = (LogWait) { f, "GET", path, mine_query };
+  g_assert_true (tocsin_test_wait_until (logged, &log_wait, WAIT_MS));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, mine_query);
+
+  /* "All" sends no query at all (or an empty one). */
+  all = tocsin_test_find_by_id (GTK_WIDGET (f->page), "preset_all");
+  tocsin_test_sandbox_clear_log (f->sb);
+  gtk_widget_activate (all);
+  log_wait = (LogWait) { f, "GET", path, "" };
+  g_assert_true (tocsin_test_wait_until (logged, &log_wait, WAIT_MS));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (mine)));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (all)));
+}
+
+static void
+test_failed_action (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(TocsinAlert) alert = NULL;
+  g_autofree char *rest = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *fault = NULL;
+  g_autoptr(JsonObject) server = NULL;
+  guint position;
+  LogWait log_wait;
+  LabelWait toast_wait;
+  AlertWait alert_wait;
+
+  tocsin_alerts_page_set_monitor (f->page, f->monitor);
+  wait_loaded (f);
+
+  position = find_position (f, TOCSIN_ALERT_STATE_OPEN);
+  alert = g_list_model_get_item (view_model (f), position);
+  gtk_selection_model_select_item (view_selection (f), position, TRUE);
+
+  rest = g_strdup_printf ("alerts/%s/close", tocsin_alert_get_id (alert));
+  path = tocsin_test_sandbox_site_path (f->sb, 0, rest);
+  fault = g_strdup_printf ("{\"path\":\"%s\",\"method\":\"POST\",\"kind\":\"status\",\"status\":409}", path);
+  tocsin_test_sandbox_add_fault (f->sb, fault);
+  tocsin_test_sandbox_clear_log (f->sb);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "alerts.close", NULL);
+  /* Optimistically closed while pending... */
+  g_assert_true (tocsin_alert_get_pending (alert));
+  g_assert_cmpint (tocsin_alert_get_state (alert), ==, TOCSIN_ALERT_STATE_CLOSED);
+
+  log_wait = (LogWait) { f, "POST", path, NULL };
+  g_assert_true (tocsin_test_wait_until (logged, &log_wait, WAIT_MS));
+
+  /* ...and back to open once the server refused. */
+  alert_wait = (AlertWait) { alert, TOCSIN_ALERT_STATE_OPEN };
+  g_assert_true (tocsin_test_wait_until (alert_settled, &alert_wait, WAIT_MS));
+  server = sandbox_alert (f, tocsin_alert_get_id (alert));
+  g_assert_cmpstr (json_object_get_string_member (server, "status"), ==, "open");
+
+  toast_wait = (LabelWait) { f, "Could not close" };
+  g_assert_true (tocsin_test_wait_until (toast_shown, &toast_wait, WAIT_MS));
+  toast_wait.text = tocsin_alert_get_message (alert);
+  g_assert_true (toast_shown (&toast_wait));
+  g_free (shot (f, "alerts-page-failed-action"));
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_mapped (w))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+static void
+test_snooze_dialog (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(TocsinAlert) first = NULL;
+  g_autoptr(TocsinAlert) second = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  AdwMessageDialog *dialog;
+  guint snoozes = 0;
+
+  tocsin_alerts_page_set_monitor (f->page, f->monitor);
+  wait_loaded (f);
+
+  /* Two rows selected: the action applies to both. */
+  gtk_selection_model_select_item (view_selection (f), 0, TRUE);
+  gtk_selection_model_select_item (view_selection (f), 2, FALSE);
+  first = g_list_model_get_item (view_model (f), 0);
+  second = g_list_model_get_item (view_model (f), 2);
+  tocsin_test_sandbox_clear_log (f->sb);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "alerts.snooze", NULL);
+  g_assert_true (tocsin_test_wait_until (dialog_shown, NULL, WAIT_MS));
+  dialog = find_dialog ();
+  g_free (shot (f, "alerts-page-snooze-dialog"));
+  now = g_date_time_new_now_utc ();
+  adw_message_dialog_response (dialog, "snooze");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  {
+    LabelWait toast_wait = { f, NULL };
+    g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Snoozed %u alert", "Snoozed %u alerts", 2), 2);
+
+    toast_wait.text = text;
+    g_assert_true (tocsin_test_wait_until (toast_shown, &toast_wait, WAIT_MS));
+  }
+
+  /* Each alert got a POST .../snooze whose endTime lies in the future (the default is an hour). */
+  log = tocsin_test_sandbox_get_log (f->sb);
+  for (guint i = 0; i < log->len; i++)
+    {
+      JsonObject *entry = g_ptr_array_index (log, i);
+      const char *path = json_object_get_string_member (entry, "path");
+      JsonObject *body;
+      g_autoptr(GDateTime) end = NULL;
+
+      if (g_strcmp0 (json_object_get_string_member (entry, "method"), "POST") != 0 || !g_str_has_suffix (path, "/snooze"))
+        continue;
+      g_assert_true (strstr (path, tocsin_alert_get_id (first)) != NULL || strstr (path, tocsin_alert_get_id (second)) != NULL);
+      body = json_object_get_object_member (entry, "body");
+      end = g_date_time_new_from_iso8601 (json_object_get_string_member (body, "endTime"), NULL);
+      g_assert_nonnull (end);
+      g_assert_cmpint (g_date_time_difference (end, now), >=, 59 * G_TIME_SPAN_MINUTE);
+      g_assert_cmpint (g_date_time_difference (end, now), <=, 61 * G_TIME_SPAN_MINUTE);
+      snoozes++;
+    }
+  g_assert_cmpuint (snoozes, ==, 2);
+}
+
+static gboolean
+state_is (gpointer data)
+{
+  gpointer *pair = data;
+
+  return g_strcmp0 (visible_state (pair[0]), pair[1]) == 0;
+}
+
+static void
+test_empty (Fixture       *f,
+            gconstpointer  data)
+{
+  AdwStatusPage *empty;
+  gpointer wait[2] = { f, (gpointer) "empty" };
+  g_autoptr(GPtrArray) expected = NULL;
+
+  tocsin_alert_monitor_set_query (f->monitor, "message:no-such-alert-anywhere");
+  expected = sandbox_alerts (f, "message:no-such-alert-anywhere", NULL);
+  g_assert_cmpuint (expected->len, ==, 0);
+
+  tocsin_alerts_page_set_monitor (f->page, f->monitor);
+  g_assert_true (tocsin_test_wait_until (state_is, wait, WAIT_MS));
+  empty = ADW_STATUS_PAGE (tocsin_test_find_by_id (GTK_WIDGET (f->page), "empty_page"));
+  g_assert_cmpstr (adw_status_page_get_title (empty), ==, _("No Matching Alerts"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (empty)));
+  g_free (shot (f, "alerts-page-empty"));
+}
+
+static void
+test_error (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *path = tocsin_test_sandbox_site_path (f->sb, 0, "alerts");
+  g_autofree char *fault = NULL;
+  gpointer wait_error[2] = { f, (gpointer) "error" };
+  gpointer wait_list[2] = { f, (gpointer) "list" };
+  AdwStatusPage *error_page;
+  GtkWidget *retry;
+
+  fault = g_strdup_printf ("{\"path\":\"%s\",\"method\":\"GET\",\"kind\":\"status\",\"status\":500,\"times\":-1}", path);
+  tocsin_test_sandbox_add_fault (f->sb, fault);
+
+  tocsin_alerts_page_set_monitor (f->page, f->monitor);
+  g_assert_true (tocsin_test_wait_until (state_is, wait_error, WAIT_MS));
+  error_page = ADW_STATUS_PAGE (tocsin_test_find_by_id (GTK_WIDGET (f->page), "error_page"));
+  g_assert_nonnull (tocsin_alert_monitor_get_error (f->monitor));
+  g_assert_cmpstr (adw_status_page_get_description (error_page), ==,
+                   tocsin_alert_monitor_get_error (f->monitor)->message);
+  g_free (shot (f, "alerts-page-error"));
+
+  /* Retry once the server is well again. */
+  tocsin_test_sandbox_clear_faults (f->sb);
+  retry = tocsin_test_find_button (GTK_WIDGET (f->page), _("_Retry"));
+  g_assert_nonnull (retry);
+  g_signal_emit_by_name (retry, "clicked");
+  g_assert_true (tocsin_test_wait_until (state_is, wait_list, WAIT_MS));
+  wait_loaded (f);
+  g_assert_null (tocsin_alert_monitor_get_error (f->monitor));
+}
+
+static void
+test_no_monitor (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_assert_cmpstr (visible_state (f), ==, "none");
+
+  /* A monitor given and taken away again leaves the page empty and quiet. */
+  tocsin_alerts_page_set_monitor (f->page, f->monitor);
+  wait_loaded (f);
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (f)), >, 0);
+  tocsin_alerts_page_set_monitor (f->page, NULL);
+  g_assert_cmpstr (visible_state (f), ==, "none");
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (f)), ==, 0);
+}
+
+static void
+load_css (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  tocsin_test_init (&argc, &argv);
+  adw_init ();
+  load_css ();
+
+#define ADD(path, func) g_test_add ("/alerts-page/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("list", test_list);
+  ADD ("narrow", test_narrow);
+  ADD ("acknowledge", test_acknowledge);
+  ADD ("search", test_search);
+  ADD ("failed-action", test_failed_action);
+  ADD ("snooze-dialog", test_snooze_dialog);
+  ADD ("empty", test_empty);
+  ADD ("error", test_error);
+  ADD ("no-monitor", test_no_monitor);
+#undef ADD
+
+  return g_test_run ();
+}

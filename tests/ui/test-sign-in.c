@@ -1,0 +1,576 @@
+/* test-sign-in.c: signing in through the real window, browser and keyring
+ *
+ * Copyright 2026 The Tocsin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real TocsinApplication runs in this process (so the window's widgets
+ * can be inspected), registered as the unique instance on the test's session
+ * bus, against tocsin-sandbox started without --auto-consent. The default
+ * browser is headless Chromium (tests/ui/test-browser.py), which clicks
+ * Accept or Deny on the sandbox consent page. For tocsin:// the browser hands
+ * the redirect to the desktop, which runs the built `tocsin` binary as a
+ * second process; it forwards the URI to this one over D-Bus.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "tocsin-application.h"
+#include "tocsin-sign-in-page.h"
+#include "tocsin-test-sandbox.h"
+#include "tocsin-test-utils.h"
+#include "tocsin-window.h"
+
+#define FLOW_TIMEOUT_MS 60000
+
+static TocsinApplication *the_app;
+static TocsinTestSandbox *sandbox;
+static char *scratch;
+
+/* Helpers */
+
+static void
+setup_desktop (gboolean with_browser,
+               gboolean with_scheme_handler)
+{
+  g_autofree char *script = g_build_filename (g_getenv ("TOCSIN_SOURCE_ROOT"), "tests", "ui",
+                                              "setup-mimeapps.sh", NULL);
+  g_autofree char *browser = g_build_filename (g_getenv ("TOCSIN_SOURCE_ROOT"), "tests", "ui",
+                                               "test-browser.py", NULL);
+  g_autofree char *tocsin = g_build_filename (g_getenv ("TOCSIN_BUILD_ROOT"), "src", "tocsin", NULL);
+  const char *argv[] = { "/bin/sh", script, with_browser ? browser : "none",
+                         with_scheme_handler ? tocsin : NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* GIO notices the new desktop files through file monitors. */
+  tocsin_test_spin (1000);
+}
+
+static TocsinApplication *
+start_app (void)
+{
+  if (the_app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      TocsinConfig *config;
+
+      /* Unique: a second `tocsin` process must find this one and forward. */
+      the_app = tocsin_application_new ();
+      g_assert_true (g_application_register (G_APPLICATION (the_app), NULL, &error));
+      g_assert_no_error (error);
+      g_assert_false (g_application_get_is_remote (G_APPLICATION (the_app)));
+
+      config = tocsin_application_get_config (the_app);
+      tocsin_config_override (config, "auth-base-url", tocsin_test_sandbox_get_auth_url (sandbox));
+      tocsin_config_override (config, "api-base-url", tocsin_test_sandbox_get_api_url (sandbox));
+      tocsin_config_override (config, "client-id", tocsin_test_sandbox_get_client_id (sandbox));
+      tocsin_config_override (config, "redirect-uri", "http://localhost:8976/callback");
+    }
+
+  g_application_activate (G_APPLICATION (the_app));
+  return the_app;
+}
+
+static gboolean
+window_is_mapped (gpointer data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+         gtk_widget_get_width (GTK_WIDGET (window)) > 0;
+}
+
+static TocsinWindow *
+wait_for_window (TocsinApplication *app)
+{
+  g_assert_true (tocsin_test_wait_until (window_is_mapped, app, 10000));
+  tocsin_test_spin (100);
+  return TOCSIN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+static const char *
+page_state (TocsinWindow *window)
+{
+  GtkWidget *stack = tocsin_test_find_by_id (GTK_WIDGET (window), "state_stack");
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+typedef struct
+{
+  TocsinWindow *window;
+  const char   *state;
+} PageWait;
+
+static gboolean
+page_is (gpointer data)
+{
+  PageWait *wait = data;
+
+  return g_strcmp0 (page_state (wait->window), wait->state) == 0;
+}
+
+static void
+assert_page_becomes (TocsinWindow *window,
+                     const char   *state,
+                     guint         timeout_ms)
+{
+  PageWait wait = { window, state };
+
+  if (!tocsin_test_wait_until (page_is, &wait, timeout_ms))
+    g_error ("the sign-in page shows “%s”, expected “%s”", page_state (window), state);
+}
+
+static gboolean
+main_page_is_signed_in (gpointer data)
+{
+  GtkWidget *stack = tocsin_test_find_by_id (GTK_WIDGET (data), "main_stack");
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "signed-in") == 0;
+}
+
+static gboolean
+widget_visible (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+static gboolean
+session_is_signed_out (gpointer data)
+{
+  return tocsin_auth_session_get_state (data) == TOCSIN_AUTH_STATE_SIGNED_OUT;
+}
+
+/* What `secret-tool search` shows for Tocsin's token schema and this test's
+ * sandbox (other tests of the session leave items of their own). */
+static char *
+keyring_tokens (void)
+{
+  const char *argv[] = { "secret-tool", "search", "--all", "--unlock",
+                         "xdg:schema", "io.github.tocsin.Tocsin.Token",
+                         "auth-server", tocsin_test_sandbox_get_auth_url (sandbox), NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, NULL, &error);
+  g_assert_no_error (error);
+  return g_strconcat (out, err, NULL);
+}
+
+static gboolean
+keyring_has_access_token (void)
+{
+  g_autofree char *found = keyring_tokens ();
+
+  return strstr (found, "\"access_token\"") != NULL && strstr (found, "\"access_token\":null") == NULL;
+}
+
+static GtkWidget *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_mapped (w))
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+/* Through the menu action and its confirmation, as a user would. */
+static void
+sign_out (TocsinApplication *app)
+{
+  TocsinAuthSession *session = tocsin_application_get_auth_session (app);
+  GtkWidget *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
+  g_assert_true (tocsin_test_wait_until (dialog_shown, NULL, 5000));
+  dialog = find_dialog ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "sign-out");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (tocsin_test_wait_until (session_is_signed_out, session, 10000));
+  tocsin_test_spin (500);
+  g_assert_false (keyring_has_access_token ());
+  g_assert_null (tocsin_application_get_alert_monitor (app));
+  g_assert_null (tocsin_application_get_schedule_monitor (app));
+}
+
+static gboolean
+alerts_requested (gpointer data)
+{
+  return tocsin_test_sandbox_count_requests (sandbox, "GET", data) > 0;
+}
+
+static gboolean
+subprocess_done (gpointer data)
+{
+  /* g_subprocess_get_identifier() is NULL once the child was reaped. */
+  return g_subprocess_get_identifier (data) == NULL;
+}
+
+/* What the X server shows, as a user would see it: a widget paintable comes
+ * back empty while the window is busy redrawing (monitors loading). */
+static void
+shot (TocsinWindow *window,
+      const char   *name)
+{
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *dir = g_build_filename (g_getenv ("TOCSIN_BUILD_ROOT"), "screenshots", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  const char *argv[] = { "/usr/bin/import", "-window", "root", path, NULL };
+  g_autoptr(GSubprocess) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tocsin_test_spin (500);
+  g_mkdir_with_parents (dir, 0755);
+  import = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  /* Keep the window drawing while import reads it. */
+  g_assert_true (tocsin_test_wait_until (subprocess_done, import, 20000));
+  g_assert_true (g_subprocess_get_successful (import));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* After Accept: the site chooser (the sandbox grants two sites), then the
+ * alerts page, with monitors polling the chosen site. */
+static void
+finish_with_site (TocsinApplication *app,
+                  TocsinWindow      *window,
+                  guint              site_index,
+                  const char        *shot_name)
+{
+  TocsinAuthSession *session = tocsin_application_get_auth_session (app);
+  GtkWidget *list, *row, *stack, *site_button;
+  g_autofree char *alerts_path = NULL;
+  const char *cloud_id;
+
+  assert_page_becomes (window, "choose-site", FLOW_TIMEOUT_MS);
+  g_assert_cmpint (tocsin_auth_session_get_state (session), ==, TOCSIN_AUTH_STATE_SIGNED_IN);
+  g_assert_true (keyring_has_access_token ());
+  g_assert_false (tocsin_window_get_signed_in (window));
+  shot (window, "sign-in-choose-site");
+
+  list = tocsin_test_find_by_id (GTK_WIDGET (window), "site_list");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), site_index));
+  g_assert_nonnull (row);
+  cloud_id = g_object_get_data (G_OBJECT (row), "site-id");
+  g_assert_true (g_strcmp0 (cloud_id, tocsin_test_sandbox_get_cloud_id (sandbox, 0)) == 0 ||
+                 g_strcmp0 (cloud_id, tocsin_test_sandbox_get_cloud_id (sandbox, 1)) == 0);
+  g_signal_emit_by_name (list, "row-activated", row);
+
+  g_assert_true (tocsin_test_wait_until (main_page_is_signed_in, window, 5000));
+  stack = tocsin_test_find_by_id (GTK_WIDGET (window), "view_stack");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "alerts");
+  g_assert_true (gtk_widget_is_drawable (tocsin_test_find_by_id (GTK_WIDGET (window), "alerts_page")));
+  g_assert_cmpstr (tocsin_site_get_id (tocsin_auth_session_get_current_site (session)), ==, cloud_id);
+
+  /* Several sites: the header bar offers to switch. */
+  site_button = tocsin_test_find_by_id (GTK_WIDGET (window), "site_button");
+  g_assert_true (gtk_widget_get_visible (site_button));
+
+  /* The monitors run against the chosen site with the stored token. */
+  g_assert_nonnull (tocsin_application_get_alert_monitor (app));
+  g_assert_nonnull (tocsin_application_get_schedule_monitor (app));
+  alerts_path = g_strdup_printf ("/ex/jira/%s/jsm/ops/api/v1/alerts", cloud_id);
+  g_assert_true (tocsin_test_wait_until (alerts_requested, alerts_path, 20000));
+
+  tocsin_test_spin (500);
+  shot (window, shot_name);
+}
+
+static guint
+consent_posts (const char *decision)
+{
+  g_autoptr(GPtrArray) log = tocsin_test_sandbox_get_log (sandbox);
+  guint n = 0;
+
+  for (guint i = 0; i < log->len; i++)
+    {
+      JsonObject *entry = g_ptr_array_index (log, i);
+      g_autofree char *body = NULL;
+      JsonNode *body_node = json_object_get_member (entry, "body");
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (entry, "path", ""), "/authorize/consent") != 0)
+        continue;
+      body = body_node != NULL ? json_to_string (body_node, FALSE) : g_strdup ("");
+      if (strstr (body, decision) != NULL)
+        n++;
+    }
+  return n;
+}
+
+/* Tests */
+
+static void
+test_no_client (void)
+{
+  TocsinApplication *app = start_app ();
+  TocsinWindow *window = wait_for_window (app);
+  TocsinConfig *config = tocsin_application_get_config (app);
+  GtkWidget *register_box, *register_label, *error_page;
+
+  tocsin_config_override (config, "client-id", "");
+  tocsin_test_spin (100);
+
+  g_assert_cmpstr (page_state (window), ==, "start");
+  register_box = tocsin_test_find_by_id (GTK_WIDGET (window), "register_box");
+  g_assert_true (gtk_widget_get_visible (register_box));
+  register_label = tocsin_test_find_by_id (GTK_WIDGET (window), "register_label");
+  /* The help names the callback URL to enter and the scopes to add. */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (register_label)), "http://localhost:8976/callback"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (register_label)), "read:ops-alert:jira-service-management"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (register_label)), "offline_access"));
+  shot (window, "sign-in-no-client");
+
+  /* Trying anyway explains the same, and nothing is asked of the server. */
+  tocsin_test_sandbox_clear_log (sandbox);
+  gtk_widget_activate (tocsin_test_find_by_id (GTK_WIDGET (window), "sign_in_button"));
+  assert_page_becomes (window, "error", 5000);
+  g_assert_error (tocsin_application_get_sign_in_error (app), TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_NO_CLIENT);
+  error_page = tocsin_test_find_by_id (GTK_WIDGET (window), "error_page");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)), "developer console"));
+  g_assert_cmpuint (tocsin_test_sandbox_count_requests (sandbox, NULL, "/"), ==, 0);
+
+  tocsin_config_override (config, "client-id", tocsin_test_sandbox_get_client_id (sandbox));
+  tocsin_test_spin (100);
+  g_assert_false (gtk_widget_get_visible (register_box));
+}
+
+/* Runs first, while the desktop has no browser at all. */
+static void
+test_browser_failed_paste (void)
+{
+  TocsinApplication *app = start_app ();
+  TocsinWindow *window = wait_for_window (app);
+  TocsinAuthSession *session = tocsin_application_get_auth_session (app);
+  g_autoptr(SoupSession) http = soup_session_new ();
+  g_autoptr(SoupMessage) get = NULL;
+  g_autoptr(SoupMessage) post = NULL;
+  g_autoptr(GBytes) page = NULL;
+  g_autoptr(GBytes) ignored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) hidden = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GString) form = g_string_new (NULL);
+  g_autofree char *consent_url = NULL;
+  GtkWidget *failed_label, *link_label, *paste_row, *copy_button;
+  const char *location;
+
+  setup_desktop (FALSE, FALSE);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
+  assert_page_becomes (window, "waiting", 5000);
+
+  /* Not a dead end: the reason, the link to copy and the paste field. */
+  failed_label = tocsin_test_find_by_id (GTK_WIDGET (window), "browser_failed_label");
+  link_label = tocsin_test_find_by_id (GTK_WIDGET (window), "link_label");
+  g_assert_true (tocsin_test_wait_until (widget_visible, failed_label, 10000));
+  g_assert_true (gtk_widget_get_visible (link_label));
+  g_assert_nonnull (tocsin_auth_session_get_authorize_uri (session));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (link_label)), ==, tocsin_auth_session_get_authorize_uri (session));
+  copy_button = tocsin_test_find_by_id (GTK_WIDGET (window), "copy_link_button");
+  g_assert_true (gtk_widget_get_sensitive (copy_button));
+  paste_row = tocsin_test_find_by_id (GTK_WIDGET (window), "paste_row");
+  g_assert_true (gtk_widget_get_visible (paste_row));
+  shot (window, "sign-in-browser-failed");
+
+  /* A pasted address from elsewhere is refused and the sign-in waits on. */
+  gtk_editable_set_text (GTK_EDITABLE (paste_row), "http://localhost:8976/callback?code=x&state=forged");
+  g_signal_emit_by_name (paste_row, "apply");
+  g_assert_true (gtk_widget_get_visible (tocsin_test_find_by_id (GTK_WIDGET (window), "paste_error_label")));
+  g_assert_cmpstr (page_state (window), ==, "waiting");
+
+  /* The user opens the link elsewhere (played here over HTTP), accepts,
+   * and pastes the address the browser ends up on. */
+  get = soup_message_new ("GET", tocsin_auth_session_get_authorize_uri (session));
+  page = soup_session_send_and_read (http, get, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (get), ==, 200);
+  hidden = g_regex_new ("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">", 0, 0, NULL);
+  g_regex_match (hidden, g_bytes_get_data (page, NULL), 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *name = g_match_info_fetch (match, 1);
+      g_autofree char *value_html = g_match_info_fetch (match, 2);
+      g_autofree char *value = NULL;
+      g_autofree char *escaped = NULL;
+      g_autoptr(GString) unescaped = g_string_new (value_html);
+
+      g_string_replace (unescaped, "&quot;", "\"", 0);
+      g_string_replace (unescaped, "&lt;", "<", 0);
+      g_string_replace (unescaped, "&gt;", ">", 0);
+      g_string_replace (unescaped, "&#39;", "'", 0);
+      g_string_replace (unescaped, "&amp;", "&", 0);
+      value = g_string_free (g_steal_pointer (&unescaped), FALSE);
+      escaped = g_uri_escape_string (value, NULL, FALSE);
+      g_string_append_printf (form, "%s=%s&", name, escaped);
+    }
+  g_assert_cmpuint (form->len, >, 0);
+  for (guint i = 0; i < 2; i++)
+    g_string_append_printf (form, "site=%s&", tocsin_test_sandbox_get_cloud_id (sandbox, i));
+  g_string_append (form, "decision=accept");
+
+  consent_url = g_strdup_printf ("%s/authorize/consent", tocsin_test_sandbox_get_auth_url (sandbox));
+  post = soup_message_new ("POST", consent_url);
+  soup_message_add_flags (post, SOUP_MESSAGE_NO_REDIRECT);
+  soup_message_set_request_body_from_bytes (post, "application/x-www-form-urlencoded",
+                                            g_bytes_new (form->str, form->len));
+  ignored = soup_session_send_and_read (http, post, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (post), ==, 302);
+  location = soup_message_headers_get_one (soup_message_get_response_headers (post), "Location");
+  g_assert_true (g_str_has_prefix (location, "http://localhost:8976/callback?"));
+
+  gtk_editable_set_text (GTK_EDITABLE (paste_row), location);
+  g_signal_emit_by_name (paste_row, "apply");
+
+  finish_with_site (app, window, 0, "sign-in-pasted");
+  sign_out (app);
+  g_assert_cmpstr (page_state (window), ==, "start");
+}
+
+static void
+test_loopback (void)
+{
+  TocsinApplication *app = start_app ();
+  TocsinWindow *window = wait_for_window (app);
+
+  setup_desktop (TRUE, FALSE);
+  g_setenv ("TOCSIN_TEST_BROWSER_ACTION", "accept", TRUE);
+  tocsin_test_sandbox_clear_log (sandbox);
+
+  gtk_widget_activate (tocsin_test_find_by_id (GTK_WIDGET (window), "sign_in_button"));
+  assert_page_becomes (window, "waiting", 5000);
+  shot (window, "sign-in-waiting");
+
+  finish_with_site (app, window, 0, "sign-in-loopback-alerts");
+  /* The browser really clicked Accept on the consent page. */
+  g_assert_cmpuint (consent_posts ("accept"), ==, 1);
+
+  sign_out (app);
+}
+
+static void
+test_custom_scheme (void)
+{
+  TocsinApplication *app = start_app ();
+  TocsinWindow *window = wait_for_window (app);
+  TocsinConfig *config = tocsin_application_get_config (app);
+
+  setup_desktop (TRUE, TRUE);
+  g_setenv ("TOCSIN_TEST_BROWSER_ACTION", "accept", TRUE);
+  tocsin_config_override (config, "redirect-uri", "tocsin://callback");
+  tocsin_test_sandbox_clear_log (sandbox);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
+  assert_page_becomes (window, "waiting", 5000);
+
+  /* The code reached this process only through a second `tocsin`. */
+  finish_with_site (app, window, 1, "sign-in-custom-scheme-alerts");
+  g_assert_cmpuint (consent_posts ("accept"), ==, 1);
+
+  sign_out (app);
+  tocsin_config_override (config, "redirect-uri", "http://localhost:8976/callback");
+}
+
+static void
+test_deny (void)
+{
+  TocsinApplication *app = start_app ();
+  TocsinWindow *window = wait_for_window (app);
+  GtkWidget *error_page;
+
+  setup_desktop (TRUE, FALSE);
+  g_setenv ("TOCSIN_TEST_BROWSER_ACTION", "deny", TRUE);
+  tocsin_test_sandbox_clear_log (sandbox);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
+  assert_page_becomes (window, "waiting", 5000);
+  assert_page_becomes (window, "error", FLOW_TIMEOUT_MS);
+
+  g_assert_cmpuint (consent_posts ("deny"), ==, 1);
+  g_assert_error (tocsin_application_get_sign_in_error (app), TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_ACCESS_DENIED);
+  error_page = tocsin_test_find_by_id (GTK_WIDGET (window), "error_page");
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)), ==,
+                   tocsin_application_get_sign_in_error (app)->message);
+  g_assert_true (gtk_widget_get_visible (tocsin_test_find_by_id (GTK_WIDGET (window), "try_again_button")));
+  g_assert_false (tocsin_window_get_signed_in (window));
+  g_assert_false (keyring_has_access_token ());
+  /* Nothing was exchanged. */
+  g_assert_cmpuint (tocsin_test_sandbox_count_requests (sandbox, "POST", "/oauth/token"), ==, 0);
+  shot (window, "sign-in-denied");
+
+  g_unsetenv ("TOCSIN_TEST_BROWSER_ACTION");
+}
+
+/* A private home and desktop for this process, before GLib reads any of it. */
+static void
+make_private_dirs (void)
+{
+  const char *dirs[][2] = {
+    { "HOME", "home" }, { "XDG_CONFIG_HOME", "config" }, { "XDG_DATA_HOME", "data" },
+    { "XDG_CACHE_HOME", "cache" }, { "XDG_STATE_HOME", "state" },
+  };
+  g_autofree char *template = g_build_filename (g_getenv ("TOCSIN_TEST_SCRATCH") ? g_getenv ("TOCSIN_TEST_SCRATCH")
+                                                                                 : g_get_tmp_dir (),
+                                                "sign-in-XXXXXX", NULL);
+
+  scratch = g_mkdtemp (g_steal_pointer (&template));
+  g_assert_nonnull (scratch);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (scratch, dirs[i][1], NULL);
+
+      g_mkdir_with_parents (path, 0700);
+      g_setenv (dirs[i][0], path, TRUE);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  make_private_dirs ();
+  tocsin_test_init (&argc, &argv);
+
+  sandbox = tocsin_test_sandbox_start (NULL);
+  /* The sandbox app's secret reaches the app as the demo passes it. */
+  g_setenv ("TOCSIN_CLIENT_SECRET", tocsin_test_sandbox_get_client_secret (sandbox), TRUE);
+
+  /* Order matters: the first runs while the desktop has no browser. */
+  g_test_add_func ("/sign-in/browser-failed-paste", test_browser_failed_paste);
+  g_test_add_func ("/sign-in/no-client", test_no_client);
+  g_test_add_func ("/sign-in/loopback", test_loopback);
+  g_test_add_func ("/sign-in/custom-scheme", test_custom_scheme);
+  g_test_add_func ("/sign-in/deny", test_deny);
+
+  status = g_test_run ();
+
+  tocsin_test_sandbox_stop (sandbox);
+  return status;
+}

@@ -1,0 +1,345 @@
+/* test-auth-callback-server.c: the loopback server that receives the sign-in
+ *
+ * Copyright 2026 The Tocsin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "tocsin-auth-error.h"
+#include "tocsin-auth-request.h"
+#include "tocsin-callback-server.h"
+
+typedef struct
+{
+  gboolean  done;
+  GBytes   *bytes;
+  GError   *error;
+} Fetch;
+
+static gboolean
+guard_timeout_cb (gpointer data)
+{
+  g_error ("Test took too long");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin_until (gboolean *flag)
+{
+  guint guard = g_timeout_add_seconds (20, guard_timeout_cb, NULL);
+
+  while (!*flag)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+}
+
+static void
+on_fetched_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Fetch *fetch = user_data;
+
+  fetch->bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &fetch->error);
+  fetch->done = TRUE;
+}
+
+/* GETs @url while the main loop (and so the server) runs. */
+static guint
+fetch (const char  *url,
+       char       **body)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+  Fetch data = { 0 };
+  guint status;
+
+  g_assert_nonnull (message);
+  soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL, on_fetched_cb, &data);
+  spin_until (&data.done);
+
+  if (data.error != NULL)
+    {
+      g_error_free (data.error);
+      g_clear_pointer (&data.bytes, g_bytes_unref);
+      return 0;
+    }
+
+  status = soup_message_get_status (message);
+  if (body != NULL)
+    {
+      gsize len;
+      const char *text = g_bytes_get_data (data.bytes, &len);
+
+      *body = g_strndup (text, len);
+    }
+  g_bytes_unref (data.bytes);
+
+  return status;
+}
+
+static guint
+free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_socket_bind (socket, any, FALSE, &error);
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+static gboolean
+have_ipv6_loopback (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV6, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV6);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+
+  return socket != NULL && g_socket_bind (socket, any, FALSE, NULL);
+}
+
+typedef struct
+{
+  gboolean  done;
+  char     *code;
+  GError   *error;
+  guint     rejected;
+} Wait;
+
+static void
+on_wait_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->code = tocsin_callback_server_wait_finish (TOCSIN_CALLBACK_SERVER (object), result, &wait->error);
+  wait->done = TRUE;
+}
+
+static void
+on_rejected_cb (TocsinCallbackServer *server,
+                const GError         *error,
+                Wait                 *wait)
+{
+  g_assert_error (error, TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_INVALID_STATE);
+  wait->rejected++;
+}
+
+static TocsinCallbackServer *
+start_server (const char          *host,
+              guint                port,
+              TocsinAuthRequest  **request_out,
+              Wait                *wait)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *redirect = g_strdup_printf ("http://%s:%u/callback", host, port);
+  g_autoptr(TocsinAuthRequest) request = NULL;
+  TocsinCallbackServer *server;
+
+  request = tocsin_auth_request_new ("https://auth.example.test", "client", redirect, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (tocsin_callback_server_handles_uri (redirect));
+
+  server = tocsin_callback_server_new (request);
+  g_signal_connect (server, "rejected", G_CALLBACK (on_rejected_cb), wait);
+  tocsin_callback_server_start (server, &error);
+  g_assert_no_error (error);
+  g_assert_true (tocsin_callback_server_is_running (server));
+  tocsin_callback_server_wait_async (server, NULL, on_wait_cb, wait);
+
+  *request_out = g_steal_pointer (&request);
+  return server;
+}
+
+static gboolean
+not_running (TocsinCallbackServer *server)
+{
+  guint guard = g_timeout_add_seconds (20, guard_timeout_cb, NULL);
+
+  while (tocsin_callback_server_is_running (server))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+  return TRUE;
+}
+
+static void
+test_handles_uri (void)
+{
+  g_assert_true (tocsin_callback_server_handles_uri ("http://localhost:8976/callback"));
+  g_assert_true (tocsin_callback_server_handles_uri ("http://127.0.0.1:1/x"));
+  g_assert_true (tocsin_callback_server_handles_uri ("http://[::1]:1/x"));
+  g_assert_false (tocsin_callback_server_handles_uri ("https://localhost:8976/callback"));
+  g_assert_false (tocsin_callback_server_handles_uri ("http://example.com:8976/callback"));
+  g_assert_false (tocsin_callback_server_handles_uri ("tocsin://callback"));
+}
+
+static void
+test_only_valid_completes (void)
+{
+  guint port = free_port ();
+  g_autoptr(TocsinAuthRequest) request = NULL;
+  g_autoptr(TocsinCallbackServer) server = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *body = NULL;
+  Wait wait = { 0 };
+
+  server = start_server ("localhost", port, &request, &wait);
+
+  /* Another path: 404, nothing happens. */
+  url = g_strdup_printf ("http://127.0.0.1:%u/other?code=x&state=%s", port, tocsin_auth_request_get_state (request));
+  g_assert_cmpuint (fetch (url, NULL), ==, 404);
+  g_clear_pointer (&url, g_free);
+  url = g_strdup_printf ("http://127.0.0.1:%u/?code=x&state=%s", port, tocsin_auth_request_get_state (request));
+  g_assert_cmpuint (fetch (url, NULL), ==, 404);
+  g_clear_pointer (&url, g_free);
+
+  /* Wrong state: 400, no echo, still waiting. */
+  url = g_strdup_printf ("http://127.0.0.1:%u/callback?code=EVILCODE&state=EVILSTATE", port);
+  g_assert_cmpuint (fetch (url, &body), ==, 400);
+  g_assert_null (strstr (body, "EVIL"));
+  g_clear_pointer (&url, g_free);
+  g_clear_pointer (&body, g_free);
+  g_assert_cmpuint (wait.rejected, ==, 1);
+  g_assert_false (wait.done);
+  g_assert_true (tocsin_callback_server_is_running (server));
+
+  /* The valid callback: 200, page without the code, wait completes. */
+  url = g_strdup_printf ("http://127.0.0.1:%u/callback?code=GOODCODE&state=%s",
+                         port, tocsin_auth_request_get_state (request));
+  g_assert_cmpuint (fetch (url, &body), ==, 200);
+  g_assert_null (strstr (body, "GOODCODE"));
+  g_assert_null (strstr (body, tocsin_auth_request_get_state (request)));
+  g_assert_nonnull (strstr (body, "close this tab"));
+  spin_until (&wait.done);
+  g_assert_no_error (wait.error);
+  g_assert_cmpstr (wait.code, ==, "GOODCODE");
+
+  /* And it stops listening. */
+  g_assert_true (not_running (server));
+  g_assert_cmpuint (fetch (url, NULL), ==, 0);
+  g_free (wait.code);
+}
+
+static void
+test_denied (void)
+{
+  guint port = free_port ();
+  g_autoptr(TocsinAuthRequest) request = NULL;
+  g_autoptr(TocsinCallbackServer) server = NULL;
+  g_autofree char *url = NULL;
+  Wait wait = { 0 };
+
+  server = start_server ("127.0.0.1", port, &request, &wait);
+  url = g_strdup_printf ("http://127.0.0.1:%u/callback?error=access_denied&state=%s",
+                         port, tocsin_auth_request_get_state (request));
+  g_assert_cmpuint (fetch (url, NULL), ==, 200);
+  spin_until (&wait.done);
+  g_assert_null (wait.code);
+  g_assert_error (wait.error, TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_ACCESS_DENIED);
+  g_error_free (wait.error);
+  g_assert_true (not_running (server));
+}
+
+static void
+test_ipv6_localhost (void)
+{
+  guint port = free_port ();
+  g_autoptr(TocsinAuthRequest) request = NULL;
+  g_autoptr(TocsinCallbackServer) server = NULL;
+  g_autofree char *url = NULL;
+  Wait wait = { 0 };
+
+  if (!have_ipv6_loopback ())
+    {
+      g_test_skip ("No IPv6 loopback on this machine");
+      return;
+    }
+
+  server = start_server ("localhost", port, &request, &wait);
+  url = g_strdup_printf ("http://[::1]:%u/callback?code=V6CODE&state=%s",
+                         port, tocsin_auth_request_get_state (request));
+  g_assert_cmpuint (fetch (url, NULL), ==, 200);
+  spin_until (&wait.done);
+  g_assert_no_error (wait.error);
+  g_assert_cmpstr (wait.code, ==, "V6CODE");
+  g_free (wait.code);
+}
+
+static void
+test_ipv4_only_for_127 (void)
+{
+  guint port = free_port ();
+  g_autoptr(TocsinAuthRequest) request = NULL;
+  g_autoptr(TocsinCallbackServer) server = NULL;
+  g_autofree char *url = NULL;
+  Wait wait = { 0 };
+
+  if (!have_ipv6_loopback ())
+    {
+      g_test_skip ("No IPv6 loopback on this machine");
+      return;
+    }
+
+  /* 127.0.0.1 means exactly that address: nothing listens on [::1]. */
+  server = start_server ("127.0.0.1", port, &request, &wait);
+  url = g_strdup_printf ("http://[::1]:%u/callback?code=X&state=%s", port, tocsin_auth_request_get_state (request));
+  g_assert_cmpuint (fetch (url, NULL), ==, 0);
+  g_assert_false (wait.done);
+}
+
+static void
+test_port_in_use (void)
+{
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TocsinAuthRequest) request = NULL;
+  g_autoptr(TocsinCallbackServer) server = NULL;
+  g_autofree char *redirect = NULL;
+  g_autofree char *port_text = NULL;
+  guint port;
+
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (port, >, 0);
+
+  redirect = g_strdup_printf ("http://localhost:%u/callback", port);
+  request = tocsin_auth_request_new ("https://auth.example.test", "client", redirect, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  server = tocsin_callback_server_new (request);
+
+  g_assert_false (tocsin_callback_server_start (server, &error));
+  g_assert_error (error, TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_PORT_IN_USE);
+  port_text = g_strdup_printf ("%u", port);
+  g_assert_nonnull (strstr (error->message, port_text));
+  g_assert_nonnull (strstr (error->message, "Callback URL"));
+  g_assert_false (tocsin_callback_server_is_running (server));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/auth/callback-server/handles-uri", test_handles_uri);
+  g_test_add_func ("/auth/callback-server/only-valid-completes", test_only_valid_completes);
+  g_test_add_func ("/auth/callback-server/denied", test_denied);
+  g_test_add_func ("/auth/callback-server/ipv6-localhost", test_ipv6_localhost);
+  g_test_add_func ("/auth/callback-server/ipv4-only-for-127", test_ipv4_only_for_127);
+  g_test_add_func ("/auth/callback-server/port-in-use", test_port_in_use);
+
+  return g_test_run ();
+}
