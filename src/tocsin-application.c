@@ -10,8 +10,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "tocsin-alert-monitor.h"
+#include "tocsin-alert-notifier.h"
 #include "tocsin-application.h"
 #include "tocsin-ops-client.h"
 #include "tocsin-preferences-window.h"
@@ -33,7 +35,10 @@ struct _TocsinApplication
 
   TocsinAlertMonitor    *alert_monitor;
   TocsinScheduleMonitor *schedule_monitor;
+  TocsinAlertNotifier   *notifier;
   char                  *monitored_site_id;
+  char                  *announced_path;
+  gboolean               held;
 
   GError                *sign_in_error;
   gboolean               choosing_site;
@@ -122,7 +127,7 @@ about_action (GSimpleAction *action,
 
   adw_show_about_window (GTK_WINDOW (get_main_window (self)),
                          "application-name", _("Tocsin"),
-                         "application-icon", APP_ID,
+                         "application-icon", BASE_ID,
                          "version", PACKAGE_VERSION,
                          "developer-name", "The Tocsin authors",
                          "developers", developers,
@@ -297,7 +302,64 @@ site_action (GSimpleAction *action,
     }
 }
 
+/* From a notification's buttons, also after the window was closed. */
+static void
+on_acknowledge_done_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(TocsinApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!tocsin_alert_monitor_run_action_finish (TOCSIN_ALERT_MONITOR (object), result, &error))
+    {
+      g_autoptr(GNotification) notification = g_notification_new (_("Could Not Acknowledge the Alert"));
+
+      g_notification_set_body (notification, error->message);
+      g_notification_set_default_action (notification, "app.activate");
+      g_application_send_notification (G_APPLICATION (self), "acknowledge-failed", notification);
+    }
+}
+
+static void
+acknowledge_alert_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  TocsinApplication *self = user_data;
+  const char *alert_id = g_variant_get_string (parameter, NULL);
+  TocsinAlert *alert;
+
+  if (self->alert_monitor == NULL)
+    return;
+
+  alert = tocsin_alert_list_lookup (tocsin_alert_monitor_get_list (self->alert_monitor), alert_id);
+  if (alert == NULL)
+    {
+      /* Gone since it was announced (closed elsewhere): nothing to do. */
+      g_debug ("Alert %s is no longer listed", alert_id);
+      return;
+    }
+
+  tocsin_alert_monitor_run_action_async (self->alert_monitor, alert, TOCSIN_ALERT_ACTION_ACKNOWLEDGE,
+                                         NULL, NULL, NULL, on_acknowledge_done_cb, g_object_ref (self));
+}
+
+static void
+show_alert_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  TocsinApplication *self = user_data;
+  TocsinWindow *window = get_main_window (self);
+
+  tocsin_window_show_alert (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
+  { "acknowledge-alert", acknowledge_alert_action, "s" },
+  { "show-alert", show_alert_action, "s" },
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
@@ -309,12 +371,74 @@ static const GActionEntry app_actions[] = {
 
 /* Monitors */
 
+/* While signed in with run-in-background on, closing the window leaves the
+ * app running, so the monitors keep polling and the notifier keeps paging. */
+static void
+update_hold (TocsinApplication *self)
+{
+  gboolean hold = self->alert_monitor != NULL &&
+                  self->settings != NULL &&
+                  g_settings_get_boolean (self->settings, "run-in-background");
+
+  if (hold == self->held)
+    return;
+
+  self->held = hold;
+  if (hold)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
+static gboolean
+priority_from_setting (GValue   *value,
+                       GVariant *variant,
+                       gpointer  user_data)
+{
+  const char *nick = g_variant_get_string (variant, NULL);
+
+  if (nick[0] != 'P' || nick[1] < '1' || nick[1] > '5')
+    return FALSE;
+
+  g_value_set_int (value, nick[1] - '0');
+  return TRUE;
+}
+
+static void
+start_notifier (TocsinApplication *self)
+{
+  g_autofree char *state_file = tocsin_auth_session_dup_state_file_path (self->session);
+
+  /* The ids already announced sit beside the account's state file, so a
+   * restart does not page again; sign-out deletes both. */
+  g_free (self->announced_path);
+  self->announced_path = state_file != NULL ? g_strconcat (state_file, ".announced", NULL) : NULL;
+
+  self->notifier = tocsin_alert_notifier_new (G_APPLICATION (self),
+                                              G_LIST_MODEL (tocsin_alert_monitor_get_list (self->alert_monitor)),
+                                              self->announced_path);
+  g_settings_bind_with_mapping (self->settings, "notify-min-priority",
+                                self->notifier, "min-priority",
+                                G_SETTINGS_BIND_GET,
+                                priority_from_setting, NULL, NULL, NULL);
+  /* In-place changes (acknowledged elsewhere, re-opened) emit no
+   * items-changed; every finished refresh is a reason to look again. */
+  g_signal_connect_object (self->alert_monitor, "notify::last-refresh",
+                           G_CALLBACK (tocsin_alert_notifier_scan), self->notifier,
+                           G_CONNECT_SWAPPED);
+}
+
 static void
 drop_monitors (TocsinApplication *self)
 {
   gboolean had_alerts = self->alert_monitor != NULL;
   gboolean had_schedules = self->schedule_monitor != NULL;
 
+  if (self->notifier != NULL)
+    {
+      g_settings_unbind (self->notifier, "min-priority");
+      g_clear_object (&self->notifier);
+    }
   if (self->alert_monitor != NULL)
     {
       g_settings_unbind (self->alert_monitor, "poll-interval");
@@ -327,6 +451,7 @@ drop_monitors (TocsinApplication *self)
       g_clear_object (&self->schedule_monitor);
     }
   g_clear_pointer (&self->monitored_site_id, g_free);
+  update_hold (self);
 
   if (had_alerts)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ALERT_MONITOR]);
@@ -375,12 +500,15 @@ update_monitors (TocsinApplication *self)
   g_settings_bind (self->settings, "poll-interval", self->alert_monitor, "poll-interval",
                    G_SETTINGS_BIND_GET);
   tocsin_alert_monitor_set_active (self->alert_monitor, TRUE);
+  start_notifier (self);
 
   service = tocsin_schedule_service_new (client);
   self->schedule_monitor = tocsin_schedule_monitor_new (service);
   if (account_id != NULL && g_strcmp0 (account_id, "unknown") != 0)
     tocsin_schedule_monitor_set_account_id (self->schedule_monitor, account_id);
   tocsin_schedule_monitor_start (self->schedule_monitor);
+
+  update_hold (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ALERT_MONITOR]);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCHEDULE_MONITOR]);
@@ -403,6 +531,11 @@ on_session_changed_cb (TocsinApplication *self)
 
   if (state != TOCSIN_AUTH_STATE_SIGNED_IN)
     set_choosing_site (self, FALSE);
+  if (state == TOCSIN_AUTH_STATE_SIGNED_OUT && self->announced_path != NULL)
+    {
+      g_unlink (self->announced_path);
+      g_clear_pointer (&self->announced_path, g_free);
+    }
   enable_action (self, "sign-out",
                  state == TOCSIN_AUTH_STATE_SIGNED_IN || state == TOCSIN_AUTH_STATE_NEEDS_REAUTH);
   enable_action (self, "cancel-sign-in", state == TOCSIN_AUTH_STATE_SIGNING_IN);
@@ -474,6 +607,9 @@ tocsin_application_startup (GApplication *app)
   while (g_hash_table_iter_next (&iter, &key, &value))
     tocsin_config_override (self->config, key, value);
   g_hash_table_remove_all (self->pending_overrides);
+
+  g_signal_connect_object (self->settings, "changed::run-in-background",
+                           G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
 
   self->session = tocsin_auth_session_new (self->config);
   g_signal_connect_object (self->session, "notify::state",
@@ -552,6 +688,7 @@ tocsin_application_finalize (GObject *object)
   TocsinApplication *self = (TocsinApplication *)object;
 
   g_clear_pointer (&self->pending_overrides, g_hash_table_unref);
+  g_clear_pointer (&self->announced_path, g_free);
   g_clear_error (&self->sign_in_error);
 
   G_OBJECT_CLASS (tocsin_application_parent_class)->finalize (object);

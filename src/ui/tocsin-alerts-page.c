@@ -1902,3 +1902,39 @@ tocsin_alerts_page_get_open_unacknowledged_count (TocsinAlertsPage *self)
   g_return_val_if_fail (TOCSIN_IS_ALERTS_PAGE (self), 0);
   return self->monitor != NULL ? tocsin_alert_monitor_get_open_unacknowledged_count (self->monitor) : 0;
 }
+
+/**
+ * tocsin_alerts_page_select_alert:
+ *
+ * Selects the alert with @alert_id, as when the user opens it from a
+ * notification, and shows its details. Returns %FALSE when the current list
+ * does not hold it (another query, or closed meanwhile).
+ */
+gboolean
+tocsin_alerts_page_select_alert (TocsinAlertsPage *self,
+                                 const char       *alert_id)
+{
+  GListModel *model;
+  guint n_items;
+
+  g_return_val_if_fail (TOCSIN_IS_ALERTS_PAGE (self), FALSE);
+  g_return_val_if_fail (alert_id != NULL, FALSE);
+
+  model = G_LIST_MODEL (self->selection);
+  n_items = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(TocsinAlert) alert = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (tocsin_alert_get_id (alert), alert_id) != 0)
+        continue;
+
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+      on_column_view_activate_cb (self, i);
+      return TRUE;
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("That alert is not in the current list.")));
+  return FALSE;
+}

@@ -30,5 +30,7 @@ const char         *tocsin_alerts_page_get_account_id                (TocsinAler
 void                tocsin_alerts_page_set_account_id                (TocsinAlertsPage   *self,
                                                                       const char         *account_id);
 guint               tocsin_alerts_page_get_open_unacknowledged_count (TocsinAlertsPage   *self);
+gboolean            tocsin_alerts_page_select_alert                  (TocsinAlertsPage   *self,
+                                                                      const char         *alert_id);
 
 G_END_DECLS

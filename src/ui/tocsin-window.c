@@ -94,19 +94,15 @@ update_site_menu (TocsinWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->site_button), self->signed_in && n_sites > 1);
 }
 
+/* Coming back to the window is when the user wants current alerts; a
+ * refresh from the last few seconds is current enough. */
 static void
-bind_page_monitor (TocsinWindow *self,
-                   GtkWidget    *page,
-                   const char   *app_property)
+on_is_active_cb (TocsinWindow *self)
 {
-  /* The pages grow their "monitor" property in parallel with this code. */
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "monitor") == NULL)
-    {
-      g_debug ("%s has no monitor property yet", G_OBJECT_TYPE_NAME (page));
-      return;
-    }
+  TocsinAlertMonitor *monitor = tocsin_application_get_alert_monitor (self->app);
 
-  g_object_bind_property (self->app, app_property, page, "monitor", G_BINDING_SYNC_CREATE);
+  if (monitor != NULL && gtk_window_is_active (GTK_WINDOW (self)))
+    tocsin_alert_monitor_refresh_if_stale (monitor, 10);
 }
 
 static void
@@ -114,8 +110,18 @@ bind_application (TocsinWindow *self)
 {
   TocsinAuthSession *session = tocsin_application_get_auth_session (self->app);
 
-  bind_page_monitor (self, self->alerts_page, "alert-monitor");
-  bind_page_monitor (self, self->schedules_page, "schedule-monitor");
+  g_object_bind_property (self->app, "alert-monitor", self->alerts_page, "monitor", G_BINDING_SYNC_CREATE);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_cb), NULL);
+  g_object_bind_property (self->app, "schedule-monitor", self->schedules_page, "monitor",
+                          G_BINDING_SYNC_CREATE);
+
+  /* "On call until Tue 09:00" under the title (shown when the switcher moves
+   * to the bottom bar), and a dot on the Schedules tab while on call. */
+  g_object_bind_property (self->schedules_page, "indicator", self->switcher_title, "subtitle",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->schedules_page, "on-call",
+                          adw_view_stack_get_page (self->view_stack, self->schedules_page), "needs-attention",
+                          G_BINDING_SYNC_CREATE);
 
   if (session == NULL)
     return;
@@ -322,4 +328,19 @@ tocsin_window_set_signed_in (TocsinWindow *self,
   if (self->app != NULL)
     update_site_menu (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SIGNED_IN]);
+}
+
+/* Brings up the alerts page with @alert_id selected (from a notification). */
+void
+tocsin_window_show_alert (TocsinWindow *self,
+                          const char   *alert_id)
+{
+  g_return_if_fail (TOCSIN_IS_WINDOW (self));
+  g_return_if_fail (alert_id != NULL);
+
+  if (!self->signed_in)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "alerts");
+  tocsin_alerts_page_select_alert (TOCSIN_ALERTS_PAGE (self->alerts_page), alert_id);
 }

@@ -23,5 +23,7 @@ void          tocsin_window_add_toast     (TocsinWindow      *self,
 gboolean      tocsin_window_get_signed_in (TocsinWindow      *self);
 void          tocsin_window_set_signed_in (TocsinWindow      *self,
                                            gboolean           signed_in);
+void          tocsin_window_show_alert    (TocsinWindow      *self,
+                                           const char        *alert_id);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "tocsin-resume-watcher.h"
 #include "tocsin-schedule-monitor.h"
 
 /* Wake a little after a boundary, so the server already agrees it passed. */
@@ -301,10 +302,20 @@ tocsin_schedule_monitor_class_init (TocsinScheduleMonitorClass *klass)
 }
 
 static void
+on_resumed_cb (TocsinScheduleMonitor *self)
+{
+  if (self->running)
+    tocsin_schedule_monitor_refresh (self);
+}
+
+static void
 tocsin_schedule_monitor_init (TocsinScheduleMonitor *self)
 {
   self->list = tocsin_schedule_list_new ();
   self->cancellable = g_cancellable_new ();
+  /* The boundary timer slept with the machine: look again on waking. */
+  g_signal_connect_object (tocsin_resume_watcher_get_default (), "resumed",
+                           G_CALLBACK (on_resumed_cb), self, G_CONNECT_SWAPPED);
   self->refresh_interval = TOCSIN_SCHEDULE_MONITOR_DEFAULT_INTERVAL;
 }
 

@@ -13,6 +13,7 @@
 
 #include "tocsin-endpoint.h"
 #include "tocsin-alert-monitor.h"
+#include "tocsin-resume-watcher.h"
 
 struct _TocsinAlertMonitor
 {
@@ -39,9 +40,6 @@ struct _TocsinAlertMonitor
 
   GNetworkMonitor *network_monitor;
   gulong           network_changed_id;
-  GCancellable    *bus_cancellable;
-  GDBusConnection *system_bus;
-  guint            sleep_subscription;
 };
 
 G_DEFINE_FINAL_TYPE (TocsinAlertMonitor, tocsin_alert_monitor, G_TYPE_OBJECT)
@@ -343,51 +341,13 @@ on_network_changed_cb (TocsinAlertMonitor *self,
 }
 
 static void
-on_prepare_for_sleep_cb (GDBusConnection *connection,
-                         const char      *sender_name,
-                         const char      *object_path,
-                         const char      *interface_name,
-                         const char      *signal_name,
-                         GVariant        *parameters,
-                         gpointer         user_data)
+on_resumed_cb (TocsinAlertMonitor *self)
 {
-  TocsinAlertMonitor *self = user_data;
-  gboolean going_to_sleep = FALSE;
-
-  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(b)")))
-    return;
-  g_variant_get (parameters, "(b)", &going_to_sleep);
-  if (!going_to_sleep && self->active)
+  if (self->active)
     {
       g_debug ("Resumed from suspend, refreshing");
       start_refresh (self);
     }
-}
-
-static void
-system_bus_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  TocsinAlertMonitor *self;
-  g_autoptr(GError) error = NULL;
-  GDBusConnection *bus;
-
-  bus = g_bus_get_finish (result, &error);
-  if (bus == NULL)
-    {
-      /* No system bus (containers, tests): no resume refresh, nothing else lost. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No system bus: %s", error->message);
-      return;
-    }
-
-  self = user_data;
-  self->system_bus = bus;
-  self->sleep_subscription =
-    g_dbus_connection_signal_subscribe (bus, "org.freedesktop.login1", "org.freedesktop.login1.Manager",
-                                        "PrepareForSleep", "/org/freedesktop/login1", NULL,
-                                        G_DBUS_SIGNAL_FLAGS_NONE, on_prepare_for_sleep_cb, self, NULL);
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -414,8 +374,8 @@ tocsin_alert_monitor_constructed (GObject *object)
                                                       G_CONNECT_SWAPPED);
   update_offline (self);
 
-  self->bus_cancellable = g_cancellable_new ();
-  g_bus_get (G_BUS_TYPE_SYSTEM, self->bus_cancellable, system_bus_cb, self);
+  g_signal_connect_object (tocsin_resume_watcher_get_default (), "resumed",
+                           G_CALLBACK (on_resumed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -425,13 +385,6 @@ tocsin_alert_monitor_dispose (GObject *object)
 
   cancel_refresh (self);
   g_clear_handle_id (&self->poll_source, g_source_remove);
-  if (self->bus_cancellable != NULL)
-    g_cancellable_cancel (self->bus_cancellable);
-  g_clear_object (&self->bus_cancellable);
-  if (self->system_bus != NULL && self->sleep_subscription != 0)
-    g_dbus_connection_signal_unsubscribe (self->system_bus, self->sleep_subscription);
-  self->sleep_subscription = 0;
-  g_clear_object (&self->system_bus);
   g_clear_signal_handler (&self->network_changed_id, self->network_monitor);
   g_clear_object (&self->network_monitor);
 
