@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -452,6 +454,93 @@ test_browser_failed_paste (void)
   g_assert_cmpstr (page_state (window), ==, "start");
 }
 
+/* The Notify call of the capturing notification server whose buttons act on
+ * @alert_id, or NULL. */
+static JsonObject *
+find_alert_notification (const char *alert_id)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *button = g_strconcat ("app.acknowledge-alert::", alert_id, NULL);
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents (g_getenv ("TOCSIN_NOTIFICATION_LOG"), &contents, NULL, NULL))
+    return NULL;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
+      JsonObject *call;
+      JsonArray *actions;
+
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      call = json_node_get_object (node);
+      if (g_strcmp0 (json_object_get_string_member_with_default (call, "call", ""), "Notify") != 0 ||
+          !json_object_has_member (call, "actions"))
+        continue;
+      actions = json_object_get_array_member (call, "actions");
+      for (guint k = 0; k < json_array_get_length (actions); k++)
+        if (g_strcmp0 (json_array_get_string_element (actions, k), button) == 0)
+          return json_object_ref (call);
+    }
+
+  return NULL;
+}
+
+static gboolean
+alert_notified (gpointer data)
+{
+  g_autoptr(JsonObject) call = find_alert_notification (data);
+
+  return call != NULL;
+}
+
+static gboolean
+acknowledge_posted (gpointer data)
+{
+  return tocsin_test_sandbox_count_requests (sandbox, "POST", data) > 0;
+}
+
+/* A new P1 alert pages the signed-in user; the notification's Acknowledge
+ * button (clicked through the notification server) acknowledges it at
+ * Atlassian, with no window involved. */
+static void
+check_alert_notification (TocsinApplication *app,
+                          const char        *cloud_id)
+{
+  g_autoptr(JsonNode) created = NULL;
+  g_autoptr(JsonObject) call = NULL;
+  g_autofree char *create_path = g_strdup_printf ("/_sandbox/alerts?site=%s", cloud_id);
+  g_autofree char *ack_path = NULL;
+  g_autofree char *command = NULL;
+  const char *alert_id;
+  guint status = 0;
+  FILE *control;
+
+  created = tocsin_test_sandbox_control (sandbox, "POST", create_path,
+                                         "{\"message\":\"Payment API down in eu-west-1\",\"priority\":\"P1\"}",
+                                         &status);
+  g_assert_cmpuint (status, ==, 201);
+  alert_id = json_object_get_string_member (json_node_get_object (created), "id");
+
+  tocsin_alert_monitor_refresh (tocsin_application_get_alert_monitor (app));
+  g_assert_true (tocsin_test_wait_until (alert_notified, (gpointer) alert_id, 20000));
+  call = find_alert_notification (alert_id);
+  g_assert_nonnull (strstr (json_object_get_string_member (call, "summary"), "Payment API down"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (call, "hints"), "urgency"), ==, 2);
+
+  command = g_strdup_printf ("invoke %" G_GINT64_FORMAT " app.acknowledge-alert::%s\n",
+                             json_object_get_int_member (call, "id"), alert_id);
+  control = fopen (g_getenv ("TOCSIN_NOTIFICATION_CONTROL"), "w");
+  g_assert_nonnull (control);
+  fputs (command, control);
+  fclose (control);
+
+  ack_path = g_strdup_printf ("/ex/jira/%s/jsm/ops/api/v1/alerts/%s/acknowledge", cloud_id, alert_id);
+  g_assert_true (tocsin_test_wait_until (acknowledge_posted, ack_path, 10000));
+}
+
 static void
 test_loopback (void)
 {
@@ -469,6 +558,10 @@ test_loopback (void)
   finish_with_site (app, window, 0, "sign-in-loopback-alerts");
   /* The browser really clicked Accept on the consent page. */
   g_assert_cmpuint (consent_posts ("accept"), ==, 1);
+
+  if (g_getenv ("TOCSIN_NOTIFICATION_LOG") != NULL)
+    check_alert_notification (app, tocsin_site_get_id (tocsin_auth_session_get_current_site (
+                                     tocsin_application_get_auth_session (app))));
 
   sign_out (app);
 }
