@@ -663,6 +663,42 @@ test_notes_paging (Fixture       *f,
 }
 
 static void
+fixture_setup_full_window (Fixture       *f,
+                           gconstpointer  data)
+{
+  fixture_setup_with (f, NULL, "--alerts", "20000", NULL);
+}
+
+/* Everything the sandbox holds, the most the API lets anyone page through:
+ * every request stays inside the window, so none is refused. */
+static void
+test_window_20000 (Fixture       *f,
+                   gconstpointer  data)
+{
+  Result r = { 0 };
+  g_autofree char *path = ops_path (f, "alerts");
+  g_autoptr(GPtrArray) requests = NULL;
+
+  list_alerts (f, &r, NULL);
+  g_assert_no_error (r.error);
+  g_assert_cmpuint (r.items->len, ==, TOCSIN_OPS_MAX_WINDOW);
+  g_assert_cmpint (r.total, ==, 20000);
+
+  requests = logged (f, "GET", path);
+  g_assert_cmpuint (requests->len, ==, 200);
+  for (guint i = 0; i < requests->len; i++)
+    {
+      JsonObject *entry = g_ptr_array_index (requests, i);
+      guint64 offset = g_ascii_strtoull (query_value (entry, "offset"), NULL, 10);
+      guint64 size = g_ascii_strtoull (query_value (entry, "size"), NULL, 10);
+
+      g_assert_cmpuint (offset + size, <=, TOCSIN_OPS_MAX_WINDOW);
+      g_assert_cmpint (json_object_get_int_member (entry, "status"), ==, 200);
+    }
+  result_clear (&r);
+}
+
+static void
 test_bad_base_url (void)
 {
   g_autoptr(GError) error = NULL;
@@ -696,6 +732,8 @@ main (int   argc,
   ADD ("/api-client/dropped-connection", test_dropped_connection);
   ADD ("/api-client/notes-paging", test_notes_paging);
 #undef ADD
+  g_test_add ("/api-client/window-20000", Fixture, NULL, fixture_setup_full_window, test_window_20000,
+              fixture_teardown);
   g_test_add_func ("/api-client/bad-base-url", test_bad_base_url);
 
   return g_test_run ();
