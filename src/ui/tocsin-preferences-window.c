@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "tocsin-endpoint.h"
 #include "tocsin-preferences-window.h"
 
 struct _TocsinPreferencesWindow
@@ -82,7 +83,19 @@ on_entry_row_apply_cb (AdwEntryRow             *row,
   const char *key = g_object_get_data (G_OBJECT (row), "settings-key");
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autoptr(GError) error = NULL;
 
+  /* A server address that is not https (except on this computer) is refused
+   * here, where it was typed, not later at sign-in. */
+  if ((g_str_equal (key, "auth-base-url") || g_str_equal (key, "api-base-url")) &&
+      !tocsin_endpoint_validate (stripped, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   g_settings_set_string (self->settings, key, stripped);
 }
 

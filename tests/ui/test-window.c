@@ -186,6 +186,40 @@ test_preferences_bound (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* Server rows save on Apply, and only addresses that are https or on this
+ * computer. */
+static void
+test_preferences_refuse_plain_http (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autofree char *saved = NULL;
+  TocsinPreferencesWindow *prefs;
+  GtkWidget *api_row;
+
+  g_settings_reset (settings, "api-base-url");
+  prefs = tocsin_preferences_window_new (settings);
+  gtk_window_present (GTK_WINDOW (prefs));
+  tocsin_test_spin (100);
+  api_row = tocsin_test_find_by_id (GTK_WIDGET (prefs), "api_base_url_row");
+  g_assert_nonnull (api_row);
+
+  gtk_editable_set_text (GTK_EDITABLE (api_row), "http://api.example.com");
+  g_signal_emit_by_name (api_row, "apply");
+  saved = g_settings_get_string (settings, "api-base-url");
+  g_assert_cmpstr (saved, ==, "https://api.atlassian.com");
+  g_assert_true (gtk_widget_has_css_class (api_row, "error"));
+  g_clear_pointer (&saved, g_free);
+
+  gtk_editable_set_text (GTK_EDITABLE (api_row), "  http://127.0.0.1:4000 ");
+  g_signal_emit_by_name (api_row, "apply");
+  saved = g_settings_get_string (settings, "api-base-url");
+  g_assert_cmpstr (saved, ==, "http://127.0.0.1:4000");
+  g_assert_false (gtk_widget_has_css_class (api_row, "error"));
+
+  g_settings_reset (settings, "api-base-url");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 static void
 test_window_state_saved (void)
 {
@@ -245,6 +279,7 @@ main (int   argc,
   g_test_add_func ("/window/signed-out", test_signed_out);
   g_test_add_func ("/window/menu-windows", test_menu_windows);
   g_test_add_func ("/window/preferences-bound", test_preferences_bound);
+  g_test_add_func ("/window/preferences-refuse-plain-http", test_preferences_refuse_plain_http);
   g_test_add_func ("/window/state-saved", test_window_state_saved);
   g_test_add_func ("/window/german", test_german);
 
