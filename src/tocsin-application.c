@@ -17,7 +17,9 @@
 #include "tocsin-application.h"
 #include "tocsin-ops-client.h"
 #include "tocsin-preferences-window.h"
+#include "tocsin-schedule-list.h"
 #include "tocsin-schedule-monitor.h"
+#include "tocsin-status-icon.h"
 #include "tocsin-window.h"
 
 /* The app owns the sign-in (TocsinAuthSession) and, while signed in with a
@@ -36,6 +38,7 @@ struct _TocsinApplication
   TocsinAlertMonitor    *alert_monitor;
   TocsinScheduleMonitor *schedule_monitor;
   TocsinAlertNotifier   *notifier;
+  TocsinStatusIcon      *status_icon;
   char                  *monitored_site_id;
   char                  *announced_path;
   gboolean               held;
@@ -428,12 +431,64 @@ start_notifier (TocsinApplication *self)
                            G_CONNECT_SWAPPED);
 }
 
+/* The optional status icon: what needs the user, in a tooltip. */
+static void
+update_status_icon_text (TocsinApplication *self)
+{
+  g_autoptr(GString) tooltip = g_string_new (NULL);
+  const char *summary = NULL;
+  guint count;
+
+  if (self->status_icon == NULL || self->alert_monitor == NULL)
+    return;
+
+  count = tocsin_alert_monitor_get_open_unacknowledged_count (self->alert_monitor);
+  g_string_printf (tooltip, g_dngettext (GETTEXT_PACKAGE, "%u unacknowledged alert",
+                                         "%u unacknowledged alerts", count), count);
+  if (self->schedule_monitor != NULL)
+    summary = tocsin_schedule_list_get_summary (tocsin_schedule_monitor_get_model (self->schedule_monitor));
+  if (summary != NULL)
+    g_string_append_printf (tooltip, " · %s", summary);
+
+  tocsin_status_icon_set_tooltip (self->status_icon, tooltip->str);
+  tocsin_status_icon_set_needs_attention (self->status_icon, count > 0);
+}
+
+static void
+update_status_icon (TocsinApplication *self)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+  gboolean wanted = self->alert_monitor != NULL && bus != NULL &&
+                    g_settings_get_boolean (self->settings, "show-tray-icon");
+
+  if (!wanted)
+    {
+      g_clear_object (&self->status_icon);
+      return;
+    }
+
+  if (self->status_icon == NULL)
+    {
+      self->status_icon = tocsin_status_icon_new (bus, APP_ID, APP_ID "-symbolic");
+      g_signal_connect_object (self->status_icon, "activate",
+                               G_CALLBACK (g_application_activate), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->alert_monitor, "notify::open-unacknowledged-count",
+                               G_CALLBACK (update_status_icon_text), self, G_CONNECT_SWAPPED);
+      if (self->schedule_monitor != NULL)
+        g_signal_connect_object (tocsin_schedule_monitor_get_model (self->schedule_monitor), "notify::summary",
+                                 G_CALLBACK (update_status_icon_text), self, G_CONNECT_SWAPPED);
+    }
+
+  update_status_icon_text (self);
+}
+
 static void
 drop_monitors (TocsinApplication *self)
 {
   gboolean had_alerts = self->alert_monitor != NULL;
   gboolean had_schedules = self->schedule_monitor != NULL;
 
+  g_clear_object (&self->status_icon);
   if (self->notifier != NULL)
     {
       g_settings_unbind (self->notifier, "min-priority");
@@ -509,6 +564,7 @@ update_monitors (TocsinApplication *self)
   tocsin_schedule_monitor_start (self->schedule_monitor);
 
   update_hold (self);
+  update_status_icon (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ALERT_MONITOR]);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCHEDULE_MONITOR]);
@@ -610,6 +666,8 @@ tocsin_application_startup (GApplication *app)
 
   g_signal_connect_object (self->settings, "changed::run-in-background",
                            G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::show-tray-icon",
+                           G_CALLBACK (update_status_icon), self, G_CONNECT_SWAPPED);
 
   self->session = tocsin_auth_session_new (self->config);
   g_signal_connect_object (self->session, "notify::state",
