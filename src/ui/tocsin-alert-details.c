@@ -165,7 +165,7 @@ tocsin_alert_details_format_relative (GDateTime *time,
     g_autoptr(GDateTime) local = g_date_time_to_local (time);
 
     /* Translators: a date in the alert list, see g_date_time_format() */
-    return g_date_time_format (local, _("%e %b %Y"));
+    return g_date_time_format (local, _("%-e %b %Y"));
   }
 }
 
@@ -179,7 +179,7 @@ tocsin_alert_details_format_absolute (GDateTime *time)
 
   local = g_date_time_to_local (time);
   /* Translators: a full date and time, see g_date_time_format() */
-  return g_date_time_format (local, _("%A, %e %B %Y, %H:%M:%S"));
+  return g_date_time_format (local, _("%A, %-e %B %Y, %H:%M:%S"));
 }
 
 static void

@@ -147,7 +147,7 @@ tocsin_shift_day_get_label (TocsinShiftDay *self)
 
   /* Translators: heading of a day in the shift list, g_date_time_format()
    * format, e.g. "Tuesday, 31 March". */
-  return g_date_time_format (self->day, C_("shift day", "%A, %e %B"));
+  return g_date_time_format (self->day, C_("shift day", "%A, %-e %B"));
 }
 
 /**

@@ -391,7 +391,7 @@ format_when (GDateTime *instant,
 
   /* Translators: a date and time more than a week ahead, g_date_time_format()
    * format, e.g. "Apr 14 09:00". */
-  return g_date_time_format (local, C_("shift time", "%b %e %H:%M"));
+  return g_date_time_format (local, C_("shift time", "%b %-e %H:%M"));
 }
 
 /**
