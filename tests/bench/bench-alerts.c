@@ -17,7 +17,7 @@
 
 #include "tocsin-alert-monitor.h"
 #include "tocsin-alert-parser.h"
-#include "../integration/tocsin-test-token-provider.h"
+#include "tocsin-test-token-provider.h"
 
 #define N_ALERTS "10000"
 #define ROUNDS 5

@@ -12,6 +12,7 @@
 #include "tocsin-schedule-monitor.h"
 #include "tocsin-schedule-service.h"
 #include "tocsin-test-sandbox.h"
+#include "tocsin-test-token-provider.h"
 
 #define DANA TOCSIN_TEST_SANDBOX_USER_ID
 
@@ -19,66 +20,6 @@
   "read:ops-alert:jira-service-management write:ops-alert:jira-service-management " \
   "read:ops-config:jira-service-management offline_access"
 
-/* ---- a token provider with a fixed token -------------------------------- */
-
-#define TEST_TYPE_TOKEN (test_token_get_type ())
-G_DECLARE_FINAL_TYPE (TestToken, test_token, TEST, TOKEN, GObject)
-
-struct _TestToken
-{
-  GObject  parent_instance;
-  char    *token;
-};
-
-static void test_token_iface_init (TocsinTokenProviderInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestToken, test_token, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (TOCSIN_TYPE_TOKEN_PROVIDER, test_token_iface_init))
-
-static void
-test_token_get_async (TocsinTokenProvider *provider,
-                      const char          *rejected_token,
-                      GCancellable        *cancellable,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (provider, cancellable, callback, user_data);
-
-  g_task_return_pointer (task, g_strdup (TEST_TOKEN (provider)->token), g_free);
-}
-
-static char *
-test_token_get_finish (TocsinTokenProvider  *provider,
-                       GAsyncResult         *result,
-                       GError              **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-test_token_iface_init (TocsinTokenProviderInterface *iface)
-{
-  iface->get_access_token_async = test_token_get_async;
-  iface->get_access_token_finish = test_token_get_finish;
-}
-
-static void
-test_token_finalize (GObject *object)
-{
-  g_free (TEST_TOKEN (object)->token);
-  G_OBJECT_CLASS (test_token_parent_class)->finalize (object);
-}
-
-static void
-test_token_class_init (TestTokenClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = test_token_finalize;
-}
-
-static void
-test_token_init (TestToken *self)
-{
-}
 
 /* ---- fixture -------------------------------------------------------------- */
 
@@ -128,11 +69,11 @@ static void
 fixture_set_up (Fixture    *f,
                 const char *scopes)
 {
-  TestToken *token = g_object_new (TEST_TYPE_TOKEN, NULL);
+  TestTokenProvider *token;
   g_autoptr(GError) error = NULL;
 
   f->sb = tocsin_test_sandbox_start (NULL);
-  token->token = tocsin_test_sandbox_sign_in (f->sb, scopes, NULL);
+  token = test_token_provider_new (f->sb, scopes);
   f->cloud_id = tocsin_test_sandbox_get_cloud_id (f->sb, 0);
   f->client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (f->sb), f->cloud_id,
                                      TOCSIN_TOKEN_PROVIDER (token), &error);

@@ -13,70 +13,9 @@
 #include "tocsin-alerts-page.h"
 #include "tocsin-test-sandbox.h"
 #include "tocsin-test-utils.h"
-#include "tocsin-token-provider.h"
+#include "tocsin-test-token-provider.h"
 
 #define WAIT_MS 15000
-
-/* A token provider that hands out the token the test signed in with. */
-
-#define TEST_TYPE_TOKEN_PROVIDER (test_token_provider_get_type ())
-G_DECLARE_FINAL_TYPE (TestTokenProvider, test_token_provider, TEST, TOKEN_PROVIDER, GObject)
-
-struct _TestTokenProvider
-{
-  GObject  parent_instance;
-  char    *token;
-};
-
-static void test_token_provider_iface_init (TocsinTokenProviderInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestTokenProvider, test_token_provider, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (TOCSIN_TYPE_TOKEN_PROVIDER, test_token_provider_iface_init))
-
-static void
-test_token_provider_get_async (TocsinTokenProvider *provider,
-                               const char          *rejected_token,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (provider, cancellable, callback, user_data);
-
-  g_task_return_pointer (task, g_strdup (TEST_TOKEN_PROVIDER (provider)->token), g_free);
-}
-
-static char *
-test_token_provider_get_finish (TocsinTokenProvider  *provider,
-                                GAsyncResult         *result,
-                                GError              **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-test_token_provider_iface_init (TocsinTokenProviderInterface *iface)
-{
-  iface->get_access_token_async = test_token_provider_get_async;
-  iface->get_access_token_finish = test_token_provider_get_finish;
-}
-
-static void
-test_token_provider_finalize (GObject *object)
-{
-  g_free (TEST_TOKEN_PROVIDER (object)->token);
-  G_OBJECT_CLASS (test_token_provider_parent_class)->finalize (object);
-}
-
-static void
-test_token_provider_class_init (TestTokenProviderClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = test_token_provider_finalize;
-}
-
-static void
-test_token_provider_init (TestTokenProvider *self)
-{
-}
 
 /* Fixture: a sandbox, a signed-in client and monitor, and the page in a window
  * inside an AdwViewStack like the real one. */
@@ -96,12 +35,12 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(TestTokenProvider) provider = g_object_new (TEST_TYPE_TOKEN_PROVIDER, NULL);
+  g_autoptr(TestTokenProvider) provider = NULL;
   g_autoptr(GError) error = NULL;
 
   f->sb = tocsin_test_sandbox_start ("--action-delay-ms", "100", NULL);
-  f->token = tocsin_test_sandbox_sign_in (f->sb, NULL, NULL);
-  provider->token = g_strdup (f->token);
+  provider = test_token_provider_new (f->sb, NULL);
+  f->token = g_strdup (provider->token);
 
   f->client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (f->sb),
                                      tocsin_test_sandbox_get_cloud_id (f->sb, 0),

@@ -19,7 +19,7 @@
 #include "tocsin-shift-row.h"
 #include "tocsin-shifts.h"
 #include "tocsin-test-utils.h"
-#include "../integration/tocsin-test-token-provider.h"
+#include "tocsin-test-token-provider.h"
 
 #define WAIT_MS 20000
 #define DANA TOCSIN_TEST_SANDBOX_USER_ID

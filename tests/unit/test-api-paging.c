@@ -13,7 +13,7 @@
 #include <libsoup/soup.h>
 
 #include "tocsin-alert-api.h"
-#include "../integration/tocsin-test-token-provider.h"
+#include "tocsin-test-token-provider.h"
 
 typedef struct
 {

@@ -4,9 +4,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Header-only so each test program includes it without a meson change. It
- * hands out one token from tocsin_test_sandbox_sign_in() and signs in again
- * when the client reports that token as rejected, counting the refreshes.
+ * Header-only, beside the sandbox harness it builds on, so each test program
+ * includes it without a meson change. It hands out one token from
+ * tocsin_test_sandbox_sign_in() and signs in again when the client reports
+ * that token as rejected, counting the refreshes.
  */
 
 #pragma once
