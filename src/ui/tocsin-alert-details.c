@@ -25,6 +25,7 @@ struct _TocsinAlertDetails
   AdwStatusPage   *multi_page;
   GtkLabel        *priority_label;
   GtkLabel        *status_label;
+  GtkButton       *acknowledge_button;
   GtkSpinner      *pending_spinner;
   GtkLabel        *tiny_id_label;
   GtkLabel        *message_label;
@@ -253,6 +254,25 @@ grid_add_time_row (GtkGrid    *grid,
   grid_add_row (grid, (*row)++, key, text, NULL, FALSE);
 }
 
+/* The first button is what the alert needs next: acknowledge an open one,
+ * take back an acknowledgement; nothing to acknowledge once it is closed. */
+static void
+update_acknowledge_button (TocsinAlertDetails *self,
+                           TocsinAlertState    state)
+{
+  GtkWidget *button = GTK_WIDGET (self->acknowledge_button);
+  gboolean acknowledged = state == TOCSIN_ALERT_STATE_ACKNOWLEDGED;
+
+  gtk_widget_set_visible (button, state != TOCSIN_ALERT_STATE_CLOSED);
+  gtk_button_set_label (self->acknowledge_button, acknowledged ? _("_Unacknowledge") : _("_Acknowledge"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button),
+                                  acknowledged ? "alerts.unacknowledge" : "alerts.acknowledge");
+  if (acknowledged)
+    gtk_widget_remove_css_class (button, "suggested-action");
+  else
+    gtk_widget_add_css_class (button, "suggested-action");
+}
+
 static void
 update_alert_widgets (TocsinAlertDetails *self)
 {
@@ -289,6 +309,7 @@ update_alert_widgets (TocsinAlertDetails *self)
   }
 
   gtk_label_set_text (self->status_label, tocsin_alert_details_state_label (tocsin_alert_get_state (alert)));
+  update_acknowledge_button (self, tocsin_alert_get_state (alert));
   gtk_widget_set_visible (GTK_WIDGET (self->pending_spinner), tocsin_alert_get_pending (alert));
   gtk_spinner_set_spinning (self->pending_spinner, tocsin_alert_get_pending (alert));
 
@@ -649,6 +670,7 @@ tocsin_alert_details_class_init (TocsinAlertDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, multi_page);
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, priority_label);
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, status_label);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, acknowledge_button);
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, pending_spinner);
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, tiny_id_label);
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertDetails, message_label);

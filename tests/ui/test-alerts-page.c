@@ -483,6 +483,15 @@ test_acknowledge (Fixture       *f,
     g_assert_true (again == alert);
   }
 
+  /* The details pane now offers to take the acknowledgement back. */
+  {
+    GtkWidget *button = tocsin_test_find_by_id (GTK_WIDGET (f->page), "acknowledge_button");
+
+    g_assert_nonnull (button);
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, _("_Unacknowledge"));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "alerts.unacknowledge");
+  }
+
   toast_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Acknowledged %u alert", "Acknowledged %u alerts", 1), 1);
   toast_wait = (LabelWait) { f, toast_text };
   g_assert_true (tocsin_test_wait_until (toast_shown, &toast_wait, WAIT_MS));
