@@ -68,14 +68,24 @@ stop_watcher (Fixture *f)
   f->object_id = 0;
 }
 
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates until @predicate holds, for at most 5 s; the wake-up source makes
+ * a blocking iteration return even when nothing else happens. */
 static void
 wait_for (gboolean (*predicate) (gpointer),
           gpointer   data)
 {
   gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (50, wake_cb, NULL);
 
   while (!predicate (data) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
   g_assert_true (predicate (data));
 }
 
@@ -191,6 +201,7 @@ test_register_show_and_click (void)
   g_assert_false (tocsin_status_icon_get_registered (icon));
 
   start_watcher (&f);
+  g_test_message ("waiting for the first registration");
   wait_for (is_registered, icon);
   g_assert_true (g_str_has_prefix (f.registered_service, "org.kde.StatusNotifierItem-"));
   service = f.registered_service;
@@ -208,16 +219,27 @@ test_register_show_and_click (void)
   subscription = g_dbus_connection_signal_subscribe (f.panel, NULL, "org.kde.StatusNotifierItem", "NewStatus",
                                                      "/StatusNotifierItem", NULL, G_DBUS_SIGNAL_FLAGS_NONE,
                                                      on_new_status, &f, NULL);
+  /* The match rule is installed when the bus has read the AddMatch; a round
+   * trip on the same connection guarantees that before the icon emits. */
+  {
+    g_autoptr(GVariant) id = NULL;
+
+    g_dbus_connection_call (f.panel, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                            "GetId", NULL, NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, got_reply, &id);
+    wait_for (has_reply, &id);
+  }
   tocsin_status_icon_set_needs_attention (icon, TRUE);
   wait_for (status_is_attention, &f);
   g_dbus_connection_signal_unsubscribe (f.panel, subscription);
 
+  g_test_message ("clicking");
   /* A click in the panel. */
   g_dbus_connection_call (f.panel, service, "/StatusNotifierItem", "org.kde.StatusNotifierItem",
                           "Activate", g_variant_new ("(ii)", 0, 0), NULL, G_DBUS_CALL_FLAGS_NONE,
                           -1, NULL, NULL, NULL);
   wait_for (activated, &f);
 
+  g_test_message ("restarting the panel");
   /* The panel restarts: the icon registers with the new one. */
   stop_watcher (&f);
   wait_for (is_unregistered, icon);
