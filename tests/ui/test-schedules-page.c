@@ -525,6 +525,20 @@ in_state (gpointer data)
   return g_strcmp0 (state (args[0]), args[1]) == 0;
 }
 
+typedef struct
+{
+  Fixture *f;
+  guint    before;
+} RefreshWait;
+
+static gboolean
+refreshed_after (gpointer data)
+{
+  RefreshWait *wait = data;
+
+  return wait->f->refreshed != wait->before;
+}
+
 static void
 test_error_and_retry (Fixture       *f,
                       gconstpointer  data)
@@ -534,6 +548,7 @@ test_error_and_retry (Fixture       *f,
   GtkWidget *error_page;
   GtkWidget *retry;
   guint before;
+  RefreshWait refresh_wait;
 
   /* Every schedules request fails until cleared. */
   tocsin_test_sandbox_add_fault (f->sb, "{\"path\":\"/ex/jira/\",\"kind\":\"status\",\"status\":500,\"times\":-1}");
@@ -564,8 +579,8 @@ test_error_and_retry (Fixture       *f,
   tocsin_test_sandbox_add_fault (f->sb, "{\"path\":\"/ex/jira/\",\"kind\":\"status\",\"status\":500,\"times\":-1}");
   before = f->refreshed;
   tocsin_schedule_monitor_refresh (f->monitor);
-  while (f->refreshed == before)
-    g_main_context_iteration (NULL, TRUE);
+  refresh_wait = (RefreshWait) { f, before };
+  g_assert_true (tocsin_test_wait_until (refreshed_after, &refresh_wait, WAIT_MS));
   tocsin_test_spin (50);
   g_assert_cmpstr (state (f), ==, "content");
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (find (f, "banner_revealer"))));
