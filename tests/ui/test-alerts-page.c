@@ -620,6 +620,20 @@ dialog_shown (gpointer data)
   return find_dialog () != NULL;
 }
 
+typedef struct
+{
+  GtkWidget *dropdown;
+  guint      n_items;
+} DropDownWait;
+
+static gboolean
+drop_down_filled (gpointer data)
+{
+  DropDownWait *w = data;
+
+  return g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (w->dropdown))) == w->n_items;
+}
+
 static void
 test_snooze_dialog (Fixture       *f,
                     gconstpointer  data)
@@ -677,6 +691,142 @@ test_snooze_dialog (Fixture       *f,
       snoozes++;
     }
   g_assert_cmpuint (snoozes, ==, 2);
+}
+
+/* The logged POST to @suffix (".../notes", ".../escalate") for @alert, or NULL. */
+static JsonObject *
+logged_post (Fixture     *f,
+             TocsinAlert *alert,
+             const char  *suffix)
+{
+  g_autoptr(GPtrArray) log = tocsin_test_sandbox_get_log (f->sb);
+  g_autofree char *tail = g_strconcat ("/alerts/", tocsin_alert_get_id (alert), "/", suffix, NULL);
+
+  for (guint i = 0; i < log->len; i++)
+    {
+      JsonObject *entry = g_ptr_array_index (log, i);
+
+      if (g_strcmp0 (json_object_get_string_member (entry, "method"), "POST") == 0 &&
+          g_str_has_suffix (json_object_get_string_member (entry, "path"), tail))
+        return json_object_ref (entry);
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  Fixture     *f;
+  TocsinAlert *alert;
+  const char  *suffix;
+} PostWait;
+
+static gboolean
+posted (gpointer data)
+{
+  PostWait *w = data;
+  g_autoptr(JsonObject) entry = logged_post (w->f, w->alert, w->suffix);
+
+  return entry != NULL;
+}
+
+static void
+test_note_dialog (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(TocsinAlert) alert = NULL;
+  g_autoptr(JsonObject) entry = NULL;
+  const char *note = "Restarted the replica; lag is falling. — Ünïcödé ✓";
+  AdwMessageDialog *dialog;
+  GtkWidget *view;
+  PostWait wait;
+
+  tocsin_alerts_page_set_monitor (f->page, f->monitor);
+  wait_loaded (f);
+  gtk_selection_model_select_item (view_selection (f), 1, TRUE);
+  alert = g_list_model_get_item (view_model (f), 1);
+  tocsin_test_sandbox_clear_log (f->sb);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "alerts.add-note", NULL);
+  g_assert_true (tocsin_test_wait_until (dialog_shown, NULL, WAIT_MS));
+  dialog = find_dialog ();
+
+  /* Nothing to add yet: the response waits for text. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  view = tocsin_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, NULL);
+  g_assert_nonnull (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), note, -1);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  wait = (PostWait) { f, alert, "notes" };
+  g_assert_true (tocsin_test_wait_until (posted, &wait, WAIT_MS));
+  entry = logged_post (f, alert, "notes");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (entry, "body"), "note"), ==, note);
+}
+
+/* The escalation policies offered are those the sandbox lists for its teams,
+ * and the one chosen is what the escalate request names. */
+static void
+test_escalate_dialog (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(TocsinAlert) alert = NULL;
+  g_autoptr(JsonObject) entry = NULL;
+  g_autoptr(JsonNode) teams = NULL;
+  g_autoptr(GHashTable) policy_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *teams_path = tocsin_test_sandbox_site_path (f->sb, 0, "teams");
+  AdwMessageDialog *dialog;
+  GtkWidget *dropdown;
+  DropDownWait choices;
+  JsonArray *team_list;
+  PostWait wait;
+  guint status = 0;
+
+  teams = tocsin_test_sandbox_api (f->sb, "GET", teams_path, f->token, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  team_list = json_object_get_array_member (json_node_get_object (teams), "platformTeams");
+  for (guint i = 0; i < json_array_get_length (team_list); i++)
+    {
+      const char *team_id = json_object_get_string_member (json_array_get_object_element (team_list, i), "teamId");
+      g_autofree char *rest = g_strdup_printf ("teams/%s/escalations", team_id);
+      g_autofree char *path = tocsin_test_sandbox_site_path (f->sb, 0, rest);
+      g_autoptr(JsonNode) reply = tocsin_test_sandbox_api (f->sb, "GET", path, f->token, NULL, &status);
+      JsonArray *values = json_object_get_array_member (json_node_get_object (reply), "values");
+
+      for (guint k = 0; k < json_array_get_length (values); k++)
+        g_hash_table_add (policy_ids, g_strdup (json_object_get_string_member (json_array_get_object_element (values, k), "id")));
+    }
+  g_assert_cmpuint (g_hash_table_size (policy_ids), >, 0);
+
+  tocsin_alerts_page_set_monitor (f->page, f->monitor);
+  wait_loaded (f);
+  gtk_selection_model_select_item (view_selection (f), 0, TRUE);
+  alert = g_list_model_get_item (view_model (f), 0);
+  tocsin_test_sandbox_clear_log (f->sb);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "alerts.escalate", NULL);
+  g_assert_true (tocsin_test_wait_until (dialog_shown, NULL, WAIT_MS));
+  dialog = find_dialog ();
+  dropdown = tocsin_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, NULL);
+  g_assert_nonnull (dropdown);
+
+  /* Policies arrive team by team from the API; every one is offered. */
+  choices = (DropDownWait) { dropdown, g_hash_table_size (policy_ids) };
+  g_assert_true (tocsin_test_wait_until (drop_down_filled, &choices, WAIT_MS));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "escalate"));
+  g_free (shot (f, "alerts-page-escalate-dialog"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
+                              g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))) - 1);
+  adw_message_dialog_response (dialog, "escalate");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  wait = (PostWait) { f, alert, "escalate" };
+  g_assert_true (tocsin_test_wait_until (posted, &wait, WAIT_MS));
+  entry = logged_post (f, alert, "escalate");
+  g_assert_true (g_hash_table_contains (policy_ids,
+                                        json_object_get_string_member (json_object_get_object_member (entry, "body"),
+                                                                       "escalationId")));
 }
 
 static gboolean
@@ -779,6 +929,8 @@ main (int   argc,
   ADD ("search", test_search);
   ADD ("failed-action", test_failed_action);
   ADD ("snooze-dialog", test_snooze_dialog);
+  ADD ("note-dialog", test_note_dialog);
+  ADD ("escalate-dialog", test_escalate_dialog);
   ADD ("empty", test_empty);
   ADD ("error", test_error);
   ADD ("no-monitor", test_no_monitor);
