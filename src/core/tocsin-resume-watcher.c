@@ -20,7 +20,7 @@ struct _TocsinResumeWatcher
 {
   GObject          parent_instance;
 
-  GDBusConnection *system_bus;
+  GDBusConnection *bus;
   guint            subscription;
 };
 
@@ -57,25 +57,34 @@ on_prepare_for_sleep_cb (GDBusConnection *connection,
 }
 
 static void
+subscribe (TocsinResumeWatcher *self,
+           GDBusConnection     *connection)
+{
+  self->bus = g_object_ref (connection);
+  self->subscription =
+    g_dbus_connection_signal_subscribe (self->bus, "org.freedesktop.login1",
+                                        "org.freedesktop.login1.Manager", "PrepareForSleep",
+                                        "/org/freedesktop/login1", NULL, G_DBUS_SIGNAL_FLAGS_NONE,
+                                        on_prepare_for_sleep_cb, self, NULL);
+}
+
+static void
 system_bus_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
   g_autoptr(TocsinResumeWatcher) self = user_data;
+  g_autoptr(GDBusConnection) bus = NULL;
   g_autoptr(GError) error = NULL;
 
-  self->system_bus = g_bus_get_finish (result, &error);
-  if (self->system_bus == NULL)
+  bus = g_bus_get_finish (result, &error);
+  if (bus == NULL)
     {
       g_debug ("No system bus, no refresh on resume: %s", error->message);
       return;
     }
 
-  self->subscription =
-    g_dbus_connection_signal_subscribe (self->system_bus, "org.freedesktop.login1",
-                                        "org.freedesktop.login1.Manager", "PrepareForSleep",
-                                        "/org/freedesktop/login1", NULL, G_DBUS_SIGNAL_FLAGS_NONE,
-                                        on_prepare_for_sleep_cb, self, NULL);
+  subscribe (self, bus);
 }
 
 static void
@@ -83,10 +92,10 @@ tocsin_resume_watcher_dispose (GObject *object)
 {
   TocsinResumeWatcher *self = (TocsinResumeWatcher *)object;
 
-  if (self->system_bus != NULL && self->subscription != 0)
-    g_dbus_connection_signal_unsubscribe (self->system_bus, self->subscription);
+  if (self->bus != NULL && self->subscription != 0)
+    g_dbus_connection_signal_unsubscribe (self->bus, self->subscription);
   self->subscription = 0;
-  g_clear_object (&self->system_bus);
+  g_clear_object (&self->bus);
 
   G_OBJECT_CLASS (tocsin_resume_watcher_parent_class)->dispose (object);
 }
@@ -106,17 +115,33 @@ tocsin_resume_watcher_class_init (TocsinResumeWatcherClass *klass)
 static void
 tocsin_resume_watcher_init (TocsinResumeWatcher *self)
 {
-  g_bus_get (G_BUS_TYPE_SYSTEM, NULL, system_bus_cb, g_object_ref (self));
 }
 
-/* One watcher per process, shared by every monitor. */
+/* One watcher per process on the system bus, shared by every monitor. */
 TocsinResumeWatcher *
 tocsin_resume_watcher_get_default (void)
 {
   static TocsinResumeWatcher *instance;
 
   if (instance == NULL)
-    instance = g_object_new (TOCSIN_TYPE_RESUME_WATCHER, NULL);
+    {
+      instance = g_object_new (TOCSIN_TYPE_RESUME_WATCHER, NULL);
+      g_bus_get (G_BUS_TYPE_SYSTEM, NULL, system_bus_cb, g_object_ref (instance));
+    }
 
   return instance;
+}
+
+/* A watcher listening on @connection, where a test plays logind. */
+TocsinResumeWatcher *
+tocsin_resume_watcher_new_for_connection (GDBusConnection *connection)
+{
+  TocsinResumeWatcher *self;
+
+  g_return_val_if_fail (G_IS_DBUS_CONNECTION (connection), NULL);
+
+  self = g_object_new (TOCSIN_TYPE_RESUME_WATCHER, NULL);
+  subscribe (self, connection);
+
+  return self;
 }

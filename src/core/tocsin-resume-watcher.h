@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TocsinResumeWatcher, tocsin_resume_watcher, TOCSIN, RESUME_WATCHER, GObject)
 
-TocsinResumeWatcher *tocsin_resume_watcher_get_default (void);
+TocsinResumeWatcher *tocsin_resume_watcher_get_default        (void);
+TocsinResumeWatcher *tocsin_resume_watcher_new_for_connection (GDBusConnection *connection);
 
 G_END_DECLS
