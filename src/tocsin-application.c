@@ -14,6 +14,7 @@
 
 #include "tocsin-alert-monitor.h"
 #include "tocsin-alert-notifier.h"
+#include "tocsin-background-portal.h"
 #include "tocsin-application.h"
 #include "tocsin-ops-client.h"
 #include "tocsin-preferences-window.h"
@@ -377,6 +378,21 @@ static const GActionEntry app_actions[] = {
 /* While signed in with run-in-background on, closing the window leaves the
  * app running, so the monitors keep polling and the notifier keeps paging. */
 static void
+on_background_answered_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(TocsinApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean allowed = FALSE;
+
+  if (!tocsin_background_portal_request_finish (result, &allowed, &error))
+    g_debug ("Could not ask to run in the background: %s", error->message);
+  else if (!allowed)
+    add_toast (self, _("Tocsin is not allowed to run in the background. Keep its window open to be paged."));
+}
+
+static void
 update_hold (TocsinApplication *self)
 {
   gboolean hold = self->alert_monitor != NULL &&
@@ -391,6 +407,13 @@ update_hold (TocsinApplication *self)
     g_application_hold (G_APPLICATION (self));
   else
     g_application_release (G_APPLICATION (self));
+
+  /* In Flatpak, running on without a window needs the Background portal. */
+  if (hold && tocsin_background_portal_is_sandboxed () &&
+      g_application_get_dbus_connection (G_APPLICATION (self)) != NULL)
+    tocsin_background_portal_request_async (g_application_get_dbus_connection (G_APPLICATION (self)),
+                                            _("Watching for on-call alerts"), NULL,
+                                            on_background_answered_cb, g_object_ref (self));
 }
 
 static gboolean
