@@ -68,7 +68,7 @@ tocsin_alert_details_state_label (TocsinAlertState state)
   switch (state)
     {
     case TOCSIN_ALERT_STATE_OPEN:
-      return _("Open");
+      return C_("alert state", "Open");
     case TOCSIN_ALERT_STATE_ACKNOWLEDGED:
       return _("Acknowledged");
     case TOCSIN_ALERT_STATE_SNOOZED:

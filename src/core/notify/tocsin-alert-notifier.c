@@ -147,7 +147,7 @@ build_notification (TocsinAlert *alert)
   g_notification_set_priority (notification, notification_priority (tocsin_alert_get_priority (alert)));
   g_notification_set_default_action_and_target (notification, "app.show-alert", "s", id);
   g_notification_add_button_with_target (notification, _("Acknowledge"), "app.acknowledge-alert", "s", id);
-  g_notification_add_button_with_target (notification, _("Open"), "app.show-alert", "s", id);
+  g_notification_add_button_with_target (notification, C_("notification action", "Open"), "app.show-alert", "s", id);
 
   return notification;
 }
