@@ -38,7 +38,7 @@ request_free (Request *request)
   g_free (request);
 }
 
-/* Is this process inside a Flatpak (or Snap-like) sandbox with portals? */
+/* Is this process inside a Flatpak sandbox, where the portal decides? */
 gboolean
 tocsin_background_portal_is_sandboxed (void)
 {
