@@ -17,6 +17,7 @@
 #include "tocsin-background-portal.h"
 #include "tocsin-application.h"
 #include "tocsin-ops-client.h"
+#include "tocsin-plain-text.h"
 #include "tocsin-preferences-window.h"
 #include "tocsin-schedule-list.h"
 #include "tocsin-schedule-monitor.h"
@@ -177,7 +178,7 @@ add_toast (TocsinApplication *self,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (TOCSIN_IS_WINDOW (window))
-    tocsin_window_add_toast (TOCSIN_WINDOW (window), adw_toast_new (message));
+    tocsin_window_add_toast (TOCSIN_WINDOW (window), tocsin_toast_new_plain (message));
 }
 
 static void
