@@ -319,8 +319,9 @@ on_acknowledge_done_cb (GObject      *object,
   if (!tocsin_alert_monitor_run_action_finish (TOCSIN_ALERT_MONITOR (object), result, &error))
     {
       g_autoptr(GNotification) notification = g_notification_new (_("Could Not Acknowledge the Alert"));
+      g_autofree char *body = tocsin_alert_notifier_escape_body (error->message);
 
-      g_notification_set_body (notification, error->message);
+      g_notification_set_body (notification, body);
       g_notification_set_default_action (notification, "app.activate");
       g_application_send_notification (G_APPLICATION (self), "acknowledge-failed", notification);
     }
