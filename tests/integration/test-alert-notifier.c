@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
@@ -165,6 +166,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->alerts = g_list_store_new (TOCSIN_TYPE_ALERT);
   fixture->state_path = g_build_filename (g_get_user_state_dir (), "tocsin-test",
                                           g_test_get_path (), "announced", NULL);
+  /* A fresh start each run: `meson test --repeat` keeps the session's state dir. */
+  g_unlink (fixture->state_path);
   mark_log (fixture);
 }
 
