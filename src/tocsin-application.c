@@ -17,6 +17,7 @@
 #include "tocsin-background-portal.h"
 #include "tocsin-application.h"
 #include "tocsin-ops-client.h"
+#include "tocsin-plain-text.h"
 #include "tocsin-preferences-window.h"
 #include "tocsin-schedule-list.h"
 #include "tocsin-schedule-monitor.h"
@@ -177,7 +178,7 @@ add_toast (TocsinApplication *self,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (TOCSIN_IS_WINDOW (window))
-    tocsin_window_add_toast (TOCSIN_WINDOW (window), adw_toast_new (message));
+    tocsin_window_add_toast (TOCSIN_WINDOW (window), tocsin_toast_new_plain (message));
 }
 
 static void
@@ -318,8 +319,9 @@ on_acknowledge_done_cb (GObject      *object,
   if (!tocsin_alert_monitor_run_action_finish (TOCSIN_ALERT_MONITOR (object), result, &error))
     {
       g_autoptr(GNotification) notification = g_notification_new (_("Could Not Acknowledge the Alert"));
+      g_autofree char *body = tocsin_alert_notifier_escape_body (error->message);
 
-      g_notification_set_body (notification, error->message);
+      g_notification_set_body (notification, body);
       g_notification_set_default_action (notification, "app.activate");
       g_application_send_notification (G_APPLICATION (self), "acknowledge-failed", notification);
     }

@@ -14,6 +14,7 @@
 #include "tocsin-alert-api.h"
 #include "tocsin-alert-details.h"
 #include "tocsin-alerts-page.h"
+#include "tocsin-plain-text.h"
 
 typedef enum {
   COLUMN_PRIORITY,
@@ -103,7 +104,7 @@ show_toast (TocsinAlertsPage *self,
             const char       *text,
             gboolean          failure)
 {
-  AdwToast *toast = adw_toast_new (text);
+  AdwToast *toast = tocsin_toast_new_plain (text);
 
   if (failure)
     {
@@ -199,7 +200,7 @@ update_state (TocsinAlertsPage *self)
     }
 
   if (g_strcmp0 (page, "error") == 0)
-    adw_status_page_set_description (self->error_page, error->message);
+    tocsin_status_page_set_plain_description (self->error_page, error->message);
 
   if (g_strcmp0 (page, "empty") == 0)
     {
@@ -225,7 +226,7 @@ update_state (TocsinAlertsPage *self)
           g_autofree char *description = g_strdup_printf (_("No alert matches “%s”."), query);
 
           adw_status_page_set_title (self->empty_page, _("No Matching Alerts"));
-          adw_status_page_set_description (self->empty_page, description);
+          tocsin_status_page_set_plain_description (self->empty_page, description);
         }
     }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tocsin-endpoint.h"
+#include "tocsin-plain-text.h"
 #include "tocsin-preferences-window.h"
 
 struct _TocsinPreferencesWindow
@@ -91,7 +92,7 @@ on_entry_row_apply_cb (AdwEntryRow             *row,
       !tocsin_endpoint_validate (stripped, &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), tocsin_toast_new_plain (error->message));
       return;
     }
 
@@ -118,14 +119,14 @@ on_client_secret_saved_cb (GObject      *object,
 {
   g_autoptr(TocsinPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  AdwToast *toast;
+  g_autofree char *text = NULL;
 
   if (!tocsin_auth_session_set_client_secret_finish (TOCSIN_AUTH_SESSION (object), result, &error))
-    toast = adw_toast_new_format (_("Could not save the client secret: %s"), error->message);
+    text = g_strdup_printf (_("Could not save the client secret: %s"), error->message);
   else
-    toast = adw_toast_new (_("Client secret saved in the keyring"));
+    text = g_strdup (_("Client secret saved in the keyring"));
 
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), tocsin_toast_new_plain (text));
 }
 
 /* The secret goes to the keyring through the session, never to GSettings;

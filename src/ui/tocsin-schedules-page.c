@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "tocsin-participant-row.h"
+#include "tocsin-plain-text.h"
 #include "tocsin-schedule-row.h"
 #include "tocsin-schedules-page.h"
 #include "tocsin-shift-day.h"
@@ -514,7 +515,7 @@ update_state (TocsinSchedulesPage *self)
   else
     page = "loading";
 
-  adw_status_page_set_description (self->error_page, error);
+  tocsin_status_page_set_plain_description (self->error_page, error);
   gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (self->state_stack, page);
 

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
@@ -167,6 +168,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->alerts = g_list_store_new (TOCSIN_TYPE_ALERT);
   fixture->state_path = g_build_filename (g_get_user_state_dir (), "tocsin-test",
                                           g_test_get_path (), "announced", NULL);
+  /* A fresh start each run: `meson test --repeat` keeps the session's state dir. */
+  g_unlink (fixture->state_path);
   mark_log (fixture);
 }
 
@@ -228,6 +231,87 @@ test_pages_open_alerts_only (Fixture       *fixture,
   g_assert_true (has_action (call, "app.show-alert::p1-open", "Open"));
   hints = json_object_get_object_member (call, "hints");
   g_assert_cmpint (json_object_get_int_member (hints, "urgency"), ==, 2);
+}
+
+/* What a markup-reading notification server shows for @body: its text, and
+ * how many elements (links, bold…) it would render. NULL when @body is not
+ * valid markup (GNOME Shell and KDE then show something else than was meant). */
+typedef struct
+{
+  GString *text;
+  guint    n_elements;
+} RenderedBody;
+
+static void
+rendered_start (GMarkupParseContext  *context,
+                const char           *element,
+                const char          **names,
+                const char          **values,
+                gpointer              user_data,
+                GError              **error)
+{
+  RenderedBody *rendered = user_data;
+
+  if (g_strcmp0 (element, "rendered-body") != 0)
+    rendered->n_elements++;
+}
+
+static void
+rendered_text (GMarkupParseContext  *context,
+               const char           *text,
+               gsize                 len,
+               gpointer              user_data,
+               GError              **error)
+{
+  g_string_append_len (((RenderedBody *) user_data)->text, text, len);
+}
+
+static char *
+render_body (const char *body,
+             guint      *n_elements)
+{
+  static const GMarkupParser parser = { rendered_start, NULL, rendered_text, NULL, NULL };
+  RenderedBody rendered = { g_string_new (NULL), 0 };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, &rendered, NULL);
+  g_autofree char *document = g_strconcat ("<rendered-body>", body, "</rendered-body>", NULL);
+
+  if (!g_markup_parse_context_parse (context, document, -1, NULL) ||
+      !g_markup_parse_context_end_parse (context, NULL))
+    {
+      g_string_free (rendered.text, TRUE);
+      return NULL;
+    }
+  *n_elements = rendered.n_elements;
+  return g_string_free (rendered.text, FALSE);
+}
+
+/* An alert's source and tiny id are whatever its sender wrote: the
+ * notification shows them as written, not as links or bold text. */
+static void
+test_body_escaped (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *source = "CPU & <b>memory</b> <a href='https://evil.example/'>Click to ack</a>";
+  const char *tiny_id = "7<i>";
+  g_autoptr(TocsinAlertNotifier) notifier = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autofree char *shown = NULL;
+  TocsinAlert *alert;
+  guint n_elements = G_MAXUINT;
+
+  alert = add_alert (fixture, "hostile-source", 1, FALSE);
+  tocsin_alert_set_source (alert, source);
+  tocsin_alert_set_tiny_id (alert, tiny_id);
+  notifier = tocsin_alert_notifier_new (fixture->app, G_LIST_MODEL (fixture->alerts), fixture->state_path);
+  tocsin_alert_notifier_scan (notifier);
+
+  calls = wait_for_calls (fixture, 1);
+  g_assert_cmpuint (calls->len, ==, 1);
+  shown = render_body (json_object_get_string_member (g_ptr_array_index (calls, 0), "body"), &n_elements);
+  g_assert_nonnull (shown);
+  g_assert_cmpuint (n_elements, ==, 0);
+  g_assert_nonnull (strstr (shown, source));
+  g_assert_nonnull (strstr (shown, tiny_id));
 }
 
 static void
@@ -396,6 +480,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/notifier/pages-open-alerts-only", test_pages_open_alerts_only);
+  ADD ("/notifier/body-escaped", test_body_escaped);
   ADD ("/notifier/button-acknowledges", test_button_acknowledges);
   ADD ("/notifier/withdraw-and-reopen", test_withdraw_and_reopen);
   ADD ("/notifier/restart-does-not-repage", test_restart_does_not_repage);

@@ -25,6 +25,7 @@ typedef struct
   guint  status;
   char  *retry_after;
   guint  delay_ms;
+  char  *message;    /* status: the error text instead of the reason phrase */
 } SbFault;
 
 static const char * const secret_fields[] = {
@@ -44,6 +45,7 @@ fault_free (gpointer data)
   g_free (f->method);
   g_free (f->kind);
   g_free (f->retry_after);
+  g_free (f->message);
   g_free (f);
 }
 
@@ -215,6 +217,7 @@ take_fault (SoupServerMessage *msg,
       copy->method = g_strdup (f->method);
       copy->kind = g_strdup (f->kind);
       copy->retry_after = g_strdup (f->retry_after);
+      copy->message = g_strdup (f->message);
       if (f->times > 0 && --f->times == 0)
         g_ptr_array_remove_index (sb->faults, i);
       return copy;
@@ -228,7 +231,7 @@ fault_status (SoupServerMessage *msg,
               SbFault           *f)
 {
   guint status = f->status ? f->status : SOUP_STATUS_INTERNAL_SERVER_ERROR;
-  const char *reason = soup_status_get_phrase (status);
+  const char *reason = f->message != NULL ? f->message : soup_status_get_phrase (status);
 
   if (f->retry_after != NULL)
     soup_message_headers_replace (soup_server_message_get_response_headers (msg),
@@ -383,6 +386,7 @@ add_fault (SoupServerMessage *msg)
   f->times = json_object_get_int_member_with_default (obj, "times", 1);
   f->status = json_object_get_int_member_with_default (obj, "status", 0);
   f->delay_ms = json_object_get_int_member_with_default (obj, "delay_ms", 1000);
+  f->message = g_strdup (member_string (obj, "message"));
   if (json_object_has_member (obj, "retry_after"))
     {
       JsonNode *ra = json_object_get_member (obj, "retry_after");

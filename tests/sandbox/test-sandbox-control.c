@@ -185,6 +185,58 @@ test_fault_status (Fixture       *f,
   g_assert_cmpuint (soup_message_get_status (third), ==, 200);
 }
 
+/* A status fault may carry its own error text (markup and all), in the
+ * error shape of the path it hits. */
+static void
+test_fault_message (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *text = "CPU & <b>memory</b> <a href='https://evil.example/'>Click</a>";
+  g_autofree char *fault = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GBytes) alerts_body = NULL;
+  g_autoptr(GBytes) schedules_body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SoupMessage) alerts = NULL;
+  g_autoptr(SoupMessage) schedules = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonArray *errors;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "path");
+  json_builder_add_string_value (builder, "/ex/jira/");
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, "status");
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_int_value (builder, 503);
+  json_builder_set_member_name (builder, "times");
+  json_builder_add_int_value (builder, 2);
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, text);
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  fault = json_to_string (node, FALSE);
+  tocsin_test_sandbox_add_fault (f->sb, fault);
+
+  alerts = raw_get (f, "alerts", &alerts_body, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (alerts), ==, 503);
+  json_parser_load_from_data (parser, g_bytes_get_data (alerts_body, NULL), g_bytes_get_size (alerts_body), &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "message"), ==, text);
+
+  schedules = raw_get (f, "schedules", &schedules_body, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (schedules), ==, 503);
+  json_parser_load_from_data (parser, g_bytes_get_data (schedules_body, NULL), g_bytes_get_size (schedules_body), &error);
+  g_assert_no_error (error);
+  errors = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "errors");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (errors, 0), "title"), ==, text);
+}
+
 static void
 test_fault_token_endpoint (Fixture       *f,
                            gconstpointer  data)
@@ -391,6 +443,7 @@ main (int   argc,
   ADD ("log-redacts", test_log_redacts);
   ADD ("log-count-and-clear", test_log_count_and_clear);
   ADD ("fault-status", test_fault_status);
+  ADD ("fault-message", test_fault_message);
   ADD ("fault-token-endpoint", test_fault_token_endpoint);
   ADD ("fault-delay", test_fault_delay);
   ADD ("fault-bodies", test_fault_bodies);

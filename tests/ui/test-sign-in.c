@@ -541,6 +541,161 @@ check_alert_notification (TocsinApplication *app,
   g_assert_true (tocsin_test_wait_until (acknowledge_posted, ack_path, 10000));
 }
 
+/* What a notification server that reads markup (GNOME Shell, KDE) shows for
+ * @body; NULL when @body is no valid markup or has any element in it. */
+static void
+collect_text (GMarkupParseContext  *context,
+              const char           *text,
+              gsize                 len,
+              gpointer              user_data,
+              GError              **error)
+{
+  g_string_append_len (user_data, text, len);
+}
+
+static void
+refuse_elements (GMarkupParseContext  *context,
+                 const char           *element,
+                 const char          **names,
+                 const char          **values,
+                 gpointer              user_data,
+                 GError              **error)
+{
+  if (!g_str_equal (element, "body"))
+    g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT, "<%s> in a body", element);
+}
+
+static char *
+shown_body (const char *body)
+{
+  static const GMarkupParser parser = { refuse_elements, NULL, collect_text, NULL, NULL };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, text, NULL);
+  g_autofree char *document = g_strconcat ("<body>", body, "</body>", NULL);
+
+  if (!g_markup_parse_context_parse (context, document, -1, NULL) ||
+      !g_markup_parse_context_end_parse (context, NULL))
+    return NULL;
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The last Notify call with @summary, or NULL. */
+static JsonObject *
+find_notification_by_summary (const char *summary)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonObject *found = NULL;
+
+  if (!g_file_get_contents (g_getenv ("TOCSIN_NOTIFICATION_LOG"), &contents, NULL, NULL))
+    return NULL;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
+      JsonObject *call;
+
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      call = json_node_get_object (node);
+      if (g_strcmp0 (json_object_get_string_member_with_default (call, "call", ""), "Notify") == 0 &&
+          g_strcmp0 (json_object_get_string_member_with_default (call, "summary", ""), summary) == 0)
+        {
+          g_clear_pointer (&found, json_object_unref);
+          found = json_object_ref (call);
+        }
+    }
+  return found;
+}
+
+static gboolean
+summary_notified (gpointer data)
+{
+  g_autoptr(JsonObject) call = find_notification_by_summary (data);
+
+  return call != NULL;
+}
+
+/* An alert with markup in its source pages with the source as written; its
+ * acknowledgement from the notification fails with markup in the server's
+ * answer, and the failure notification shows that as written too. */
+static void
+check_hostile_alert_notification (TocsinApplication *app,
+                                  const char        *cloud_id)
+{
+  const char *source = "<a href='https://evil.example/'>Click to ack</a> & <b>more</b>";
+  const char *reason = "Refused <b>by</b> & <a href='https://evil.example/'>Click to fix</a>";
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) created = NULL;
+  g_autoptr(JsonObject) call = NULL;
+  g_autofree char *create_path = g_strdup_printf ("/_sandbox/alerts?site=%s", cloud_id);
+  g_autofree char *ack_path = NULL;
+  g_autofree char *fault = NULL;
+  g_autofree char *fields = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(JsonObject) failure = NULL;
+  const char *alert_id;
+  guint status = 0;
+  FILE *control;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, "Disk & <b>db-2</b> full");
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, source);
+  json_builder_set_member_name (builder, "priority");
+  json_builder_add_string_value (builder, "P1");
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  fields = json_to_string (node, FALSE);
+  created = tocsin_test_sandbox_control (sandbox, "POST", create_path, fields, &status);
+  g_assert_cmpuint (status, ==, 201);
+  alert_id = json_object_get_string_member (json_node_get_object (created), "id");
+
+  tocsin_alert_monitor_refresh (tocsin_application_get_alert_monitor (app));
+  g_assert_true (tocsin_test_wait_until (alert_notified, (gpointer) alert_id, 20000));
+  call = find_alert_notification (alert_id);
+  shown = shown_body (json_object_get_string_member (call, "body"));
+  g_assert_nonnull (shown);
+  g_assert_nonnull (strstr (shown, source));
+
+  ack_path = g_strdup_printf ("/ex/jira/%s/jsm/ops/api/v1/alerts/%s/acknowledge", cloud_id, alert_id);
+  json_node_unref (g_steal_pointer (&node));
+  json_builder_reset (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "path");
+  json_builder_add_string_value (builder, ack_path);
+  json_builder_set_member_name (builder, "method");
+  json_builder_add_string_value (builder, "POST");
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, "status");
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_int_value (builder, 409);
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, reason);
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  fault = json_to_string (node, FALSE);
+  tocsin_test_sandbox_add_fault (sandbox, fault);
+
+  command = g_strdup_printf ("invoke %" G_GINT64_FORMAT " app.acknowledge-alert::%s\n",
+                             json_object_get_int_member (call, "id"), alert_id);
+  control = fopen (g_getenv ("TOCSIN_NOTIFICATION_CONTROL"), "w");
+  g_assert_nonnull (control);
+  fputs (command, control);
+  fclose (control);
+
+  g_assert_true (tocsin_test_wait_until (summary_notified, (gpointer) _("Could Not Acknowledge the Alert"), 10000));
+  failure = find_notification_by_summary (_("Could Not Acknowledge the Alert"));
+  g_clear_pointer (&shown, g_free);
+  shown = shown_body (json_object_get_string_member (failure, "body"));
+  g_assert_nonnull (shown);
+  g_assert_nonnull (strstr (shown, reason));
+}
+
 static void
 test_loopback (void)
 {
@@ -560,8 +715,13 @@ test_loopback (void)
   g_assert_cmpuint (consent_posts ("accept"), ==, 1);
 
   if (g_getenv ("TOCSIN_NOTIFICATION_LOG") != NULL)
-    check_alert_notification (app, tocsin_site_get_id (tocsin_auth_session_get_current_site (
-                                     tocsin_application_get_auth_session (app))));
+    {
+      const char *cloud_id = tocsin_site_get_id (tocsin_auth_session_get_current_site (
+                                                   tocsin_application_get_auth_session (app)));
+
+      check_alert_notification (app, cloud_id);
+      check_hostile_alert_notification (app, cloud_id);
+    }
 
   sign_out (app);
 }

@@ -122,6 +122,27 @@ notification_priority (int priority)
     }
 }
 
+/**
+ * tocsin_alert_notifier_escape_body:
+ * @text: plain text
+ *
+ * Notification bodies are markup to GLib's freedesktop backend and the
+ * servers behind it (GNOME Shell, KDE render links there), which know only
+ * a few entities: escape &, < and > and nothing else.
+ *
+ * Returns: (transfer full): @text as a notification body
+ */
+char *
+tocsin_alert_notifier_escape_body (const char *text)
+{
+  GString *body = g_string_new (text);
+
+  g_string_replace (body, "&", "&amp;", 0);
+  g_string_replace (body, "<", "&lt;", 0);
+  g_string_replace (body, ">", "&gt;", 0);
+  return g_string_free (body, FALSE);
+}
+
 static GNotification *
 build_notification (TocsinAlert *alert)
 {
@@ -143,7 +164,11 @@ build_notification (TocsinAlert *alert)
 
   notification = g_notification_new (title);
   if (body->len > 0)
-    g_notification_set_body (notification, body->str);
+    {
+      g_autofree char *escaped = tocsin_alert_notifier_escape_body (body->str);
+
+      g_notification_set_body (notification, escaped);
+    }
   g_notification_set_priority (notification, notification_priority (tocsin_alert_get_priority (alert)));
   g_notification_set_default_action_and_target (notification, "app.show-alert", "s", id);
   g_notification_add_button_with_target (notification, _("Acknowledge"), "app.acknowledge-alert", "s", id);

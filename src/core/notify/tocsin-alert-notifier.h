@@ -29,5 +29,6 @@ void                 tocsin_alert_notifier_set_enabled      (TocsinAlertNotifier
                                                              gboolean             enabled);
 void                 tocsin_alert_notifier_scan             (TocsinAlertNotifier *self);
 char                *tocsin_alert_notifier_notification_id  (const char          *alert_id);
+char                *tocsin_alert_notifier_escape_body      (const char          *text);
 
 G_END_DECLS
