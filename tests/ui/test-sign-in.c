@@ -224,13 +224,6 @@ alerts_requested (gpointer data)
   return tocsin_test_sandbox_count_requests (sandbox, "GET", data) > 0;
 }
 
-static gboolean
-subprocess_done (gpointer data)
-{
-  /* g_subprocess_get_identifier() is NULL once the child was reaped. */
-  return g_subprocess_get_identifier (data) == NULL;
-}
-
 /* What the X server shows, as a user would see it: a widget paintable comes
  * back empty while the window is busy redrawing (monitors loading). */
 static void
@@ -249,7 +242,7 @@ shot (TocsinWindow *window,
   import = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, &error);
   g_assert_no_error (error);
   /* Keep the window drawing while import reads it. */
-  g_assert_true (tocsin_test_wait_until (subprocess_done, import, 20000));
+  g_assert_true (tocsin_test_wait_subprocess (import, 20000));
   g_assert_true (g_subprocess_get_successful (import));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_test_message ("screenshot: %s", path);

@@ -51,6 +51,45 @@ tocsin_test_wait_until (TocsinTestPredicate predicate,
   return predicate (user_data);
 }
 
+static void
+subprocess_waited_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  *(gboolean *)user_data = TRUE;
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+/* Waits for @subprocess to exit, up to @timeout_ms. Its exit is dispatched
+ * on this thread's main context, which wakes the loop at once (a reaped
+ * child alone would not). Returns whether it exited. */
+gboolean
+tocsin_test_wait_subprocess (GSubprocess *subprocess,
+                             guint        timeout_ms)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  gboolean *exited = g_new0 (gboolean, 1);
+  gboolean result;
+
+  /* The flag outlives a timed-out wait: the cancelled callback still runs. */
+  g_subprocess_wait_async (subprocess, cancellable, subprocess_waited_cb, exited);
+  result = tocsin_test_wait_until (is_set, exited, timeout_ms);
+  if (!result)
+    {
+      g_cancellable_cancel (cancellable);
+      while (!*exited)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  g_free (exited);
+  return result;
+}
+
 static gboolean
 never (gpointer data)
 {

@@ -19,6 +19,8 @@ gboolean   tocsin_test_wait_until         (TocsinTestPredicate  predicate,
                                            gpointer             user_data,
                                            guint                timeout_ms);
 void       tocsin_test_spin               (guint                ms);
+gboolean   tocsin_test_wait_subprocess    (GSubprocess         *subprocess,
+                                           guint                timeout_ms);
 char      *tocsin_test_save_screenshot    (GtkWidget           *widget,
                                            const char          *name);
 GtkWidget *tocsin_test_find_widget        (GtkWidget           *root,
