@@ -6,8 +6,8 @@
  *
  * Signs the real TocsinApplication in to tocsin-sandbox (started with
  * --auto-consent; the address the browser would end on is pasted, as a user
- * whose browser cannot reach Tocsin would) and photographs the window at 1280×800:
- * sign-in, alerts with details, schedules, dark style. PNGs go to
+ * whose browser cannot reach Tocsin would) and photographs the window at
+ * 1280×800: sign-in, alerts with details, schedules, dark style. PNGs go to
  * $TOCSIN_SCREENSHOT_DIR (build-aux/screenshots sets data/screenshots) or
  * else to the build dir's screenshots/.
  *
