@@ -18,6 +18,11 @@ xgettext --files-from="$out/files" --directory="$top" --output="$out/tocsin.pot"
 total=$(grep -c '^msgid ' "$out/tocsin.pot")
 [ "$total" -gt 1 ] || { echo "no strings extracted"; exit 1; }
 status=0
+# A catalogue that LINGUAS does not name is never built or checked.
+for po in po/*.po; do
+  lang=$(basename "$po" .po)
+  grep -qx "$lang" po/LINGUAS || { echo "$po is not in po/LINGUAS"; status=1; }
+done
 for lang in $(grep -v '^#' po/LINGUAS); do
   msgmerge --quiet --no-fuzzy-matching "po/$lang.po" "$out/tocsin.pot" -o "$out/$lang.po"
   stats=$(LC_ALL=C msgfmt --check --statistics -o /dev/null "$out/$lang.po" 2>&1)
