@@ -344,6 +344,28 @@ stored_tokens (Fixture *fixture)
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
+/* The keyring write follows the refresh in the background: waits for the
+ * item that holds @access_token. */
+static JsonObject *
+wait_for_stored (Fixture    *fixture,
+                 const char *access_token)
+{
+  guint guard = g_timeout_add_seconds (60, guard_timeout_cb, NULL);
+  JsonObject *stored = NULL;
+
+  for (;;)
+    {
+      stored = stored_tokens (fixture);
+      if (stored != NULL &&
+          g_strcmp0 (json_object_get_string_member_with_default (stored, "access_token", ""), access_token) == 0)
+        break;
+      g_clear_pointer (&stored, json_object_unref);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (guard);
+  return stored;
+}
+
 static char *
 get_token (Fixture    *fixture,
            const char *rejected,
@@ -602,7 +624,7 @@ test_refresh_rotation (void)
   g_assert_cmpstr (token, !=, json_object_get_string_member (before, "access_token"));
 
   /* The rotated refresh token reached the keyring along with the new access token. */
-  after = stored_tokens (&fixture);
+  after = wait_for_stored (&fixture, token);
   g_assert_cmpstr (json_object_get_string_member (after, "access_token"), ==, token);
   g_assert_cmpstr (json_object_get_string_member (after, "refresh_token"), !=,
                    json_object_get_string_member (before, "refresh_token"));
@@ -660,8 +682,7 @@ test_single_flight (void)
       g_assert_cmpstr (many.tokens[i], !=, old);
       g_assert_cmpstr (many.tokens[i], ==, many.tokens[0]);
     }
-  stored = stored_tokens (&fixture);
-  g_assert_cmpstr (json_object_get_string_member (stored, "access_token"), ==, many.tokens[0]);
+  stored = wait_for_stored (&fixture, many.tokens[0]);
 
   /* A late caller with the old token gets the new one, no new refresh. */
   again = get_token (&fixture, old, &error);
@@ -811,7 +832,7 @@ test_server_or_network_error_keeps_tokens (void)
 
   /* The server gone altogether: a network error, the tokens stay. */
   g_clear_pointer (&after, json_object_unref);
-  after = stored_tokens (&fixture);
+  after = wait_for_stored (&fixture, again);
   {
     g_autofree char *auth_url = g_strdup (tocsin_test_sandbox_get_auth_url (fixture.sb));
     g_autofree char *client_id = g_strdup (tocsin_test_sandbox_get_client_id (fixture.sb));

@@ -41,6 +41,7 @@ void               tocsin_auth_session_set_current_site     (TocsinAuthSession  
 const char        *tocsin_auth_session_get_account_id       (TocsinAuthSession    *self);
 const char        *tocsin_auth_session_get_account_name     (TocsinAuthSession    *self);
 const char        *tocsin_auth_session_get_authorize_uri    (TocsinAuthSession    *self);
+gboolean           tocsin_auth_session_get_keyring_unsaved  (TocsinAuthSession    *self);
 gboolean           tocsin_auth_session_get_use_pkce         (TocsinAuthSession    *self);
 void               tocsin_auth_session_set_use_pkce         (TocsinAuthSession    *self,
                                                              gboolean              use_pkce);
