@@ -349,6 +349,10 @@ clear_tokens (TocsinAuthSession *self)
 
 /* Client secret: $TOCSIN_CLIENT_SECRET, then the keyring, then the built-in one */
 
+/* Taken out of the environment at startup, so that no child (the browser
+ * opened for sign-in above all) inherits it. */
+static char *environment_secret;
+
 static void
 on_client_secret_loaded_cb (GObject      *object,
                             GAsyncResult *result,
@@ -391,13 +395,12 @@ load_client_secret_async (const char          *auth_server,
                           gpointer             user_data)
 {
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-  const char *from_env = g_getenv ("TOCSIN_CLIENT_SECRET");
 
-  /* A secret in the environment wins, for this run only: the demo and tests
-   * pass the sandbox's secret this way, never on a command line. */
-  if (from_env != NULL && *from_env != '\0')
+  /* A secret from the environment wins, for this run only: the demo and
+   * tests pass the sandbox's secret this way, never on a command line. */
+  if (environment_secret != NULL)
     {
-      g_task_return_pointer (task, g_strdup (from_env), (GDestroyNotify)wipe_free);
+      g_task_return_pointer (task, g_strdup (environment_secret), (GDestroyNotify)wipe_free);
       g_object_unref (task);
       return;
     }
@@ -1468,6 +1471,28 @@ tocsin_auth_session_init (TocsinAuthSession *self)
 }
 
 /* Public API */
+
+/**
+ * tocsin_auth_session_claim_environment:
+ *
+ * Takes `TOCSIN_CLIENT_SECRET` out of the environment and keeps it for the
+ * sessions of this process. Call it first thing in main(), before any
+ * thread runs (unsetting a variable is not thread-safe), so that nothing
+ * the app starts inherits the secret.
+ */
+void
+tocsin_auth_session_claim_environment (void)
+{
+  const char *value = g_getenv ("TOCSIN_CLIENT_SECRET");
+
+  if (value == NULL)
+    return;
+
+  g_clear_pointer (&environment_secret, wipe_free);
+  if (*value != '\0')
+    environment_secret = g_strdup (value);
+  g_unsetenv ("TOCSIN_CLIENT_SECRET");
+}
 
 /**
  * tocsin_auth_session_new:

@@ -31,6 +31,8 @@ GType tocsin_auth_state_get_type (void) G_GNUC_CONST;
 
 G_DECLARE_FINAL_TYPE (TocsinAuthSession, tocsin_auth_session, TOCSIN, AUTH_SESSION, GObject)
 
+void               tocsin_auth_session_claim_environment    (void);
+
 TocsinAuthSession *tocsin_auth_session_new                  (TocsinConfig         *config);
 
 TocsinAuthState    tocsin_auth_session_get_state            (TocsinAuthSession    *self);
