@@ -854,6 +854,112 @@ test_server_or_network_error_keeps_tokens (void)
   fixture_stop (&fixture);
 }
 
+/* Whether the sandbox has answered the (one) refresh request. */
+static gboolean
+refresh_answered (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) log = tocsin_test_sandbox_get_log (fixture->sb);
+
+  for (guint i = 0; i < log->len; i++)
+    {
+      JsonObject *entry = g_ptr_array_index (log, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (entry, "grant_type", ""), "refresh_token") == 0)
+        return !json_object_get_null_member (entry, "status");
+    }
+  return FALSE;
+}
+
+static void
+wait_for_refresh_request (Fixture *fixture)
+{
+  guint guard = g_timeout_add_seconds (60, guard_timeout_cb, NULL);
+
+  while (count_grants (fixture, "refresh_token") == 0)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+  g_source_remove (guard);
+}
+
+/* Everything the session started has ended: each call under way holds a
+ * reference on it, the fixture holds the last. */
+static void
+wait_until_idle (Fixture *fixture)
+{
+  guint guard = g_timeout_add_seconds (60, guard_timeout_cb, NULL);
+
+  while (G_OBJECT (fixture->session)->ref_count > 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+}
+
+static void
+test_sign_out_during_refresh (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) first = NULL;
+  g_autoptr(JsonObject) second = NULL;
+  g_autoptr(JsonObject) stored = NULL;
+  g_autofree char *token = NULL;
+  Async pending = { 0 };
+  Async out = { 0 };
+
+  fixture_start (&fixture, NULL, NULL);
+  g_assert_true (sign_in (&fixture, "accept", &error));
+  first = stored_tokens (&fixture);
+
+  /* A refresh is on its way when the user signs out. */
+  tocsin_test_sandbox_add_fault (fixture.sb, "{\"path\":\"/oauth/token\",\"method\":\"POST\","
+                                             "\"kind\":\"delay\",\"delay_ms\":5000,\"times\":1}");
+  tocsin_token_provider_get_access_token_async (TOCSIN_TOKEN_PROVIDER (fixture.session),
+                                                json_object_get_string_member (first, "access_token"),
+                                                NULL, on_async_cb, &pending);
+  wait_for_refresh_request (&fixture);
+  tocsin_auth_session_sign_out_async (fixture.session, NULL, on_async_cb, &out);
+  g_assert_true (tocsin_auth_session_sign_out_finish (fixture.session, async_wait (&out), &error));
+  g_clear_object (&out.result);
+
+  /* The waiter fails at sign-out, not when the answer comes. */
+  token = tocsin_token_provider_get_access_token_finish (TOCSIN_TOKEN_PROVIDER (fixture.session),
+                                                         async_wait (&pending), &error);
+  g_clear_object (&pending.result);
+  g_assert_null (token);
+  g_assert_error (error, TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_NOT_SIGNED_IN);
+  g_clear_error (&error);
+  g_assert_false (refresh_answered (&fixture));
+
+  /* Signed in again before the old refresh's answer arrives. */
+  g_assert_true (sign_in (&fixture, "accept", &error));
+  second = stored_tokens (&fixture);
+  g_assert_false (refresh_answered (&fixture));
+
+  {
+    guint guard = g_timeout_add_seconds (60, guard_timeout_cb, NULL);
+
+    while (!refresh_answered (&fixture))
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (10 * 1000);
+      }
+    g_source_remove (guard);
+  }
+  wait_until_idle (&fixture);
+
+  /* The old sign-in's rotated tokens landed nowhere. */
+  token = get_token (&fixture, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (token, ==, json_object_get_string_member (second, "access_token"));
+  stored = stored_tokens (&fixture);
+  g_assert_cmpstr (json_object_get_string_member (stored, "access_token"), ==,
+                   json_object_get_string_member (second, "access_token"));
+  g_assert_cmpstr (json_object_get_string_member (stored, "refresh_token"), ==,
+                   json_object_get_string_member (second, "refresh_token"));
+  fixture_stop (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -870,6 +976,7 @@ main (int   argc,
   g_test_add_func ("/auth/session/reuse-needs-reauth", test_reuse_needs_reauth);
   g_test_add_func ("/auth/session/absolute-expiry", test_absolute_expiry);
   g_test_add_func ("/auth/session/server-or-network-error-keeps-tokens", test_server_or_network_error_keeps_tokens);
+  g_test_add_func ("/auth/session/sign-out-during-refresh", test_sign_out_during_refresh);
 
   return g_test_run ();
 }
