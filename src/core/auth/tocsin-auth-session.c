@@ -26,7 +26,7 @@
  * keeps the tokens in the keyring, hands out access tokens to the API client
  * (TocsinTokenProvider) and refreshes them single-flight.
  *
- * Refresh rules: ahead of expiry (REFRESH_MARGIN) or when a caller reports a
+ * Refresh rules: ahead of expiry (tocsin_token_set_needs_refresh()) or when a caller reports a
  * rejected token; one request however many callers; the new access token is
  * handed out at once, and the rotated tokens are written to the keyring in
  * the background, one write at a time, always the newest, retried with
@@ -36,7 +36,6 @@
  * in again. The chosen site lives in a small per-account key file under
  * $XDG_STATE_HOME/tocsin/ (never tokens). */
 
-#define REFRESH_MARGIN_SECONDS 60
 /* A keyring write that hangs (an unlock prompt nobody answers, or one that
  * libsecret never reports back) is given up after this. */
 #define SAVE_TIMEOUT_SECONDS 30
@@ -1254,7 +1253,7 @@ tocsin_auth_session_get_access_token_async (TocsinTokenProvider *provider,
 
   if (!self->refreshing &&
       g_strcmp0 (rejected_token, self->tokens->access_token) != 0 &&
-      !tocsin_token_set_expires_within (self->tokens, REFRESH_MARGIN_SECONDS))
+      !tocsin_token_set_needs_refresh (self->tokens))
     {
       g_task_return_pointer (task, g_strdup (self->tokens->access_token), (GDestroyNotify)wipe_free);
       return;

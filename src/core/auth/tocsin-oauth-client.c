@@ -223,7 +223,10 @@ on_token_response_cb (GObject      *object,
   tokens->scope = g_strdup (member_string (object_, "scope"));
   expires_in = json_object_get_member (object_, "expires_in");
   if (expires_in != NULL && JSON_NODE_HOLDS_VALUE (expires_in))
-    tokens->expires_at = g_get_real_time () / G_USEC_PER_SEC + json_node_get_int (expires_in);
+    {
+      tokens->lifetime = MAX (json_node_get_int (expires_in), 0);
+      tokens->expires_at = g_get_real_time () / G_USEC_PER_SEC + tokens->lifetime;
+    }
 
   g_task_return_pointer (task, g_steal_pointer (&tokens), (GDestroyNotify)tocsin_token_set_free);
 }

@@ -30,7 +30,8 @@
  *                           "unknown" when the read:jira-user scope was not
  *                           granted and the id could not be read
  *   secret (UTF-8 JSON)     {"access_token": "…", "refresh_token": "…",
- *                            "expires_at": <Unix seconds>, "scope": "a b c"}
+ *                            "expires_at": <Unix seconds>, "scope": "a b c",
+ *                            "lifetime": <the access token's expires_in>}
  *                           After the grant died (invalid_grant), the tokens
  *                           are null and "needs_reauth": true, so the app
  *                           remembers the account and offers "Sign in again".
