@@ -233,9 +233,16 @@ fixture_start (Fixture    *fixture,
     case 3:
       fixture->sb = tocsin_test_sandbox_start (args->pdata[0], args->pdata[1], NULL);
       break;
+    case 4:
+      fixture->sb = tocsin_test_sandbox_start (args->pdata[0], args->pdata[1], args->pdata[2], NULL);
+      break;
     case 5:
       fixture->sb = tocsin_test_sandbox_start (args->pdata[0], args->pdata[1], args->pdata[2],
                                                args->pdata[3], NULL);
+      break;
+    case 6:
+      fixture->sb = tocsin_test_sandbox_start (args->pdata[0], args->pdata[1], args->pdata[2],
+                                               args->pdata[3], args->pdata[4], NULL);
       break;
     default:
       g_assert_not_reached ();
@@ -441,6 +448,8 @@ test_full_flow (void)
   g_assert_cmpstr (tocsin_site_get_id (site), ==, tocsin_test_sandbox_get_cloud_id (fixture.sb, 0));
   g_assert_true (tocsin_site_has_ops_scopes (site));
   g_assert_null (tocsin_auth_session_get_authorize_uri (fixture.session));
+  /* Sites that list the Operations scopes are taken as listed. */
+  g_assert_cmpuint (tocsin_test_sandbox_count_requests (fixture.sb, "GET", "/ex/jira/"), ==, 1);
 
   /* The exchange used a JSON body with the PKCE verifier. */
   g_assert_cmpuint (count_grants (&fixture, "authorization_code"), ==, 1);
@@ -970,6 +979,54 @@ test_sign_out_during_refresh (void)
   fixture_stop (&fixture);
 }
 
+/* accessible-resources lists classic scopes only (as Atlassian's examples
+ * do): the sites are found by asking each for one alert. */
+static void
+test_sites_from_classic_scopes (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *probe0 = NULL;
+  g_autofree char *probe1 = NULL;
+  GListModel *sites;
+
+  fixture_start (&fixture, NULL, "--classic-scopes", NULL);
+  g_assert_true (sign_in (&fixture, "accept", &error));
+  g_assert_no_error (error);
+  sites = tocsin_auth_session_get_sites (fixture.session);
+  g_assert_cmpuint (g_list_model_get_n_items (sites), ==, 2);
+  fixture_stop (&fixture);
+
+  /* A Jira site without Operations (404) is left out. */
+  fixture_start (&fixture, NULL, "--classic-scopes", "--no-ops-site", "1", NULL);
+  g_assert_true (sign_in (&fixture, "accept", &error));
+  g_assert_no_error (error);
+  sites = tocsin_auth_session_get_sites (fixture.session);
+  g_assert_cmpuint (g_list_model_get_n_items (sites), ==, 1);
+  g_assert_cmpstr (tocsin_site_get_id (tocsin_auth_session_get_current_site (fixture.session)), ==,
+                   tocsin_test_sandbox_get_cloud_id (fixture.sb, 0));
+  probe0 = tocsin_test_sandbox_site_path (fixture.sb, 0, "alerts");
+  probe1 = tocsin_test_sandbox_site_path (fixture.sb, 1, "alerts");
+  g_assert_cmpuint (tocsin_test_sandbox_count_requests (fixture.sb, "GET", probe0), ==, 1);
+  g_assert_cmpuint (tocsin_test_sandbox_count_requests (fixture.sb, "GET", probe1), ==, 1);
+  fixture_stop (&fixture);
+
+  /* No site with Operations at all: "no sites", as before; but a server
+   * failure is not taken for "no sites". */
+  fixture_start (&fixture, NULL, "--classic-scopes", NULL);
+  tocsin_test_sandbox_add_fault (fixture.sb, "{\"path\":\"/ex/jira/\",\"method\":\"GET\","
+                                             "\"kind\":\"status\",\"status\":404,\"times\":-1}");
+  g_assert_false (sign_in (&fixture, "accept", &error));
+  g_assert_error (error, TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_NO_SITES);
+  g_clear_error (&error);
+  tocsin_test_sandbox_clear_faults (fixture.sb);
+  tocsin_test_sandbox_add_fault (fixture.sb, "{\"path\":\"/ex/jira/\",\"method\":\"GET\","
+                                             "\"kind\":\"status\",\"status\":503,\"times\":-1}");
+  g_assert_false (sign_in (&fixture, "accept", &error));
+  g_assert_error (error, TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_SERVER);
+  fixture_stop (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -987,6 +1044,7 @@ main (int   argc,
   g_test_add_func ("/auth/session/absolute-expiry", test_absolute_expiry);
   g_test_add_func ("/auth/session/server-or-network-error-keeps-tokens", test_server_or_network_error_keeps_tokens);
   g_test_add_func ("/auth/session/sign-out-during-refresh", test_sign_out_during_refresh);
+  g_test_add_func ("/auth/session/sites-from-classic-scopes", test_sites_from_classic_scopes);
 
   return g_test_run ();
 }
