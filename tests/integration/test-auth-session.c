@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <string.h>
@@ -1027,6 +1028,78 @@ test_sites_from_classic_scopes (void)
   fixture_stop (&fixture);
 }
 
+/* The browser follows the sandbox's redirect to the session's callback. */
+static void
+deliver_callback (const char *location)
+{
+  g_autoptr(SoupMessage) get = soup_message_new ("GET", location);
+  g_autofree char *page = NULL;
+  guint status = 0;
+
+  g_assert_nonnull (get);
+  page = send (get, &status);
+  g_assert_cmpuint (status, ==, 200);
+}
+
+static char *
+wait_for_new_authorize_uri (Fixture    *fixture,
+                            const char *old)
+{
+  guint guard = g_timeout_add_seconds (60, guard_timeout_cb, NULL);
+
+  while (tocsin_auth_session_get_authorize_uri (fixture->session) == NULL ||
+         g_strcmp0 (tocsin_auth_session_get_authorize_uri (fixture->session), old) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+  return g_strdup (tocsin_auth_session_get_authorize_uri (fixture->session));
+}
+
+/* A server that knows no PKCE and refuses the verifier: the session asks
+ * once more without PKCE, and remembers that for this server. */
+static void
+test_pkce_refused (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *state_file = g_build_filename (g_get_user_state_dir (), "tocsin", "auth-servers.ini", NULL);
+  Async async = { 0 };
+
+  fixture_start (&fixture, NULL, "--reject-pkce", NULL);
+  tocsin_auth_session_sign_in_async (fixture.session, NULL, NULL, on_async_cb, &async);
+  first = wait_for_new_authorize_uri (&fixture, NULL);
+  g_assert_nonnull (strstr (first, "code_challenge="));
+  location = consent (&fixture, first, "accept");
+  deliver_callback (location);
+  g_clear_pointer (&location, g_free);
+
+  /* Refused: the user is asked again, without PKCE. */
+  second = wait_for_new_authorize_uri (&fixture, first);
+  g_assert_null (strstr (second, "code_challenge"));
+  location = consent (&fixture, second, "accept");
+  deliver_callback (location);
+  g_assert_true (tocsin_auth_session_sign_in_finish (fixture.session, async_wait (&async), &error));
+  g_assert_no_error (error);
+  g_clear_object (&async.result);
+  g_assert_cmpint (tocsin_auth_session_get_state (fixture.session), ==, TOCSIN_AUTH_STATE_SIGNED_IN);
+  g_assert_cmpuint (count_grants (&fixture, "authorization_code"), ==, 2);
+
+  /* The next sign-in, also of a new session, goes without PKCE at once. */
+  g_clear_object (&fixture.session);
+  fixture.session = tocsin_auth_session_new (fixture.config);
+  tocsin_auth_session_set_launch_browser (fixture.session, FALSE);
+  g_assert_true (sign_in (&fixture, "accept", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_grants (&fixture, "authorization_code"), ==, 3);
+
+  /* Forgotten while the sandbox still holds its port, so that no later
+   * sandbox on the same URL inherits it. */
+  g_assert_cmpint (g_unlink (state_file), ==, 0);
+  fixture_stop (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1045,6 +1118,7 @@ main (int   argc,
   g_test_add_func ("/auth/session/server-or-network-error-keeps-tokens", test_server_or_network_error_keeps_tokens);
   g_test_add_func ("/auth/session/sign-out-during-refresh", test_sign_out_during_refresh);
   g_test_add_func ("/auth/session/sites-from-classic-scopes", test_sites_from_classic_scopes);
+  g_test_add_func ("/auth/session/pkce-refused", test_pkce_refused);
 
   return g_test_run ();
 }

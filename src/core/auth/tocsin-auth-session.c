@@ -55,6 +55,7 @@ typedef struct
   GTask                *task;          /* borrowed */
   FlowPhase             phase;
   gboolean              done;
+  gboolean              pkce_retried;  /* signing in again without PKCE */
   TocsinAuthState       previous_state;
   GCancellable         *cancellable;   /* ours, cancelled when the flow ends */
   GCancellable         *user_cancellable;
@@ -285,6 +286,46 @@ save_remembered_site (const char *path,
                error != NULL ? error->message : g_strerror (errno));
 }
 
+/* Authorization servers that refused PKCE, by base URL, in
+ * $XDG_STATE_HOME/tocsin/auth-servers.ini (not a secret): sign-ins there
+ * go without it. */
+static char *
+auth_servers_path (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "tocsin", "auth-servers.ini", NULL);
+}
+
+static gboolean
+server_refuses_pkce (const char *auth_server)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *path = auth_servers_path ();
+  g_autoptr(GError) error = NULL;
+  gboolean pkce;
+
+  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL))
+    return FALSE;
+
+  pkce = g_key_file_get_boolean (key_file, auth_server, "pkce", &error);
+  return error == NULL && !pkce;
+}
+
+static void
+remember_server_refuses_pkce (const char *auth_server)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = auth_servers_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_key_file_load_from_file (key_file, path, G_KEY_FILE_KEEP_COMMENTS, NULL);
+  g_key_file_set_boolean (key_file, auth_server, "pkce", FALSE);
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_key_file_save_to_file (key_file, path, &error))
+    g_warning ("Could not remember in %s that %s refuses PKCE: %s", path, auth_server,
+               error != NULL ? error->message : g_strerror (errno));
+}
+
 static TocsinSite *
 pick_site (GPtrArray  *sites,
            const char *remembered_id)
@@ -418,6 +459,7 @@ load_client_secret_finish (GAsyncResult  *result,
 }
 
 static void new_generation (TocsinAuthSession *self);
+static void flow_retry_without_pkce (Flow *flow);
 
 /* Sign-in flow */
 
@@ -550,6 +592,10 @@ on_flow_tokens_saved_cb (GObject      *object,
   set_current_site (self, site);
   save_remembered_site (path, site);
 
+  /* Only a sign-in without PKCE that worked says the server needs that. */
+  if (flow->pkce_retried)
+    remember_server_refuses_pkce (self->auth_server);
+
   flow_finish (flow, NULL);
   g_object_unref (flow->task);
 }
@@ -642,6 +688,15 @@ on_flow_exchanged_cb (GObject      *object,
   if (flow->done)
     {
       g_clear_pointer (&tokens, tocsin_token_set_free);
+      g_object_unref (flow->task);
+      return;
+    }
+
+  if (tokens == NULL && !flow->pkce_retried &&
+      g_error_matches (error, TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_PKCE_REJECTED) &&
+      tocsin_auth_request_get_code_verifier (flow->request) != NULL)
+    {
+      flow_retry_without_pkce (flow);
       g_object_unref (flow->task);
       return;
     }
@@ -796,13 +851,63 @@ on_user_cancelled_cb (GCancellable *cancellable,
   g_idle_add (user_cancel_idle_cb, g_object_ref (flow->task));
 }
 
+/* Waits for the callback of flow->request (on the loopback server when the
+ * callback URL is one) and opens the browser. */
+static gboolean
+flow_listen (Flow    *flow,
+             GError **error)
+{
+  TocsinAuthSession *self = flow->self;
+
+  if (tocsin_callback_server_handles_uri (tocsin_auth_request_get_redirect_uri (flow->request)))
+    {
+      if (flow->server != NULL)
+        tocsin_callback_server_stop (flow->server);
+      g_clear_object (&flow->server);
+      flow->server = tocsin_callback_server_new (flow->request);
+      g_signal_connect_object (flow->server, "rejected", G_CALLBACK (on_server_rejected_cb), self, 0);
+      if (!tocsin_callback_server_start (flow->server, error))
+        return FALSE;
+      tocsin_callback_server_wait_async (flow->server, flow->cancellable, on_server_wait_cb,
+                                         flow_hold (flow));
+    }
+
+  flow->phase = FLOW_WAITING;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHORIZE_URI]);
+  flow_open_browser (flow);
+  return TRUE;
+}
+
+/* The token endpoint refused the PKCE verifier: once per sign-in, the user
+ * is asked again with a request without PKCE. */
+static void
+flow_retry_without_pkce (Flow *flow)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TocsinAuthRequest) request = NULL;
+
+  g_debug ("The sign-in server refused PKCE; asking once more without it");
+  flow->pkce_retried = TRUE;
+  request = tocsin_auth_request_new (flow->auth_server, flow->client_id,
+                                     tocsin_auth_request_get_redirect_uri (flow->request),
+                                     NULL, FALSE, &error);
+  if (request == NULL)
+    {
+      flow_finish (flow, g_steal_pointer (&error));
+      return;
+    }
+
+  g_set_object (&flow->request, request);
+  if (!flow_listen (flow, &error))
+    flow_finish (flow, g_steal_pointer (&error));
+}
+
 static void
 on_flow_client_secret_cb (GObject      *object,
                           GAsyncResult *result,
                           gpointer      user_data)
 {
   Flow *flow = user_data;
-  TocsinAuthSession *self = flow->self;
   g_autoptr(GError) error = NULL;
   char *secret;
 
@@ -832,23 +937,13 @@ on_flow_client_secret_cb (GObject      *object,
   flow->client = tocsin_oauth_client_new (NULL, flow->auth_server, flow->api_base,
                                           flow->client_id, flow->client_secret);
 
-  if (tocsin_callback_server_handles_uri (tocsin_auth_request_get_redirect_uri (flow->request)))
+  if (!flow_listen (flow, &error))
     {
-      flow->server = tocsin_callback_server_new (flow->request);
-      g_signal_connect_object (flow->server, "rejected", G_CALLBACK (on_server_rejected_cb), self, 0);
-      if (!tocsin_callback_server_start (flow->server, &error))
-        {
-          flow_finish (flow, g_steal_pointer (&error));
-          g_object_unref (flow->task);
-          return;
-        }
-      tocsin_callback_server_wait_async (flow->server, flow->cancellable, on_server_wait_cb,
-                                         flow_hold (flow));
+      flow_finish (flow, g_steal_pointer (&error));
+      g_object_unref (flow->task);
+      return;
     }
-
   flow->timeout_id = g_timeout_add_seconds (TOCSIN_AUTH_FLOW_LIFETIME_SECONDS, on_flow_timeout_cb, flow);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHORIZE_URI]);
-  flow_open_browser (flow);
 
   g_object_unref (flow->task);
 }
@@ -1741,7 +1836,8 @@ tocsin_auth_session_sign_in_async (TocsinAuthSession   *self,
     }
 
   flow->request = tocsin_auth_request_new (flow->auth_server, client_id, redirect_uri, NULL,
-                                           self->use_pkce, &error);
+                                           self->use_pkce && !server_refuses_pkce (flow->auth_server),
+                                           &error);
   if (flow->request == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

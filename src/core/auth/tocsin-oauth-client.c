@@ -156,6 +156,18 @@ token_error (Grant       grant,
              JsonObject *object)
 {
   const char *code = member_string (object, "error");
+  const char *description = member_string (object, "error_description");
+  g_autofree char *lower = description != NULL ? g_utf8_strdown (description, -1) : NULL;
+
+  /* Atlassian does not document PKCE for 3LO: a server that does not know
+   * it may refuse the verifier (invalid_request) or fail to check it
+   * (invalid_grant); the session then signs in once without it. */
+  if (grant == GRANT_AUTHORIZATION_CODE && lower != NULL &&
+      (g_strcmp0 (code, "invalid_request") == 0 || g_strcmp0 (code, "invalid_grant") == 0) &&
+      (strstr (lower, "verifier") != NULL || strstr (lower, "pkce") != NULL))
+    return g_error_new_literal (TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_PKCE_REJECTED,
+                                _("The sign-in server did not accept the PKCE check of this "
+                                  "sign-in. Sign in again."));
 
   if (g_strcmp0 (code, "invalid_grant") == 0 || g_strcmp0 (code, "unauthorized_client") == 0)
     {
