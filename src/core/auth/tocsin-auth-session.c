@@ -26,11 +26,12 @@
  * keeps the tokens in the keyring, hands out access tokens to the API client
  * (TocsinTokenProvider) and refreshes them single-flight.
  *
- * Refresh rules: ahead of expiry (tocsin_token_set_needs_refresh()) or when a caller reports a
- * rejected token; one request however many callers; the new access token is
- * handed out at once, and the rotated tokens are written to the keyring in
- * the background, one write at a time, always the newest, retried with
- * backoff while the keyring is locked (#TocsinAuthSession:keyring-unsaved);
+ * Refresh rules: ahead of expiry (tocsin_token_set_needs_refresh()) or when
+ * a caller reports a rejected token; one request however many callers; the
+ * new access token is handed out at once, and the rotated tokens are
+ * written to the keyring in the background, one write at a time, always the
+ * newest, retried with backoff while the keyring is locked
+ * (#TocsinAuthSession:keyring-unsaved);
  * invalid_grant / unauthorized_client end in needs-reauth, keeping the
  * account and its site choice, and nothing is retried until the user signs
  * in again. The chosen site lives in a small per-account key file under
@@ -459,6 +460,9 @@ load_client_secret_finish (GAsyncResult  *result,
 }
 
 static void new_generation (TocsinAuthSession *self);
+static void undo_stale_write (TocsinAuthSession *self,
+                              const char        *auth_server,
+                              const char        *client_id);
 static void flow_retry_without_pkce (Flow *flow);
 
 /* Sign-in flow */
@@ -562,6 +566,8 @@ on_flow_tokens_saved_cb (GObject      *object,
 
   if (flow->done)
     {
+      /* Cancelled (or signed out) while the write was on its way. */
+      undo_stale_write (self, flow->auth_server, flow->client_id);
       g_object_unref (flow->task);
       return;
     }
@@ -1112,6 +1118,21 @@ on_stale_write_cleared_cb (GObject      *object,
     g_debug ("Could not delete an older sign-in's tokens: %s", error->message);
 }
 
+/* Tokens of a sign-in that has ended reached the keyring after all. */
+static void
+undo_stale_write (TocsinAuthSession *self,
+                  const char        *auth_server,
+                  const char        *client_id)
+{
+  if (self->tokens != NULL &&
+      g_strcmp0 (self->auth_server, auth_server) == 0 &&
+      g_strcmp0 (self->client_id, client_id) == 0)
+    /* It may have replaced the current sign-in's item: write that again. */
+    keyring_save (self);
+  else
+    tocsin_token_store_clear_async (auth_server, client_id, NULL, on_stale_write_cleared_cb, NULL);
+}
+
 static void
 on_keyring_saved_cb (GObject      *object,
                      GAsyncResult *result,
@@ -1125,18 +1146,8 @@ on_keyring_saved_cb (GObject      *object,
   if (pending->generation != self->generation)
     {
       /* Written for a sign-in that has ended since. */
-      if (!saved)
-        return;
-      if (self->tokens != NULL &&
-          g_strcmp0 (self->auth_server, pending->auth_server) == 0 &&
-          g_strcmp0 (self->client_id, pending->client_id) == 0)
-        {
-          /* It may have replaced the current sign-in's item: write that again. */
-          keyring_save (self);
-        }
-      else
-        tocsin_token_store_clear_async (pending->auth_server, pending->client_id, NULL,
-                                        on_stale_write_cleared_cb, NULL);
+      if (saved)
+        undo_stale_write (self, pending->auth_server, pending->client_id);
       return;
     }
 
