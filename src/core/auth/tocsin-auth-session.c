@@ -38,8 +38,10 @@
  * $XDG_STATE_HOME/tocsin/ (never tokens). */
 
 /* A keyring write that hangs (an unlock prompt nobody answers, or one that
- * libsecret never reports back) is given up after this. */
+ * libsecret never reports back) is given up after this; one that may show
+ * an unlock prompt leaves the user time to type the password. */
 #define SAVE_TIMEOUT_SECONDS 30
+#define SAVE_PROMPT_TIMEOUT_SECONDS 120
 #define SAVE_RETRY_FIRST_SECONDS 2
 #define SAVE_RETRY_MAX_SECONDS 120
 #define UNKNOWN_ACCOUNT "unknown"
@@ -1100,7 +1102,7 @@ save_timeout_cb (gpointer user_data)
   TocsinAuthSession *self = user_data;
 
   self->save_timeout_id = 0;
-  g_debug ("The keyring did not answer within %d s", SAVE_TIMEOUT_SECONDS);
+  g_debug ("The keyring did not answer in time");
   save_abandon (self);
   set_keyring_unsaved (self, TRUE);
   self->save_retry_id = g_timeout_add_seconds (SAVE_RETRY_FIRST_SECONDS, save_retry_cb, self);
@@ -1195,6 +1197,7 @@ static void
 keyring_save (TocsinAuthSession *self)
 {
   Pending *pending;
+  gboolean may_prompt;
 
   if (self->tokens == NULL || self->auth_server == NULL || self->client_id == NULL)
     return;
@@ -1205,15 +1208,17 @@ keyring_save (TocsinAuthSession *self)
       return;
     }
 
+  may_prompt = !self->keyring_unsaved;
   g_clear_handle_id (&self->save_retry_id, g_source_remove);
   self->save_cancellable = g_cancellable_new ();
-  self->save_timeout_id = g_timeout_add_seconds (SAVE_TIMEOUT_SECONDS, save_timeout_cb, self);
+  self->save_timeout_id = g_timeout_add_seconds (may_prompt ? SAVE_PROMPT_TIMEOUT_SECONDS : SAVE_TIMEOUT_SECONDS,
+                                                 save_timeout_cb, self);
 
   pending = pending_new (self);
   pending->cancellable = g_object_ref (self->save_cancellable);
   tocsin_token_store_save_full_async (self->auth_server, self->client_id,
                                       self->account_id != NULL ? self->account_id : UNKNOWN_ACCOUNT,
-                                      self->tokens, !self->keyring_unsaved,
+                                      self->tokens, may_prompt,
                                       self->save_cancellable, on_keyring_saved_cb, pending);
 }
 
