@@ -11,12 +11,16 @@
 #include <locale.h>
 
 #include "tocsin-application.h"
+#include "tocsin-auth-session.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(TocsinApplication) app = NULL;
+
+  /* Before any thread starts: g_unsetenv() is not thread-safe. */
+  tocsin_auth_session_claim_environment ();
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, tocsin_application_locale_dir ());

@@ -665,6 +665,37 @@ tocsin_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* The rotated sign-in could not reach the keyring: say so once, in the
+ * window or, with none open, as a notification. */
+static void
+on_keyring_unsaved_cb (TocsinApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *message = _("Tocsin could not save your sign-in to the keyring: unlock it to stay "
+                          "signed in after a restart");
+  g_autoptr(GNotification) notification = NULL;
+
+  if (!tocsin_auth_session_get_keyring_unsaved (self->session))
+    {
+      g_application_withdraw_notification (G_APPLICATION (self), "keyring-unsaved");
+      return;
+    }
+
+  if (TOCSIN_IS_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+    {
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 0);
+      tocsin_window_add_toast (TOCSIN_WINDOW (window), toast);
+      return;
+    }
+
+  notification = g_notification_new (_("Sign-In Not Saved"));
+  g_notification_set_body (notification, message);
+  g_notification_set_default_action (notification, "app.activate");
+  g_application_send_notification (G_APPLICATION (self), "keyring-unsaved", notification);
+}
+
 static void
 tocsin_application_startup (GApplication *app)
 {
@@ -699,6 +730,8 @@ tocsin_application_startup (GApplication *app)
                            G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::current-site",
                            G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::keyring-unsaved",
+                           G_CALLBACK (on_keyring_unsaved_cb), self, G_CONNECT_SWAPPED);
   on_session_changed_cb (self);
 
   /* Tokens come from the keyring without blocking the window. */

@@ -18,7 +18,10 @@
 #include <libsecret/secret.h>
 #include <string.h>
 
+#include "tocsin-alert-api.h"
 #include "tocsin-auth-session.h"
+#include "tocsin-ops-client.h"
+#include "tocsin-test-sandbox.h"
 #include "tocsin-token-store.h"
 
 #define CHILD_ENV "TOCSIN_AUTH_KEYRING_CHILD"
@@ -27,6 +30,7 @@
 #define MARKER_SECRET "MARKER-CLIENT-SECRET-7f3a9c"
 #define CHILD_SERVER "https://auth.keyring-child.test"
 #define CHILD_CLIENT "keyring-child-client"
+#define CHILD_PASSWORD "tocsin-child"
 
 static gboolean
 guard_timeout_cb (gpointer data)
@@ -365,6 +369,208 @@ child_unavailable (void)
   assert_session_fails (TOCSIN_AUTH_ERROR_KEYRING_UNAVAILABLE);
 }
 
+/* Locks or unlocks the default collection over D-Bus, as the session's
+ * keyring daemon would on idle and as a user typing the password would. */
+static void
+set_default_collection_locked (gboolean locked)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(SecretCollection) collection = NULL;
+  g_autoptr(GVariant) opened = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  GDBusConnection *connection;
+  const char *session_path;
+
+  service = secret_service_get_sync (SECRET_SERVICE_LOAD_COLLECTIONS, NULL, &error);
+  g_assert_no_error (error);
+  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
+                                                 SECRET_COLLECTION_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (collection);
+
+  if (locked)
+    {
+      GList *objects = g_list_append (NULL, collection);
+
+      secret_service_lock_sync (service, objects, NULL, NULL, &error);
+      g_list_free (objects);
+      g_assert_no_error (error);
+      return;
+    }
+
+  /* Unlock needs a prompt, which cannot be shown here; gnome-keyring's
+   * private interface takes the password without one (plain session). */
+  connection = g_dbus_proxy_get_connection (G_DBUS_PROXY (service));
+  opened = g_dbus_connection_call_sync (connection, "org.freedesktop.secrets", "/org/freedesktop/secrets",
+                                        "org.freedesktop.Secret.Service", "OpenSession",
+                                        g_variant_new ("(sv)", "plain", g_variant_new_string ("")),
+                                        G_VARIANT_TYPE ("(vo)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (opened, "(v&o)", NULL, &session_path);
+  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.secrets", "/org/freedesktop/secrets",
+                                       "org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface",
+                                       "UnlockWithMasterPassword",
+                                       g_variant_new ("(o(o@ay@ays))",
+                                                      g_dbus_proxy_get_object_path (G_DBUS_PROXY (collection)),
+                                                      session_path,
+                                                      g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, "", 0, 1),
+                                                      g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, CHILD_PASSWORD,
+                                                                                 strlen (CHILD_PASSWORD), 1),
+                                                      "text/plain"),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+get_token (TocsinAuthSession  *session,
+           const char         *rejected,
+           GError            **error)
+{
+  Async async = { 0 };
+  char *token;
+
+  tocsin_token_provider_get_access_token_async (TOCSIN_TOKEN_PROVIDER (session), rejected, NULL,
+                                                on_async_cb, &async);
+  token = tocsin_token_provider_get_access_token_finish (TOCSIN_TOKEN_PROVIDER (session),
+                                                         async_wait (&async), error);
+  g_object_unref (async.result);
+  return token;
+}
+
+static void
+on_keyring_unsaved_cb (TocsinAuthSession *session,
+                       GParamSpec        *pspec,
+                       guint             *notices)
+{
+  if (tocsin_auth_session_get_keyring_unsaved (session))
+    (*notices)++;
+}
+
+static gboolean
+spin_done_cb (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+child_refresh_locked (void)
+{
+  TocsinTestSandbox *sb = tocsin_test_sandbox_start (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TocsinConfig) config = tocsin_config_new (NULL);
+  g_autoptr(TocsinAuthSession) session = NULL;
+  g_autoptr(TocsinTokenSet) tokens = tocsin_token_set_new ();
+  g_autoptr(TocsinTokenSet) stored = NULL;
+  g_autoptr(TocsinOpsClient) client = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autofree char *refresh = NULL;
+  g_autofree char *access = NULL;
+  g_autofree char *token1 = NULL;
+  g_autofree char *token2 = NULL;
+  g_autofree char *alerts_path = NULL;
+  const char *server;
+  const char *client_id;
+  Async async = { 0 };
+  guint notices = 0;
+  guint guard;
+
+  g_assert_nonnull (sb);
+  server = tocsin_test_sandbox_get_auth_url (sb);
+  client_id = tocsin_test_sandbox_get_client_id (sb);
+
+  /* Signed in earlier: the tokens and the client secret are in the keyring. */
+  access = tocsin_test_sandbox_sign_in (sb, NULL, &refresh);
+  tokens->access_token = g_strdup (access);
+  tokens->refresh_token = g_strdup (refresh);
+  tokens->expires_at = g_get_real_time () / G_USEC_PER_SEC + 3600;
+  tokens->scope = g_strdup (TOCSIN_TEST_SANDBOX_ALL_SCOPES);
+  tocsin_token_store_save_async (server, client_id, TOCSIN_TEST_SANDBOX_USER_ID, tokens, NULL,
+                                 on_async_cb, &async);
+  g_assert_true (tocsin_token_store_save_finish (async_wait (&async), &error));
+  g_clear_object (&async.result);
+  async = (Async) { 0 };
+  tocsin_token_store_save_client_secret_async (server, client_id, tocsin_test_sandbox_get_client_secret (sb),
+                                               NULL, on_async_cb, &async);
+  g_assert_true (tocsin_token_store_save_client_secret_finish (async_wait (&async), &error));
+  g_clear_object (&async.result);
+
+  tocsin_config_override (config, "auth-base-url", server);
+  tocsin_config_override (config, "api-base-url", tocsin_test_sandbox_get_api_url (sb));
+  tocsin_config_override (config, "redirect-uri", "tocsin://callback");
+  tocsin_config_override (config, "client-id", client_id);
+  session = tocsin_auth_session_new (config);
+  async = (Async) { 0 };
+  tocsin_auth_session_restore_async (session, NULL, on_async_cb, &async);
+  g_assert_true (tocsin_auth_session_restore_finish (session, async_wait (&async), &error));
+  g_clear_object (&async.result);
+  g_assert_cmpint (tocsin_auth_session_get_state (session), ==, TOCSIN_AUTH_STATE_SIGNED_IN);
+  g_signal_connect (session, "notify::keyring-unsaved", G_CALLBACK (on_keyring_unsaved_cb), &notices);
+
+  /* The keyring locks itself; then the access token is rejected. */
+  set_default_collection_locked (TRUE);
+  tocsin_test_sandbox_clear_log (sb);
+  token1 = get_token (session, access, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (token1, !=, access);
+
+  /* Polling goes on with it. */
+  client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb), tocsin_test_sandbox_get_cloud_id (sb, 0),
+                                  TOCSIN_TOKEN_PROVIDER (session), &error);
+  g_assert_no_error (error);
+  async = (Async) { 0 };
+  tocsin_alert_api_list_async (client, NULL, 5, NULL, on_async_cb, &async);
+  alerts = tocsin_alert_api_list_finish (client, async_wait (&async), NULL, NULL, &error);
+  g_clear_object (&async.result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alerts->len, >, 0);
+  alerts_path = tocsin_test_sandbox_site_path (sb, 0, "alerts");
+  g_assert_cmpuint (tocsin_test_sandbox_count_requests (sb, "GET", alerts_path), >=, 1);
+
+  /* The user is told, once. */
+  guard = g_timeout_add_seconds (60, guard_timeout_cb, NULL);
+  while (notices == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+  g_assert_true (tocsin_auth_session_get_keyring_unsaved (session));
+
+  /* Another rotation while locked, and retries: still one notice. */
+  token2 = get_token (session, token1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (token2, !=, token1);
+  {
+    gboolean waited = FALSE;
+
+    g_timeout_add_seconds (5, spin_done_cb, &waited);
+    while (!waited)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpuint (notices, ==, 1);
+
+  /* Unlocked again: the newest tokens reach the keyring. */
+  set_default_collection_locked (FALSE);
+  guard = g_timeout_add_seconds (60, guard_timeout_cb, NULL);
+  while (tocsin_auth_session_get_keyring_unsaved (session))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+  g_assert_cmpuint (notices, ==, 1);
+
+  async = (Async) { 0 };
+  tocsin_token_store_load_async (server, client_id, NULL, on_async_cb, &async);
+  stored = tocsin_token_store_load_finish (async_wait (&async), NULL, &error);
+  g_clear_object (&async.result);
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (stored->access_token, ==, token2);
+  g_assert_nonnull (stored->refresh_token);
+  g_assert_cmpstr (stored->refresh_token, !=, refresh);
+
+  g_clear_object (&client);
+  g_clear_object (&session);
+  tocsin_test_sandbox_stop (sb);
+}
+
 /* Parent side */
 
 static gboolean
@@ -500,7 +706,7 @@ run_child (const char *mode)
   else
     {
       script =
-        "printf tocsin-child | gnome-keyring-daemon --foreground --unlock --components=secrets "
+        "printf " CHILD_PASSWORD " | gnome-keyring-daemon --foreground --unlock --components=secrets "
         "  >/dev/null 2>&1 &\n"
         "keyring=$!\n"
         "for i in $(seq 100); do\n"
@@ -545,6 +751,14 @@ test_unavailable (void)
   run_child ("unavailable");
 }
 
+/* A refresh while the keyring is locked: the API calls go on, the user is
+ * told once, and the newest tokens are written once it is unlocked. */
+static void
+test_refresh_locked (void)
+{
+  run_child ("refresh-locked");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,11 +771,14 @@ main (int   argc,
     g_test_add_func ("/auth/keyring/child-locked", child_locked);
   else if (g_strcmp0 (child, "unavailable") == 0)
     g_test_add_func ("/auth/keyring/child-unavailable", child_unavailable);
+  else if (g_strcmp0 (child, "refresh-locked") == 0)
+    g_test_add_func ("/auth/keyring/child-refresh-locked", child_refresh_locked);
   else
     {
       g_test_add_func ("/auth/keyring/store-load-clear", test_store_load_clear);
       g_test_add_func ("/auth/keyring/locked", test_locked);
       g_test_add_func ("/auth/keyring/unavailable", test_unavailable);
+      g_test_add_func ("/auth/keyring/refresh-while-locked", test_refresh_locked);
     }
 
   return g_test_run ();

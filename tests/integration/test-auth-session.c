@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <string.h>
@@ -233,9 +234,16 @@ fixture_start (Fixture    *fixture,
     case 3:
       fixture->sb = tocsin_test_sandbox_start (args->pdata[0], args->pdata[1], NULL);
       break;
+    case 4:
+      fixture->sb = tocsin_test_sandbox_start (args->pdata[0], args->pdata[1], args->pdata[2], NULL);
+      break;
     case 5:
       fixture->sb = tocsin_test_sandbox_start (args->pdata[0], args->pdata[1], args->pdata[2],
                                                args->pdata[3], NULL);
+      break;
+    case 6:
+      fixture->sb = tocsin_test_sandbox_start (args->pdata[0], args->pdata[1], args->pdata[2],
+                                               args->pdata[3], args->pdata[4], NULL);
       break;
     default:
       g_assert_not_reached ();
@@ -344,6 +352,28 @@ stored_tokens (Fixture *fixture)
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
+/* The keyring write follows the refresh in the background: waits for the
+ * item that holds @access_token. */
+static JsonObject *
+wait_for_stored (Fixture    *fixture,
+                 const char *access_token)
+{
+  guint guard = g_timeout_add_seconds (60, guard_timeout_cb, NULL);
+  JsonObject *stored = NULL;
+
+  for (;;)
+    {
+      stored = stored_tokens (fixture);
+      if (stored != NULL &&
+          g_strcmp0 (json_object_get_string_member_with_default (stored, "access_token", ""), access_token) == 0)
+        break;
+      g_clear_pointer (&stored, json_object_unref);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (guard);
+  return stored;
+}
+
 static char *
 get_token (Fixture    *fixture,
            const char *rejected,
@@ -419,6 +449,8 @@ test_full_flow (void)
   g_assert_cmpstr (tocsin_site_get_id (site), ==, tocsin_test_sandbox_get_cloud_id (fixture.sb, 0));
   g_assert_true (tocsin_site_has_ops_scopes (site));
   g_assert_null (tocsin_auth_session_get_authorize_uri (fixture.session));
+  /* Sites that list the Operations scopes are taken as listed. */
+  g_assert_cmpuint (tocsin_test_sandbox_count_requests (fixture.sb, "GET", "/ex/jira/"), ==, 1);
 
   /* The exchange used a JSON body with the PKCE verifier. */
   g_assert_cmpuint (count_grants (&fixture, "authorization_code"), ==, 1);
@@ -590,22 +622,32 @@ test_refresh_rotation (void)
   g_autoptr(JsonObject) after = NULL;
   g_autofree char *token = NULL;
 
-  /* Tokens that live 30 s are always within the 60 s refresh margin. */
-  fixture_start (&fixture, NULL, "--access-token-lifetime", "30", NULL);
+  /* Tokens that live 40 s are refreshed 10 s before their end, not a
+   * minute before: using them does not refresh every time. */
+  fixture_start (&fixture, NULL, "--access-token-lifetime", "40", NULL);
   g_assert_true (sign_in (&fixture, "accept", &error));
   before = stored_tokens (&fixture);
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autofree char *same = get_token (&fixture, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (same, ==, json_object_get_string_member (before, "access_token"));
+    }
   g_assert_cmpuint (count_grants (&fixture, "refresh_token"), ==, 0);
 
-  token = get_token (&fixture, NULL, &error);
+  /* A rejected token is refreshed, and the refresh token rotates. */
+  token = get_token (&fixture, json_object_get_string_member (before, "access_token"), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_grants (&fixture, "refresh_token"), ==, 1);
   g_assert_cmpstr (token, !=, json_object_get_string_member (before, "access_token"));
 
   /* The rotated refresh token reached the keyring along with the new access token. */
-  after = stored_tokens (&fixture);
+  after = wait_for_stored (&fixture, token);
   g_assert_cmpstr (json_object_get_string_member (after, "access_token"), ==, token);
   g_assert_cmpstr (json_object_get_string_member (after, "refresh_token"), !=,
                    json_object_get_string_member (before, "refresh_token"));
+  g_assert_cmpint (json_object_get_int_member (after, "lifetime"), ==, 40);
   fixture_stop (&fixture);
 }
 
@@ -660,8 +702,7 @@ test_single_flight (void)
       g_assert_cmpstr (many.tokens[i], !=, old);
       g_assert_cmpstr (many.tokens[i], ==, many.tokens[0]);
     }
-  stored = stored_tokens (&fixture);
-  g_assert_cmpstr (json_object_get_string_member (stored, "access_token"), ==, many.tokens[0]);
+  stored = wait_for_stored (&fixture, many.tokens[0]);
 
   /* A late caller with the old token gets the new one, no new refresh. */
   again = get_token (&fixture, old, &error);
@@ -811,7 +852,7 @@ test_server_or_network_error_keeps_tokens (void)
 
   /* The server gone altogether: a network error, the tokens stay. */
   g_clear_pointer (&after, json_object_unref);
-  after = stored_tokens (&fixture);
+  after = wait_for_stored (&fixture, again);
   {
     g_autofree char *auth_url = g_strdup (tocsin_test_sandbox_get_auth_url (fixture.sb));
     g_autofree char *client_id = g_strdup (tocsin_test_sandbox_get_client_id (fixture.sb));
@@ -833,6 +874,232 @@ test_server_or_network_error_keeps_tokens (void)
   fixture_stop (&fixture);
 }
 
+/* Whether the sandbox has answered the (one) refresh request. */
+static gboolean
+refresh_answered (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) log = tocsin_test_sandbox_get_log (fixture->sb);
+
+  for (guint i = 0; i < log->len; i++)
+    {
+      JsonObject *entry = g_ptr_array_index (log, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (entry, "grant_type", ""), "refresh_token") == 0)
+        return !json_object_get_null_member (entry, "status");
+    }
+  return FALSE;
+}
+
+static void
+wait_for_refresh_request (Fixture *fixture)
+{
+  guint guard = g_timeout_add_seconds (60, guard_timeout_cb, NULL);
+
+  while (count_grants (fixture, "refresh_token") == 0)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+  g_source_remove (guard);
+}
+
+/* Everything the session started has ended: each call under way holds a
+ * reference on it, the fixture holds the last. */
+static void
+wait_until_idle (Fixture *fixture)
+{
+  guint guard = g_timeout_add_seconds (60, guard_timeout_cb, NULL);
+
+  while (G_OBJECT (fixture->session)->ref_count > 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+}
+
+static void
+test_sign_out_during_refresh (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) first = NULL;
+  g_autoptr(JsonObject) second = NULL;
+  g_autoptr(JsonObject) stored = NULL;
+  g_autofree char *token = NULL;
+  Async pending = { 0 };
+  Async out = { 0 };
+
+  fixture_start (&fixture, NULL, NULL);
+  g_assert_true (sign_in (&fixture, "accept", &error));
+  first = stored_tokens (&fixture);
+
+  /* A refresh is on its way when the user signs out. */
+  tocsin_test_sandbox_add_fault (fixture.sb, "{\"path\":\"/oauth/token\",\"method\":\"POST\","
+                                             "\"kind\":\"delay\",\"delay_ms\":5000,\"times\":1}");
+  tocsin_token_provider_get_access_token_async (TOCSIN_TOKEN_PROVIDER (fixture.session),
+                                                json_object_get_string_member (first, "access_token"),
+                                                NULL, on_async_cb, &pending);
+  wait_for_refresh_request (&fixture);
+  tocsin_auth_session_sign_out_async (fixture.session, NULL, on_async_cb, &out);
+  g_assert_true (tocsin_auth_session_sign_out_finish (fixture.session, async_wait (&out), &error));
+  g_clear_object (&out.result);
+
+  /* The waiter fails at sign-out, not when the answer comes. */
+  token = tocsin_token_provider_get_access_token_finish (TOCSIN_TOKEN_PROVIDER (fixture.session),
+                                                         async_wait (&pending), &error);
+  g_clear_object (&pending.result);
+  g_assert_null (token);
+  g_assert_error (error, TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_NOT_SIGNED_IN);
+  g_clear_error (&error);
+  g_assert_false (refresh_answered (&fixture));
+
+  /* Signed in again before the old refresh's answer arrives. */
+  g_assert_true (sign_in (&fixture, "accept", &error));
+  second = stored_tokens (&fixture);
+  g_assert_false (refresh_answered (&fixture));
+
+  {
+    guint guard = g_timeout_add_seconds (60, guard_timeout_cb, NULL);
+
+    while (!refresh_answered (&fixture))
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (10 * 1000);
+      }
+    g_source_remove (guard);
+  }
+  wait_until_idle (&fixture);
+
+  /* The old sign-in's rotated tokens landed nowhere. */
+  token = get_token (&fixture, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (token, ==, json_object_get_string_member (second, "access_token"));
+  stored = stored_tokens (&fixture);
+  g_assert_cmpstr (json_object_get_string_member (stored, "access_token"), ==,
+                   json_object_get_string_member (second, "access_token"));
+  g_assert_cmpstr (json_object_get_string_member (stored, "refresh_token"), ==,
+                   json_object_get_string_member (second, "refresh_token"));
+  fixture_stop (&fixture);
+}
+
+/* accessible-resources lists classic scopes only (as Atlassian's examples
+ * do): the sites are found by asking each for one alert. */
+static void
+test_sites_from_classic_scopes (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *probe0 = NULL;
+  g_autofree char *probe1 = NULL;
+  GListModel *sites;
+
+  fixture_start (&fixture, NULL, "--classic-scopes", NULL);
+  g_assert_true (sign_in (&fixture, "accept", &error));
+  g_assert_no_error (error);
+  sites = tocsin_auth_session_get_sites (fixture.session);
+  g_assert_cmpuint (g_list_model_get_n_items (sites), ==, 2);
+  fixture_stop (&fixture);
+
+  /* A Jira site without Operations (404) is left out. */
+  fixture_start (&fixture, NULL, "--classic-scopes", "--no-ops-site", "1", NULL);
+  g_assert_true (sign_in (&fixture, "accept", &error));
+  g_assert_no_error (error);
+  sites = tocsin_auth_session_get_sites (fixture.session);
+  g_assert_cmpuint (g_list_model_get_n_items (sites), ==, 1);
+  g_assert_cmpstr (tocsin_site_get_id (tocsin_auth_session_get_current_site (fixture.session)), ==,
+                   tocsin_test_sandbox_get_cloud_id (fixture.sb, 0));
+  probe0 = tocsin_test_sandbox_site_path (fixture.sb, 0, "alerts");
+  probe1 = tocsin_test_sandbox_site_path (fixture.sb, 1, "alerts");
+  g_assert_cmpuint (tocsin_test_sandbox_count_requests (fixture.sb, "GET", probe0), ==, 1);
+  g_assert_cmpuint (tocsin_test_sandbox_count_requests (fixture.sb, "GET", probe1), ==, 1);
+  fixture_stop (&fixture);
+
+  /* No site with Operations at all: "no sites", as before; but a server
+   * failure is not taken for "no sites". */
+  fixture_start (&fixture, NULL, "--classic-scopes", NULL);
+  tocsin_test_sandbox_add_fault (fixture.sb, "{\"path\":\"/ex/jira/\",\"method\":\"GET\","
+                                             "\"kind\":\"status\",\"status\":404,\"times\":-1}");
+  g_assert_false (sign_in (&fixture, "accept", &error));
+  g_assert_error (error, TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_NO_SITES);
+  g_clear_error (&error);
+  tocsin_test_sandbox_clear_faults (fixture.sb);
+  tocsin_test_sandbox_add_fault (fixture.sb, "{\"path\":\"/ex/jira/\",\"method\":\"GET\","
+                                             "\"kind\":\"status\",\"status\":503,\"times\":-1}");
+  g_assert_false (sign_in (&fixture, "accept", &error));
+  g_assert_error (error, TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_SERVER);
+  fixture_stop (&fixture);
+}
+
+/* The browser follows the sandbox's redirect to the session's callback. */
+static void
+deliver_callback (const char *location)
+{
+  g_autoptr(SoupMessage) get = soup_message_new ("GET", location);
+  g_autofree char *page = NULL;
+  guint status = 0;
+
+  g_assert_nonnull (get);
+  page = send (get, &status);
+  g_assert_cmpuint (status, ==, 200);
+}
+
+static char *
+wait_for_new_authorize_uri (Fixture    *fixture,
+                            const char *old)
+{
+  guint guard = g_timeout_add_seconds (60, guard_timeout_cb, NULL);
+
+  while (tocsin_auth_session_get_authorize_uri (fixture->session) == NULL ||
+         g_strcmp0 (tocsin_auth_session_get_authorize_uri (fixture->session), old) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+  return g_strdup (tocsin_auth_session_get_authorize_uri (fixture->session));
+}
+
+/* A server that knows no PKCE and refuses the verifier: the session asks
+ * once more without PKCE, and remembers that for this server. */
+static void
+test_pkce_refused (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *state_file = g_build_filename (g_get_user_state_dir (), "tocsin", "auth-servers.ini", NULL);
+  Async async = { 0 };
+
+  fixture_start (&fixture, NULL, "--reject-pkce", NULL);
+  tocsin_auth_session_sign_in_async (fixture.session, NULL, NULL, on_async_cb, &async);
+  first = wait_for_new_authorize_uri (&fixture, NULL);
+  g_assert_nonnull (strstr (first, "code_challenge="));
+  location = consent (&fixture, first, "accept");
+  deliver_callback (location);
+  g_clear_pointer (&location, g_free);
+
+  /* Refused: the user is asked again, without PKCE. */
+  second = wait_for_new_authorize_uri (&fixture, first);
+  g_assert_null (strstr (second, "code_challenge"));
+  location = consent (&fixture, second, "accept");
+  deliver_callback (location);
+  g_assert_true (tocsin_auth_session_sign_in_finish (fixture.session, async_wait (&async), &error));
+  g_assert_no_error (error);
+  g_clear_object (&async.result);
+  g_assert_cmpint (tocsin_auth_session_get_state (fixture.session), ==, TOCSIN_AUTH_STATE_SIGNED_IN);
+  g_assert_cmpuint (count_grants (&fixture, "authorization_code"), ==, 2);
+
+  /* The next sign-in, also of a new session, goes without PKCE at once. */
+  g_clear_object (&fixture.session);
+  fixture.session = tocsin_auth_session_new (fixture.config);
+  tocsin_auth_session_set_launch_browser (fixture.session, FALSE);
+  g_assert_true (sign_in (&fixture, "accept", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_grants (&fixture, "authorization_code"), ==, 3);
+
+  /* Forgotten while the sandbox still holds its port, so that no later
+   * sandbox on the same URL inherits it. */
+  g_assert_cmpint (g_unlink (state_file), ==, 0);
+  fixture_stop (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -849,6 +1116,9 @@ main (int   argc,
   g_test_add_func ("/auth/session/reuse-needs-reauth", test_reuse_needs_reauth);
   g_test_add_func ("/auth/session/absolute-expiry", test_absolute_expiry);
   g_test_add_func ("/auth/session/server-or-network-error-keeps-tokens", test_server_or_network_error_keeps_tokens);
+  g_test_add_func ("/auth/session/sign-out-during-refresh", test_sign_out_during_refresh);
+  g_test_add_func ("/auth/session/sites-from-classic-scopes", test_sites_from_classic_scopes);
+  g_test_add_func ("/auth/session/pkce-refused", test_pkce_refused);
 
   return g_test_run ();
 }

@@ -284,7 +284,8 @@ create_code (GHashTable  *q,
   g_strv_builder_unref (builder);
   code->site_ids = site_ids;
   code->redirect_uri = g_strdup (sb_query_get (q, "redirect_uri"));
-  code->challenge = g_strdup (sb_query_get (q, "code_challenge"));
+  /* A server that knows no PKCE ignores the challenge. */
+  code->challenge = sb->opts.reject_pkce ? NULL : g_strdup (sb_query_get (q, "code_challenge"));
   code->expires_at = sb_now_us () + sb->opts.code_lifetime * G_USEC_PER_SEC;
   g_hash_table_insert (sb->codes, g_strdup (value), code);
   return value;
@@ -470,6 +471,12 @@ exchange_code (SoupServerMessage *msg,
       sb_error_oauth (msg, SOUP_STATUS_BAD_REQUEST, "invalid_request", "code and redirect_uri are required");
       return;
     }
+  if (sb->opts.reject_pkce && verifier != NULL)
+    {
+      /* ... and, being strict, refuses a parameter it does not know. */
+      sb_error_oauth (msg, SOUP_STATUS_BAD_REQUEST, "invalid_request", "Unknown parameter: code_verifier");
+      return;
+    }
   code = g_hash_table_lookup (sb->codes, value);
   if (code == NULL || code->expires_at < sb_now_us ())
     {
@@ -640,6 +647,15 @@ sb_auth_check_bearer (SoupServerMessage  *msg,
   return grant;
 }
 
+/* Granular scopes have three parts (read:ops-alert:jira-service-management). */
+static gboolean
+is_granular_scope (const char *scope)
+{
+  const char *first = strchr (scope, ':');
+
+  return first != NULL && strchr (first + 1, ':') != NULL;
+}
+
 static void
 handle_accessible_resources (SoupServerMessage *msg)
 {
@@ -657,8 +673,14 @@ handle_accessible_resources (SoupServerMessage *msg)
       JsonArray *scopes = json_array_new ();
 
       for (guint j = 0; grant->scopes[j]; j++)
-        if (!g_str_equal (grant->scopes[j], SB_SCOPE_OFFLINE))
+        {
+          if (g_str_equal (grant->scopes[j], SB_SCOPE_OFFLINE) ||
+              (sb->opts.classic_scopes && is_granular_scope (grant->scopes[j])))
+            continue;
           json_array_add_string_element (scopes, grant->scopes[j]);
+        }
+      if (sb->opts.classic_scopes)
+        json_array_add_string_element (scopes, "read:jira-work");
       json_object_set_string_member (obj, "id", site->id);
       json_object_set_string_member (obj, "url", site->url);
       json_object_set_string_member (obj, "name", site->name);

@@ -51,6 +51,12 @@ parse_options (int    *argc,
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Data seed", "N" },
     { "live", 0, 0, G_OPTION_ARG_NONE, &o->live, "Create, escalate and close alerts every few seconds", NULL },
     { "auto-consent", 0, 0, G_OPTION_ARG_NONE, &o->auto_consent, "Skip the consent page", NULL },
+    { "classic-scopes", 0, 0, G_OPTION_ARG_NONE, &o->classic_scopes,
+      "accessible-resources lists classic scopes only", NULL },
+    { "no-ops-site", 0, 0, G_OPTION_ARG_INT, &o->no_ops_site,
+      "The site with this index has no Operations: its ops API answers 404", "N" },
+    { "reject-pkce", 0, 0, G_OPTION_ARG_NONE, &o->reject_pkce,
+      "Ignore code_challenge; the token endpoint rejects code_verifier", NULL },
     { NULL }
   };
 
@@ -59,6 +65,7 @@ parse_options (int    *argc,
   o->refresh_inactivity = 7776000;
   o->refresh_absolute = 31536000;
   o->code_lifetime = 600;
+  o->no_ops_site = -1;
 
   g_option_context_add_main_entries (ctx, entries, NULL);
   if (!g_option_context_parse (ctx, argc, argv, &error))
@@ -106,6 +113,14 @@ route_site (SoupServerMessage *msg,
   if (site == NULL)
     {
       sb_error_gateway (msg, SOUP_STATUS_NOT_FOUND, "Site not found");
+      return;
+    }
+  if (g_str_has_prefix (rest, ops) && sb->opts.no_ops_site >= 0 &&
+      (guint) sb->opts.no_ops_site < sb->sites->len &&
+      g_ptr_array_index (sb->sites, sb->opts.no_ops_site) == site)
+    {
+      /* A Jira site without JSM Operations. */
+      sb_error_generic (msg, SOUP_STATUS_NOT_FOUND, "Not found", "NOT_FOUND");
       return;
     }
   if (g_str_has_prefix (rest, ops))

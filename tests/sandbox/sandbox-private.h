@@ -47,6 +47,9 @@ typedef struct
   guint      seed;
   gboolean   live;
   gboolean   auto_consent;
+  gboolean   classic_scopes; /* accessible-resources lists classic scopes only */
+  int        no_ops_site;    /* index of a site without Operations (404), or -1 */
+  gboolean   reject_pkce;    /* a server that knows no PKCE, and is strict */
 } SbOptions;
 
 /* ---- data ------------------------------------------------------------- */

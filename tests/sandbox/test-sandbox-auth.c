@@ -361,6 +361,69 @@ test_pkce (void)
   tocsin_test_sandbox_stop (sb);
 }
 
+/* --reject-pkce: a server that knows no PKCE ignores the challenge and,
+ * strict about unknown parameters, refuses code_verifier. */
+static void
+test_reject_pkce (void)
+{
+  TocsinTestSandbox *sb = tocsin_test_sandbox_start ("--reject-pkce", NULL);
+  const char *verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+  g_autofree char *code = pkce_code (sb, verifier);
+  g_autofree char *code2 = pkce_code (sb, verifier);
+  guint status = 0;
+  g_autoptr(JsonObject) refused = exchange_with_verifier (sb, code, verifier, &status);
+  g_autoptr(JsonObject) plain = NULL;
+
+  g_assert_cmpuint (status, ==, 400);
+  g_assert_cmpstr (json_object_get_string_member (refused, "error"), ==, "invalid_request");
+  g_assert_nonnull (strstr (json_object_get_string_member (refused, "error_description"), "code_verifier"));
+  plain = exchange_with_verifier (sb, code2, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (json_object_get_string_member (plain, "access_token"));
+  tocsin_test_sandbox_stop (sb);
+}
+
+/* --classic-scopes lists no granular scope; --no-ops-site takes
+ * Operations away from one site. */
+static void
+test_classic_scopes_and_no_ops_site (void)
+{
+  TocsinTestSandbox *sb = tocsin_test_sandbox_start ("--classic-scopes", "--no-ops-site", "1", NULL);
+  g_autofree char *access = tocsin_test_sandbox_sign_in (sb, NULL, NULL);
+  g_autofree char *alerts0 = tocsin_test_sandbox_site_path (sb, 0, "alerts?size=1");
+  g_autofree char *alerts1 = tocsin_test_sandbox_site_path (sb, 1, "alerts?size=1");
+  g_autoptr(JsonNode) resources = NULL;
+  g_autoptr(JsonNode) on0 = NULL;
+  g_autoptr(JsonNode) on1 = NULL;
+  JsonArray *sites;
+  guint status = 0;
+
+  resources = tocsin_test_sandbox_api (sb, "GET", "/oauth/token/accessible-resources", access, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  sites = json_node_get_array (resources);
+  g_assert_cmpuint (json_array_get_length (sites), ==, 2);
+  for (guint i = 0; i < json_array_get_length (sites); i++)
+    {
+      JsonArray *scopes = json_object_get_array_member (json_array_get_object_element (sites, i), "scopes");
+      gboolean jira_work = FALSE;
+
+      for (guint j = 0; j < json_array_get_length (scopes); j++)
+        {
+          const char *scope = json_array_get_string_element (scopes, j);
+
+          g_assert_null (strstr (scope, ":jira-service-management"));
+          jira_work |= g_str_equal (scope, "read:jira-work");
+        }
+      g_assert_true (jira_work);
+    }
+
+  on0 = tocsin_test_sandbox_api (sb, "GET", alerts0, access, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  on1 = tocsin_test_sandbox_api (sb, "GET", alerts1, access, NULL, &status);
+  g_assert_cmpuint (status, ==, 404);
+  tocsin_test_sandbox_stop (sb);
+}
+
 static void
 test_no_offline_access (void)
 {
@@ -551,6 +614,8 @@ main (int   argc,
   g_test_add_func ("/sandbox/auth/authorize-rejections", test_authorize_rejections);
   g_test_add_func ("/sandbox/auth/consent-page", test_consent_page);
   g_test_add_func ("/sandbox/auth/consent-deny", test_consent_deny);
+  g_test_add_func ("/sandbox/auth/reject-pkce", test_reject_pkce);
+  g_test_add_func ("/sandbox/auth/classic-scopes-and-no-ops-site", test_classic_scopes_and_no_ops_site);
   g_test_add_func ("/sandbox/auth/consent-one-site", test_consent_one_site);
   g_test_add_func ("/sandbox/auth/auto-consent", test_auto_consent);
   g_test_add_func ("/sandbox/auth/code-reuse", test_code_reuse);

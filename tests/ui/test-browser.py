@@ -13,7 +13,8 @@
 # bounded; the script always ends Chromium, by its own process id.
 #
 # $TOCSIN_TEST_BROWSER_LOG, if set, gets one line per step (never a URL
-# query: it holds the authorization code).
+# query: it holds the authorization code), and whether the environment it
+# was started with holds TOCSIN_CLIENT_SECRET (never its value).
 
 import base64
 import json
@@ -196,6 +197,9 @@ def drive(dt, url, action):
 def main():
     url = sys.argv[1]
     action = os.environ.get("TOCSIN_TEST_BROWSER_ACTION", "accept")
+    # What the app handed down to the browser it launched.
+    log("client secret in environment: %s"
+        % ("yes" if "TOCSIN_CLIENT_SECRET" in os.environ else "no"))
     profile = tempfile.mkdtemp(prefix="tocsin-test-browser.")
     proc = subprocess.Popen(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",

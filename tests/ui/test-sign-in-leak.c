@@ -188,6 +188,8 @@ test_no_leak (void)
   g_autofree char *home = g_build_filename (scratch, "app", NULL);
   g_autofree char *out_path = g_build_filename (scratch, "app.stdout", NULL);
   g_autofree char *err_path = g_build_filename (scratch, "app.stderr", NULL);
+  g_autofree char *browser_log_path = g_build_filename (scratch, "browser.log", NULL);
+  g_autofree char *browser_log = NULL;
   g_autofree char *tocsin = g_build_filename (g_getenv ("TOCSIN_BUILD_ROOT"), "src", "tocsin", NULL);
   g_autofree char *setup = g_build_filename (g_getenv ("TOCSIN_SOURCE_ROOT"), "tests", "ui", "setup-mimeapps.sh", NULL);
   g_autofree char *browser = g_build_filename (g_getenv ("TOCSIN_SOURCE_ROOT"), "tests", "ui", "test-browser.py", NULL);
@@ -220,6 +222,7 @@ test_no_leak (void)
     }
   g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "all", TRUE);
   g_subprocess_launcher_setenv (launcher, "TOCSIN_TEST_BROWSER_ACTION", "accept", TRUE);
+  g_subprocess_launcher_setenv (launcher, "TOCSIN_TEST_BROWSER_LOG", browser_log_path, TRUE);
   /* The secret travels in the environment, as build-aux/demo passes it. */
   g_subprocess_launcher_setenv (launcher, "TOCSIN_CLIENT_SECRET",
                                 tocsin_test_sandbox_get_client_secret (sandbox), TRUE);
@@ -285,6 +288,11 @@ test_no_leak (void)
   g_assert_true (strstr (out, "tocsin-auth-DEBUG") != NULL || strstr (err, "tocsin-auth-DEBUG") != NULL);
 
   g_assert_cmpuint (scan_dir (home, secrets), >, 0);
+
+  /* The browser the app launched did not inherit the secret. */
+  g_assert_true (g_file_get_contents (browser_log_path, &browser_log, NULL, NULL));
+  g_assert_nonnull (strstr (browser_log, "client secret in environment: no\n"));
+  g_assert_null (strstr (browser_log, "client secret in environment: yes"));
 
   /* Leave the shared keyring as it was. */
   {

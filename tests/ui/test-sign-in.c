@@ -23,6 +23,7 @@
 #include <libsoup/soup.h>
 
 #include "tocsin-application.h"
+#include "tocsin-auth-session.h"
 #include "tocsin-sign-in-page.h"
 #include "tocsin-test-sandbox.h"
 #include "tocsin-test-utils.h"
@@ -807,6 +808,8 @@ main (int   argc,
   sandbox = tocsin_test_sandbox_start (NULL);
   /* The sandbox app's secret reaches the app as the demo passes it. */
   g_setenv ("TOCSIN_CLIENT_SECRET", tocsin_test_sandbox_get_client_secret (sandbox), TRUE);
+  /* What main() does. */
+  tocsin_auth_session_claim_environment ();
 
   /* Order matters: the first runs while the desktop has no browser. */
   g_test_add_func ("/sign-in/browser-failed-paste", test_browser_failed_paste);

@@ -36,6 +36,7 @@ typedef enum
   TOCSIN_AUTH_ERROR_NOT_SIGNED_IN,       /* no tokens */
   TOCSIN_AUTH_ERROR_KEYRING_LOCKED,      /* keyring locked or unlock prompt dismissed */
   TOCSIN_AUTH_ERROR_KEYRING_UNAVAILABLE, /* no secret service on the session bus */
+  TOCSIN_AUTH_ERROR_PKCE_REJECTED,       /* the token endpoint refused the PKCE verifier */
 } TocsinAuthError;
 
 GQuark tocsin_auth_error_quark (void);

@@ -26,15 +26,24 @@
  * keeps the tokens in the keyring, hands out access tokens to the API client
  * (TocsinTokenProvider) and refreshes them single-flight.
  *
- * Refresh rules: ahead of expiry (REFRESH_MARGIN) or when a caller reports a
- * rejected token; one request however many callers; the rotated refresh
- * token reaches the keyring before the new access token is handed out;
+ * Refresh rules: ahead of expiry (tocsin_token_set_needs_refresh()) or when
+ * a caller reports a rejected token; one request however many callers; the
+ * new access token is handed out at once, and the rotated tokens are
+ * written to the keyring in the background, one write at a time, always the
+ * newest, retried with backoff while the keyring is locked
+ * (#TocsinAuthSession:keyring-unsaved);
  * invalid_grant / unauthorized_client end in needs-reauth, keeping the
  * account and its site choice, and nothing is retried until the user signs
  * in again. The chosen site lives in a small per-account key file under
  * $XDG_STATE_HOME/tocsin/ (never tokens). */
 
-#define REFRESH_MARGIN_SECONDS 60
+/* A keyring write that hangs (an unlock prompt nobody answers, or one that
+ * libsecret never reports back) is given up after this; one that may show
+ * an unlock prompt leaves the user time to type the password. */
+#define SAVE_TIMEOUT_SECONDS 30
+#define SAVE_PROMPT_TIMEOUT_SECONDS 120
+#define SAVE_RETRY_FIRST_SECONDS 2
+#define SAVE_RETRY_MAX_SECONDS 120
 #define UNKNOWN_ACCOUNT "unknown"
 
 typedef enum
@@ -49,6 +58,7 @@ typedef struct
   GTask                *task;          /* borrowed */
   FlowPhase             phase;
   gboolean              done;
+  gboolean              pkce_retried;  /* signing in again without PKCE */
   TocsinAuthState       previous_state;
   GCancellable         *cancellable;   /* ours, cancelled when the flow ends */
   GCancellable         *user_cancellable;
@@ -88,7 +98,18 @@ struct _TocsinAuthSession
   char              *client_id;
   TocsinOAuthClient *client;
   TocsinTokenSet    *tokens;
-  gboolean           tokens_unsaved;   /* rotated, not yet in the keyring */
+
+  /* Bumped by sign-in, restore and sign-out: what an older generation's
+   * callbacks bring is dropped. */
+  guint              generation;
+
+  /* The background keyring write of the rotated tokens. */
+  GCancellable      *save_cancellable; /* the write under way, or NULL */
+  guint              save_timeout_id;
+  guint              save_retry_id;
+  guint              save_backoff;     /* seconds until the next retry */
+  gboolean           save_again;       /* newer tokens came during a write */
+  gboolean           keyring_unsaved;
 
   Flow              *flow;
 
@@ -119,6 +140,7 @@ enum {
   PROP_AUTHORIZE_URI,
   PROP_USE_PKCE,
   PROP_LAUNCH_BROWSER,
+  PROP_KEYRING_UNSAVED,
   N_PROPS
 };
 
@@ -267,6 +289,46 @@ save_remembered_site (const char *path,
                error != NULL ? error->message : g_strerror (errno));
 }
 
+/* Authorization servers that refused PKCE, by base URL, in
+ * $XDG_STATE_HOME/tocsin/auth-servers.ini (not a secret): sign-ins there
+ * go without it. */
+static char *
+auth_servers_path (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "tocsin", "auth-servers.ini", NULL);
+}
+
+static gboolean
+server_refuses_pkce (const char *auth_server)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *path = auth_servers_path ();
+  g_autoptr(GError) error = NULL;
+  gboolean pkce;
+
+  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL))
+    return FALSE;
+
+  pkce = g_key_file_get_boolean (key_file, auth_server, "pkce", &error);
+  return error == NULL && !pkce;
+}
+
+static void
+remember_server_refuses_pkce (const char *auth_server)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = auth_servers_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_key_file_load_from_file (key_file, path, G_KEY_FILE_KEEP_COMMENTS, NULL);
+  g_key_file_set_boolean (key_file, auth_server, "pkce", FALSE);
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_key_file_save_to_file (key_file, path, &error))
+    g_warning ("Could not remember in %s that %s refuses PKCE: %s", path, auth_server,
+               error != NULL ? error->message : g_strerror (errno));
+}
+
 static TocsinSite *
 pick_site (GPtrArray  *sites,
            const char *remembered_id)
@@ -326,10 +388,13 @@ static void
 clear_tokens (TocsinAuthSession *self)
 {
   g_clear_pointer (&self->tokens, tocsin_token_set_free);
-  self->tokens_unsaved = FALSE;
 }
 
 /* Client secret: $TOCSIN_CLIENT_SECRET, then the keyring, then the built-in one */
+
+/* Taken out of the environment at startup, so that no child (the browser
+ * opened for sign-in above all) inherits it. */
+static char *environment_secret;
 
 static void
 on_client_secret_loaded_cb (GObject      *object,
@@ -373,13 +438,12 @@ load_client_secret_async (const char          *auth_server,
                           gpointer             user_data)
 {
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-  const char *from_env = g_getenv ("TOCSIN_CLIENT_SECRET");
 
-  /* A secret in the environment wins, for this run only: the demo and tests
-   * pass the sandbox's secret this way, never on a command line. */
-  if (from_env != NULL && *from_env != '\0')
+  /* A secret from the environment wins, for this run only: the demo and
+   * tests pass the sandbox's secret this way, never on a command line. */
+  if (environment_secret != NULL)
     {
-      g_task_return_pointer (task, g_strdup (from_env), (GDestroyNotify)wipe_free);
+      g_task_return_pointer (task, g_strdup (environment_secret), (GDestroyNotify)wipe_free);
       g_object_unref (task);
       return;
     }
@@ -396,6 +460,12 @@ load_client_secret_finish (GAsyncResult  *result,
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+static void new_generation (TocsinAuthSession *self);
+static void undo_stale_write (TocsinAuthSession *self,
+                              const char        *auth_server,
+                              const char        *client_id);
+static void flow_retry_without_pkce (Flow *flow);
 
 /* Sign-in flow */
 
@@ -498,11 +568,14 @@ on_flow_tokens_saved_cb (GObject      *object,
 
   if (flow->done)
     {
+      /* Cancelled (or signed out) while the write was on its way. */
+      undo_stale_write (self, flow->auth_server, flow->client_id);
       g_object_unref (flow->task);
       return;
     }
 
   /* Stored: now the session takes the new sign-in over. */
+  new_generation (self);
   g_clear_object (&self->client);
   self->client = g_object_ref (flow->client);
   g_free (self->auth_server);
@@ -526,6 +599,10 @@ on_flow_tokens_saved_cb (GObject      *object,
   set_sites (self, flow->sites);
   set_current_site (self, site);
   save_remembered_site (path, site);
+
+  /* Only a sign-in without PKCE that worked says the server needs that. */
+  if (flow->pkce_retried)
+    remember_server_refuses_pkce (self->auth_server);
 
   flow_finish (flow, NULL);
   g_object_unref (flow->task);
@@ -619,6 +696,15 @@ on_flow_exchanged_cb (GObject      *object,
   if (flow->done)
     {
       g_clear_pointer (&tokens, tocsin_token_set_free);
+      g_object_unref (flow->task);
+      return;
+    }
+
+  if (tokens == NULL && !flow->pkce_retried &&
+      g_error_matches (error, TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_PKCE_REJECTED) &&
+      tocsin_auth_request_get_code_verifier (flow->request) != NULL)
+    {
+      flow_retry_without_pkce (flow);
       g_object_unref (flow->task);
       return;
     }
@@ -773,13 +859,63 @@ on_user_cancelled_cb (GCancellable *cancellable,
   g_idle_add (user_cancel_idle_cb, g_object_ref (flow->task));
 }
 
+/* Waits for the callback of flow->request (on the loopback server when the
+ * callback URL is one) and opens the browser. */
+static gboolean
+flow_listen (Flow    *flow,
+             GError **error)
+{
+  TocsinAuthSession *self = flow->self;
+
+  if (tocsin_callback_server_handles_uri (tocsin_auth_request_get_redirect_uri (flow->request)))
+    {
+      if (flow->server != NULL)
+        tocsin_callback_server_stop (flow->server);
+      g_clear_object (&flow->server);
+      flow->server = tocsin_callback_server_new (flow->request);
+      g_signal_connect_object (flow->server, "rejected", G_CALLBACK (on_server_rejected_cb), self, 0);
+      if (!tocsin_callback_server_start (flow->server, error))
+        return FALSE;
+      tocsin_callback_server_wait_async (flow->server, flow->cancellable, on_server_wait_cb,
+                                         flow_hold (flow));
+    }
+
+  flow->phase = FLOW_WAITING;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHORIZE_URI]);
+  flow_open_browser (flow);
+  return TRUE;
+}
+
+/* The token endpoint refused the PKCE verifier: once per sign-in, the user
+ * is asked again with a request without PKCE. */
+static void
+flow_retry_without_pkce (Flow *flow)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TocsinAuthRequest) request = NULL;
+
+  g_debug ("The sign-in server refused PKCE; asking once more without it");
+  flow->pkce_retried = TRUE;
+  request = tocsin_auth_request_new (flow->auth_server, flow->client_id,
+                                     tocsin_auth_request_get_redirect_uri (flow->request),
+                                     NULL, FALSE, &error);
+  if (request == NULL)
+    {
+      flow_finish (flow, g_steal_pointer (&error));
+      return;
+    }
+
+  g_set_object (&flow->request, request);
+  if (!flow_listen (flow, &error))
+    flow_finish (flow, g_steal_pointer (&error));
+}
+
 static void
 on_flow_client_secret_cb (GObject      *object,
                           GAsyncResult *result,
                           gpointer      user_data)
 {
   Flow *flow = user_data;
-  TocsinAuthSession *self = flow->self;
   g_autoptr(GError) error = NULL;
   char *secret;
 
@@ -809,23 +945,13 @@ on_flow_client_secret_cb (GObject      *object,
   flow->client = tocsin_oauth_client_new (NULL, flow->auth_server, flow->api_base,
                                           flow->client_id, flow->client_secret);
 
-  if (tocsin_callback_server_handles_uri (tocsin_auth_request_get_redirect_uri (flow->request)))
+  if (!flow_listen (flow, &error))
     {
-      flow->server = tocsin_callback_server_new (flow->request);
-      g_signal_connect_object (flow->server, "rejected", G_CALLBACK (on_server_rejected_cb), self, 0);
-      if (!tocsin_callback_server_start (flow->server, &error))
-        {
-          flow_finish (flow, g_steal_pointer (&error));
-          g_object_unref (flow->task);
-          return;
-        }
-      tocsin_callback_server_wait_async (flow->server, flow->cancellable, on_server_wait_cb,
-                                         flow_hold (flow));
+      flow_finish (flow, g_steal_pointer (&error));
+      g_object_unref (flow->task);
+      return;
     }
-
   flow->timeout_id = g_timeout_add_seconds (TOCSIN_AUTH_FLOW_LIFETIME_SECONDS, on_flow_timeout_cb, flow);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHORIZE_URI]);
-  flow_open_browser (flow);
 
   g_object_unref (flow->task);
 }
@@ -883,6 +1009,220 @@ refresh_complete (TocsinAuthSession *self,
 }
 
 static void
+set_keyring_unsaved (TocsinAuthSession *self,
+                     gboolean           unsaved)
+{
+  if (self->keyring_unsaved == unsaved)
+    return;
+
+  self->keyring_unsaved = unsaved;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEYRING_UNSAVED]);
+}
+
+/* Forgets the write under way (its callback still comes, and sees that it
+ * was abandoned) and any retry. */
+static void
+save_abandon (TocsinAuthSession *self)
+{
+  g_clear_handle_id (&self->save_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->save_retry_id, g_source_remove);
+  if (self->save_cancellable != NULL)
+    g_cancellable_cancel (self->save_cancellable);
+  g_clear_object (&self->save_cancellable);
+  self->save_again = FALSE;
+}
+
+/* A new sign-in, a restore or a sign-out: whatever the previous one still
+ * has under way must not touch this one. */
+static void
+new_generation (TocsinAuthSession *self)
+{
+  self->generation++;
+  save_abandon (self);
+  self->save_backoff = 0;
+  set_keyring_unsaved (self, FALSE);
+
+  if (self->refreshing)
+    {
+      g_autoptr(GError) gone = g_error_new_literal (TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_NOT_SIGNED_IN,
+                                                    _("You are not signed in."));
+
+      refresh_complete (self, gone);
+    }
+}
+
+typedef struct
+{
+  TocsinAuthSession *self;
+  guint              generation;
+  GCancellable      *cancellable;
+  char              *auth_server;
+  char              *client_id;
+} Pending;
+
+static Pending *
+pending_new (TocsinAuthSession *self)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->self = g_object_ref (self);
+  pending->generation = self->generation;
+  pending->auth_server = g_strdup (self->auth_server);
+  pending->client_id = g_strdup (self->client_id);
+  return pending;
+}
+
+static void
+pending_free (Pending *pending)
+{
+  g_object_unref (pending->self);
+  g_clear_object (&pending->cancellable);
+  g_free (pending->auth_server);
+  g_free (pending->client_id);
+  g_free (pending);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pending, pending_free)
+
+static void keyring_save (TocsinAuthSession *self);
+
+static gboolean
+save_retry_cb (gpointer user_data)
+{
+  TocsinAuthSession *self = user_data;
+
+  self->save_retry_id = 0;
+  keyring_save (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  TocsinAuthSession *self = user_data;
+
+  self->save_timeout_id = 0;
+  g_debug ("The keyring did not answer in time");
+  save_abandon (self);
+  set_keyring_unsaved (self, TRUE);
+  self->save_retry_id = g_timeout_add_seconds (SAVE_RETRY_FIRST_SECONDS, save_retry_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_stale_write_cleared_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tocsin_token_store_clear_finish (result, &error))
+    g_debug ("Could not delete an older sign-in's tokens: %s", error->message);
+}
+
+/* Tokens of a sign-in that has ended reached the keyring after all. */
+static void
+undo_stale_write (TocsinAuthSession *self,
+                  const char        *auth_server,
+                  const char        *client_id)
+{
+  if (self->tokens != NULL &&
+      g_strcmp0 (self->auth_server, auth_server) == 0 &&
+      g_strcmp0 (self->client_id, client_id) == 0)
+    /* It may have replaced the current sign-in's item: write that again. */
+    keyring_save (self);
+  else
+    tocsin_token_store_clear_async (auth_server, client_id, NULL, on_stale_write_cleared_cb, NULL);
+}
+
+static void
+on_keyring_saved_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(Pending) pending = user_data;
+  TocsinAuthSession *self = pending->self;
+  g_autoptr(GError) error = NULL;
+  gboolean saved = tocsin_token_store_save_finish (result, &error);
+
+  if (pending->generation != self->generation)
+    {
+      /* Written for a sign-in that has ended since. */
+      if (saved)
+        undo_stale_write (self, pending->auth_server, pending->client_id);
+      return;
+    }
+
+  if (pending->cancellable != self->save_cancellable)
+    {
+      /* Given up after the timeout, yet it went through late: it may have
+       * overwritten newer tokens, so the current ones go in again. */
+      if (saved)
+        keyring_save (self);
+      return;
+    }
+
+  g_clear_handle_id (&self->save_timeout_id, g_source_remove);
+  g_clear_object (&self->save_cancellable);
+
+  if (self->tokens == NULL)
+    return;
+
+  if (self->save_again)
+    {
+      self->save_again = FALSE;
+      keyring_save (self);
+      return;
+    }
+
+  if (!saved)
+    {
+      g_debug ("Could not save the rotated tokens, retrying in %u s: %s",
+               MAX (self->save_backoff, SAVE_RETRY_FIRST_SECONDS), error->message);
+      self->save_backoff = CLAMP (self->save_backoff * 2, SAVE_RETRY_FIRST_SECONDS, SAVE_RETRY_MAX_SECONDS);
+      self->save_retry_id = g_timeout_add_seconds (self->save_backoff, save_retry_cb, self);
+      set_keyring_unsaved (self, TRUE);
+      return;
+    }
+
+  self->save_backoff = 0;
+  set_keyring_unsaved (self, FALSE);
+}
+
+/* Writes the current tokens, after the write under way if there is one, so
+ * the keyring never ends with older tokens than memory. After a failure,
+ * only a keyring that is unlocked by now is written to: no unlock prompt
+ * every retry. */
+static void
+keyring_save (TocsinAuthSession *self)
+{
+  Pending *pending;
+  gboolean may_prompt;
+
+  if (self->tokens == NULL || self->auth_server == NULL || self->client_id == NULL)
+    return;
+
+  if (self->save_cancellable != NULL)
+    {
+      self->save_again = TRUE;
+      return;
+    }
+
+  may_prompt = !self->keyring_unsaved;
+  g_clear_handle_id (&self->save_retry_id, g_source_remove);
+  self->save_cancellable = g_cancellable_new ();
+  self->save_timeout_id = g_timeout_add_seconds (may_prompt ? SAVE_PROMPT_TIMEOUT_SECONDS : SAVE_TIMEOUT_SECONDS,
+                                                 save_timeout_cb, self);
+
+  pending = pending_new (self);
+  pending->cancellable = g_object_ref (self->save_cancellable);
+  tocsin_token_store_save_full_async (self->auth_server, self->client_id,
+                                      self->account_id != NULL ? self->account_id : UNKNOWN_ACCOUNT,
+                                      self->tokens, may_prompt,
+                                      self->save_cancellable, on_keyring_saved_cb, pending);
+}
+
+static void
 on_reauth_marker_saved_cb (GObject      *object,
                            GAsyncResult *result,
                            gpointer      user_data)
@@ -902,6 +1242,8 @@ enter_needs_reauth (TocsinAuthSession *self)
   marker->needs_reauth = TRUE;
   marker->scope = g_strdup (self->tokens != NULL ? self->tokens->scope : NULL);
   clear_tokens (self);
+  save_abandon (self);
+  set_keyring_unsaved (self, FALSE);
 
   if (self->auth_server != NULL && self->client_id != NULL)
     tocsin_token_store_save_async (self->auth_server, self->client_id,
@@ -912,52 +1254,24 @@ enter_needs_reauth (TocsinAuthSession *self)
 }
 
 static void
-on_refresh_saved_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(TocsinAuthSession) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!tocsin_token_store_save_finish (result, &error))
-    {
-      /* The rotated tokens stay in memory (the old refresh token is dead)
-       * and the next call tries the keyring again before handing any out. */
-      refresh_complete (self, error);
-      return;
-    }
-
-  if (self->tokens == NULL)
-    {
-      /* Signed out meanwhile. */
-      g_autoptr(GError) gone = g_error_new_literal (TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_NOT_SIGNED_IN,
-                                                    _("You are not signed in."));
-      refresh_complete (self, gone);
-      return;
-    }
-
-  self->tokens_unsaved = FALSE;
-  refresh_complete (self, NULL);
-}
-
-static void
-refresh_save (TocsinAuthSession *self)
-{
-  tocsin_token_store_save_async (self->auth_server, self->client_id,
-                                 self->account_id != NULL ? self->account_id : UNKNOWN_ACCOUNT,
-                                 self->tokens, NULL, on_refresh_saved_cb, g_object_ref (self));
-}
-
-static void
 on_refreshed_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(TocsinAuthSession) self = user_data;
+  g_autoptr(Pending) pending = user_data;
+  TocsinAuthSession *self = pending->self;
   g_autoptr(GError) error = NULL;
   TocsinTokenSet *tokens;
 
   tokens = tocsin_oauth_client_refresh_finish (TOCSIN_OAUTH_CLIENT (object), result, &error);
+
+  if (pending->generation != self->generation)
+    {
+      /* An older sign-in's refresh: its waiters were failed already. */
+      g_debug ("Dropping the refresh of an earlier sign-in");
+      g_clear_pointer (&tokens, tocsin_token_set_free);
+      return;
+    }
 
   if (self->tokens == NULL)
     {
@@ -985,8 +1299,10 @@ on_refreshed_cb (GObject      *object,
 
   clear_tokens (self);
   self->tokens = tokens;
-  self->tokens_unsaved = TRUE;
-  refresh_save (self);
+
+  /* Polling goes on whatever the keyring does; the write follows. */
+  refresh_complete (self, NULL);
+  keyring_save (self);
 }
 
 static void
@@ -995,12 +1311,6 @@ refresh_start (TocsinAuthSession *self)
   g_assert (!self->refreshing);
 
   self->refreshing = TRUE;
-
-  if (self->tokens_unsaved)
-    {
-      refresh_save (self);
-      return;
-    }
 
   if (self->tokens->refresh_token == NULL || self->client == NULL)
     {
@@ -1020,7 +1330,7 @@ refresh_start (TocsinAuthSession *self)
 
   g_debug ("Refreshing the access token");
   tocsin_oauth_client_refresh_async (self->client, self->tokens->refresh_token, NULL,
-                                     on_refreshed_cb, g_object_ref (self));
+                                     on_refreshed_cb, pending_new (self));
 }
 
 /* TocsinTokenProvider */
@@ -1052,9 +1362,9 @@ tocsin_auth_session_get_access_token_async (TocsinTokenProvider *provider,
       return;
     }
 
-  if (!self->refreshing && !self->tokens_unsaved &&
+  if (!self->refreshing &&
       g_strcmp0 (rejected_token, self->tokens->access_token) != 0 &&
-      !tocsin_token_set_expires_within (self->tokens, REFRESH_MARGIN_SECONDS))
+      !tocsin_token_set_needs_refresh (self->tokens))
     {
       g_task_return_pointer (task, g_strdup (self->tokens->access_token), (GDestroyNotify)wipe_free);
       return;
@@ -1089,6 +1399,7 @@ tocsin_auth_session_dispose (GObject *object)
 {
   TocsinAuthSession *self = (TocsinAuthSession *)object;
 
+  save_abandon (self);
   g_clear_object (&self->config);
   g_clear_object (&self->client);
   g_clear_object (&self->current_site);
@@ -1149,6 +1460,9 @@ tocsin_auth_session_get_property (GObject    *object,
       break;
     case PROP_LAUNCH_BROWSER:
       g_value_set_boolean (value, self->launch_browser);
+      break;
+    case PROP_KEYRING_UNSAVED:
+      g_value_set_boolean (value, self->keyring_unsaved);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1220,6 +1534,18 @@ tocsin_auth_session_class_init (TocsinAuthSessionClass *klass)
     g_param_spec_boolean ("launch-browser", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * TocsinAuthSession:keyring-unsaved:
+   *
+   * The rotated tokens could not be written to the keyring (locked, or not
+   * answering). Signing in still works until the app quits; the write is
+   * retried in the background and this turns %FALSE once it went through.
+   * Tell the user when it turns %TRUE.
+   */
+  properties[PROP_KEYRING_UNSAVED] =
+    g_param_spec_boolean ("keyring-unsaved", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1255,6 +1581,28 @@ tocsin_auth_session_init (TocsinAuthSession *self)
 }
 
 /* Public API */
+
+/**
+ * tocsin_auth_session_claim_environment:
+ *
+ * Takes `TOCSIN_CLIENT_SECRET` out of the environment and keeps it for the
+ * sessions of this process. Call it first thing in main(), before any
+ * thread runs (unsetting a variable is not thread-safe), so that nothing
+ * the app starts inherits the secret.
+ */
+void
+tocsin_auth_session_claim_environment (void)
+{
+  const char *value = g_getenv ("TOCSIN_CLIENT_SECRET");
+
+  if (value == NULL)
+    return;
+
+  g_clear_pointer (&environment_secret, wipe_free);
+  if (*value != '\0')
+    environment_secret = g_strdup (value);
+  g_unsetenv ("TOCSIN_CLIENT_SECRET");
+}
 
 /**
  * tocsin_auth_session_new:
@@ -1352,6 +1700,13 @@ tocsin_auth_session_get_authorize_uri (TocsinAuthSession *self)
     return NULL;
 
   return tocsin_auth_request_get_uri (self->flow->request);
+}
+
+gboolean
+tocsin_auth_session_get_keyring_unsaved (TocsinAuthSession *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_AUTH_SESSION (self), FALSE);
+  return self->keyring_unsaved;
 }
 
 gboolean
@@ -1497,7 +1852,8 @@ tocsin_auth_session_sign_in_async (TocsinAuthSession   *self,
     }
 
   flow->request = tocsin_auth_request_new (flow->auth_server, client_id, redirect_uri, NULL,
-                                           self->use_pkce, &error);
+                                           self->use_pkce && !server_refuses_pkce (flow->auth_server),
+                                           &error);
   if (flow->request == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -1697,6 +2053,7 @@ restore_apply (GTask *task,
   g_autofree char *path = NULL;
   gboolean needs_reauth = data->tokens->needs_reauth;
 
+  new_generation (self);
   g_free (self->auth_server);
   self->auth_server = g_strdup (data->auth_server);
   g_free (self->api_base);
@@ -1901,6 +2258,9 @@ tocsin_auth_session_sign_out_async (TocsinAuthSession   *self,
   client_id = g_strdup (self->client_id != NULL ? self->client_id
                                                 : tocsin_config_get_client_id (self->config));
 
+  /* Refresh waiters fail now; a refresh or keyring write still under way
+   * drops its result (and deletes what it wrote) when it ends. */
+  new_generation (self);
   clear_tokens (self);
   g_clear_object (&self->client);
   set_sites (self, NULL);

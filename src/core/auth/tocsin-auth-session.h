@@ -31,6 +31,8 @@ GType tocsin_auth_state_get_type (void) G_GNUC_CONST;
 
 G_DECLARE_FINAL_TYPE (TocsinAuthSession, tocsin_auth_session, TOCSIN, AUTH_SESSION, GObject)
 
+void               tocsin_auth_session_claim_environment    (void);
+
 TocsinAuthSession *tocsin_auth_session_new                  (TocsinConfig         *config);
 
 TocsinAuthState    tocsin_auth_session_get_state            (TocsinAuthSession    *self);
@@ -41,6 +43,7 @@ void               tocsin_auth_session_set_current_site     (TocsinAuthSession  
 const char        *tocsin_auth_session_get_account_id       (TocsinAuthSession    *self);
 const char        *tocsin_auth_session_get_account_name     (TocsinAuthSession    *self);
 const char        *tocsin_auth_session_get_authorize_uri    (TocsinAuthSession    *self);
+gboolean           tocsin_auth_session_get_keyring_unsaved  (TocsinAuthSession    *self);
 gboolean           tocsin_auth_session_get_use_pkce         (TocsinAuthSession    *self);
 void               tocsin_auth_session_set_use_pkce         (TocsinAuthSession    *self,
                                                              gboolean              use_pkce);

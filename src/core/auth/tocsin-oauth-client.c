@@ -156,6 +156,18 @@ token_error (Grant       grant,
              JsonObject *object)
 {
   const char *code = member_string (object, "error");
+  const char *description = member_string (object, "error_description");
+  g_autofree char *lower = description != NULL ? g_utf8_strdown (description, -1) : NULL;
+
+  /* Atlassian does not document PKCE for 3LO: a server that does not know
+   * it may refuse the verifier (invalid_request) or fail to check it
+   * (invalid_grant); the session then signs in once without it. */
+  if (grant == GRANT_AUTHORIZATION_CODE && lower != NULL &&
+      (g_strcmp0 (code, "invalid_request") == 0 || g_strcmp0 (code, "invalid_grant") == 0) &&
+      (strstr (lower, "verifier") != NULL || strstr (lower, "pkce") != NULL))
+    return g_error_new_literal (TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_PKCE_REJECTED,
+                                _("The sign-in server did not accept the PKCE check of this "
+                                  "sign-in. Sign in again."));
 
   if (g_strcmp0 (code, "invalid_grant") == 0 || g_strcmp0 (code, "unauthorized_client") == 0)
     {
@@ -223,7 +235,10 @@ on_token_response_cb (GObject      *object,
   tokens->scope = g_strdup (member_string (object_, "scope"));
   expires_in = json_object_get_member (object_, "expires_in");
   if (expires_in != NULL && JSON_NODE_HOLDS_VALUE (expires_in))
-    tokens->expires_at = g_get_real_time () / G_USEC_PER_SEC + json_node_get_int (expires_in);
+    {
+      tokens->lifetime = MAX (json_node_get_int (expires_in), 0);
+      tokens->expires_at = g_get_real_time () / G_USEC_PER_SEC + tokens->lifetime;
+    }
 
   g_task_return_pointer (task, g_steal_pointer (&tokens), (GDestroyNotify)tocsin_token_set_free);
 }
@@ -414,6 +429,142 @@ finish_api_get (SoupSession   *session,
   return g_steal_pointer (&bytes);
 }
 
+/* Finding the sites. Atlassian's examples of accessible-resources show only
+ * classic scopes, and nothing found promises that the granular Operations
+ * scopes are listed there. Sites that list them are taken as they are; when
+ * none does, every listed site is asked for one alert, all at once: 200
+ * means usable, 403 or 404 (no Operations there) means not. */
+
+static void
+wipe_string (char *str)
+{
+  if (str != NULL)
+    explicit_bzero (str, strlen (str));
+  g_free (str);
+}
+
+typedef struct
+{
+  GTask      *task;      /* the get_sites task */
+  GPtrArray  *sites;     /* TocsinSite, all listed */
+  gboolean   *usable;
+  guint       pending;
+  GError     *error;     /* the first failure that is not a verdict */
+} Probe;
+
+typedef struct
+{
+  Probe       *probe;
+  guint        index;
+  SoupMessage *message;
+} ProbeCall;
+
+static void
+probe_finish (Probe *probe)
+{
+  GPtrArray *usable = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < probe->sites->len; i++)
+    if (probe->usable[i])
+      g_ptr_array_add (usable, g_object_ref (g_ptr_array_index (probe->sites, i)));
+
+  /* No usable site because the server failed is not "no sites". */
+  if (usable->len == 0 && probe->error != NULL)
+    {
+      g_ptr_array_unref (usable);
+      g_task_return_error (probe->task, g_steal_pointer (&probe->error));
+    }
+  else
+    g_task_return_pointer (probe->task, usable, (GDestroyNotify)g_ptr_array_unref);
+
+  g_clear_error (&probe->error);
+  g_object_unref (probe->task);
+  g_ptr_array_unref (probe->sites);
+  g_free (probe->usable);
+  g_free (probe);
+}
+
+static void
+on_probe_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ProbeCall *call = user_data;
+  Probe *probe = call->probe;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guint status;
+
+  bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  status = soup_message_get_status (call->message);
+  if (bytes != NULL && status == SOUP_STATUS_OK)
+    probe->usable[call->index] = TRUE;
+  else if (bytes != NULL && (status == SOUP_STATUS_FORBIDDEN || status == SOUP_STATUS_NOT_FOUND))
+    g_debug ("Site %s has no Operations (HTTP %u)",
+             tocsin_site_get_id (g_ptr_array_index (probe->sites, call->index)), status);
+  else if (probe->error == NULL)
+    {
+      if (bytes == NULL)
+        probe->error = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                       ? g_steal_pointer (&error) : network_error (error);
+      else
+        probe->error = g_error_new (TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_SERVER,
+                                    _("The Atlassian API answered unexpectedly (HTTP %u). Try again later."),
+                                    status);
+    }
+
+  g_object_unref (call->message);
+  g_free (call);
+
+  if (--probe->pending == 0)
+    probe_finish (probe);
+}
+
+/* Takes @task and @sites. */
+static void
+sites_pick_or_probe (GTask     *task,
+                     GPtrArray *sites)
+{
+  TocsinOAuthClient *self = g_task_get_source_object (task);
+  const char *access_token = g_object_get_data (G_OBJECT (task), "access-token");
+  GPtrArray *with_scopes = g_ptr_array_new_with_free_func (g_object_unref);
+  Probe *probe;
+
+  for (guint i = 0; i < sites->len; i++)
+    if (tocsin_site_has_ops_scopes (g_ptr_array_index (sites, i)))
+      g_ptr_array_add (with_scopes, g_object_ref (g_ptr_array_index (sites, i)));
+
+  if (with_scopes->len > 0 || sites->len == 0)
+    {
+      g_ptr_array_unref (sites);
+      g_task_return_pointer (task, with_scopes, (GDestroyNotify)g_ptr_array_unref);
+      g_object_unref (task);
+      return;
+    }
+  g_ptr_array_unref (with_scopes);
+
+  probe = g_new0 (Probe, 1);
+  probe->task = task;
+  probe->sites = sites;
+  probe->usable = g_new0 (gboolean, sites->len);
+  probe->pending = sites->len;
+
+  for (guint i = 0; i < sites->len; i++)
+    {
+      g_autofree char *id = g_uri_escape_string (tocsin_site_get_id (g_ptr_array_index (sites, i)), NULL, FALSE);
+      g_autofree char *path = g_strdup_printf ("/ex/jira/%s/jsm/ops/api/v1/alerts?size=1", id);
+      ProbeCall *call = g_new0 (ProbeCall, 1);
+
+      call->probe = probe;
+      call->index = i;
+      call->message = new_api_get (self, path, access_token);
+      /* The bearer token goes to this origin only. */
+      soup_message_add_flags (call->message, SOUP_MESSAGE_NO_REDIRECT);
+      soup_session_send_and_read_async (self->session, call->message, G_PRIORITY_DEFAULT,
+                                        g_task_get_cancellable (task), on_probe_cb, call);
+    }
+}
+
 static void
 on_sites_cb (GObject      *object,
              GAsyncResult *result,
@@ -434,18 +585,19 @@ on_sites_cb (GObject      *object,
     }
 
   data = g_bytes_get_data (bytes, &len);
-  sites = tocsin_site_list_from_json (data != NULL ? data : "", len, TRUE, &error);
+  sites = tocsin_site_list_from_json (data != NULL ? data : "", len, FALSE, &error);
   if (sites == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, sites, (GDestroyNotify)g_ptr_array_unref);
+    sites_pick_or_probe (g_steal_pointer (&task), sites);
 }
 
 /**
  * tocsin_oauth_client_get_sites_async:
  *
  * GET {api}/oauth/token/accessible-resources, keeping the sites that granted
- * the Operations scopes.
+ * the Operations scopes; when none lists them, the listed sites whose
+ * Operations API answers (see sites_pick_or_probe()).
  */
 void
 tocsin_oauth_client_get_sites_async (TocsinOAuthClient   *self,
@@ -465,6 +617,7 @@ tocsin_oauth_client_get_sites_async (TocsinOAuthClient   *self,
 
   message = new_api_get (self, "/oauth/token/accessible-resources", access_token);
   g_task_set_task_data (task, g_object_ref (message), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "access-token", g_strdup (access_token), (GDestroyNotify)wipe_string);
   soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
                                     on_sites_cb, g_steal_pointer (&task));
 }

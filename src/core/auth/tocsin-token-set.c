@@ -35,6 +35,7 @@ tocsin_token_set_copy (const TocsinTokenSet *self)
   copy->access_token = g_strdup (self->access_token);
   copy->refresh_token = g_strdup (self->refresh_token);
   copy->expires_at = self->expires_at;
+  copy->lifetime = self->lifetime;
   copy->scope = g_strdup (self->scope);
   copy->needs_reauth = self->needs_reauth;
 
@@ -76,7 +77,24 @@ tocsin_token_set_expires_within (const TocsinTokenSet *self,
   return g_get_real_time () / G_USEC_PER_SEC + seconds >= self->expires_at;
 }
 
+/* Whether to refresh before using the access token: within a minute of its
+ * end, or a quarter of its lifetime for short-lived tokens (a fixed minute
+ * would refresh before every request when tokens live less than that). */
+gboolean
+tocsin_token_set_needs_refresh (const TocsinTokenSet *self)
+{
+  gint64 margin = TOCSIN_TOKEN_SET_REFRESH_MARGIN;
+
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  if (self->lifetime > 0)
+    margin = MIN (margin, self->lifetime / 4);
+
+  return tocsin_token_set_expires_within (self, margin);
+}
+
 /* The keyring secret: {"access_token", "refresh_token", "expires_at", "scope"}
+ * and "lifetime" (the access token's expires_in) when known,
  * plus "needs_reauth": true once the grant died. */
 char *
 tocsin_token_set_to_json (const TocsinTokenSet *self)
@@ -100,6 +118,11 @@ tocsin_token_set_to_json (const TocsinTokenSet *self)
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "expires_at");
   json_builder_add_int_value (builder, self->expires_at);
+  if (self->lifetime > 0)
+    {
+      json_builder_set_member_name (builder, "lifetime");
+      json_builder_add_int_value (builder, self->lifetime);
+    }
   json_builder_set_member_name (builder, "scope");
   json_builder_add_string_value (builder, self->scope != NULL ? self->scope : "");
   if (self->needs_reauth)
@@ -153,6 +176,8 @@ tocsin_token_set_from_json (const char  *json,
   self->scope = dup_member_string (object, "scope");
   if (json_object_has_member (object, "expires_at"))
     self->expires_at = json_object_get_int_member (object, "expires_at");
+  if (json_object_has_member (object, "lifetime"))
+    self->lifetime = MAX (json_object_get_int_member (object, "lifetime"), 0);
   if (json_object_has_member (object, "needs_reauth"))
     self->needs_reauth = json_object_get_boolean_member (object, "needs_reauth");
   if (self->access_token == NULL)

@@ -30,7 +30,8 @@
  *                           "unknown" when the read:jira-user scope was not
  *                           granted and the id could not be read
  *   secret (UTF-8 JSON)     {"access_token": "…", "refresh_token": "…",
- *                            "expires_at": <Unix seconds>, "scope": "a b c"}
+ *                            "expires_at": <Unix seconds>, "scope": "a b c",
+ *                            "lifetime": <the access token's expires_in>}
  *                           After the grant died (invalid_grant), the tokens
  *                           are null and "needs_reauth": true, so the app
  *                           remembers the account and offers "Sign in again".
@@ -104,6 +105,14 @@ static GError *
 map_secret_error (GError       *error,
                   GCancellable *cancellable)
 {
+  /* libsecret reports some failed or dismissed prompts as a failure
+   * without an error; that is a keyring that stayed locked. */
+  if (error == NULL)
+    return g_error_new_literal (TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_KEYRING_LOCKED,
+                                _("The keyring is locked. Unlock your default keyring (for example in "
+                                  "“Passwords and Keys”) and try again; Tocsin keeps its sign-in "
+                                  "only there."));
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
       g_cancellable_is_cancelled (cancellable))
     return g_error_copy (error);
@@ -127,11 +136,7 @@ map_secret_error (GError       *error,
 static GError *
 locked_error (void)
 {
-  GError *error = g_error_new_literal (SECRET_ERROR, SECRET_ERROR_IS_LOCKED, "locked");
-  GError *mapped = map_secret_error (error, NULL);
-
-  g_error_free (error);
-  return mapped;
+  return map_secret_error (NULL, NULL);
 }
 
 static char *
@@ -148,14 +153,18 @@ label_for_server (const char *auth_server)
 
 typedef struct
 {
-  GHashTable *attributes;
-  char       *account;
-  guint       pending;
+  GHashTable     *attributes;
+  char           *account;
+  guint           pending;
+  TocsinTokenSet *tokens;     /* until the lock check is done */
+  char           *bus_name;   /* of the secret service, for the lock check */
 } SaveData;
 
 static void
 save_data_free (SaveData *data)
 {
+  g_clear_pointer (&data->tokens, tocsin_token_set_free);
+  g_free (data->bus_name);
   g_clear_pointer (&data->attributes, g_hash_table_unref);
   g_free (data->account);
   g_free (data);
@@ -236,29 +245,136 @@ on_token_stored_cb (GObject      *object,
                            g_task_get_cancellable (task), on_stale_search_cb, g_object_ref (task));
 }
 
+static void
+save_store (GTask                *task,
+            const TocsinTokenSet *tokens)
+{
+  SaveData *data = g_task_get_task_data (task);
+  g_autofree char *label = label_for_server (g_hash_table_lookup (data->attributes, "auth-server"));
+  g_autofree char *json = tocsin_token_set_to_json (tokens);
+
+  secret_password_storev (&token_schema, data->attributes, SECRET_COLLECTION_DEFAULT, label, json,
+                          g_task_get_cancellable (task), on_token_stored_cb, task);
+  explicit_bzero (json, strlen (json));
+}
+
+static void
+on_locked_checked_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SaveData *data = g_task_get_task_data (task);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) locked = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TocsinTokenSet) tokens = g_steal_pointer (&data->tokens);
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
+  if (reply == NULL)
+    {
+      g_task_return_error (task, map_secret_error (error, g_task_get_cancellable (task)));
+      return;
+    }
+
+  g_variant_get (reply, "(v)", &locked);
+  if (!g_variant_is_of_type (locked, G_VARIANT_TYPE_BOOLEAN) || g_variant_get_boolean (locked))
+    {
+      g_task_return_error (task, locked_error ());
+      return;
+    }
+
+  save_store (g_steal_pointer (&task), tokens);
+}
+
+static void
+on_default_alias_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SaveData *data = g_task_get_task_data (task);
+  GDBusConnection *connection = G_DBUS_CONNECTION (object);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  const char *path;
+
+  reply = g_dbus_connection_call_finish (connection, result, &error);
+  if (reply == NULL)
+    {
+      g_task_return_error (task, map_secret_error (error, cancellable));
+      return;
+    }
+
+  g_variant_get (reply, "(&o)", &path);
+  if (g_str_equal (path, "/"))
+    {
+      /* No default keyring yet: storing creates one, and that prompts. */
+      g_task_return_error (task, locked_error ());
+      return;
+    }
+
+  g_dbus_connection_call (connection, data->bus_name, path,
+                          "org.freedesktop.DBus.Properties", "Get",
+                          g_variant_new ("(ss)", "org.freedesktop.Secret.Collection", "Locked"),
+                          G_VARIANT_TYPE ("(v)"), G_DBUS_CALL_FLAGS_NONE, -1, cancellable,
+                          on_locked_checked_cb, g_steal_pointer (&task));
+}
+
+static void
+on_service_for_check_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SaveData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(GError) error = NULL;
+
+  service = secret_service_get_finish (result, &error);
+  if (service == NULL)
+    {
+      g_task_return_error (task, map_secret_error (error, cancellable));
+      return;
+    }
+
+  /* Asked directly: libsecret's cached collection proxies may not know of
+   * a lock yet. */
+  data->bus_name = g_strdup (g_dbus_proxy_get_name (G_DBUS_PROXY (service)));
+  g_dbus_connection_call (g_dbus_proxy_get_connection (G_DBUS_PROXY (service)),
+                          data->bus_name, g_dbus_proxy_get_object_path (G_DBUS_PROXY (service)),
+                          "org.freedesktop.Secret.Service", "ReadAlias", g_variant_new ("(s)", "default"),
+                          G_VARIANT_TYPE ("(o)"), G_DBUS_CALL_FLAGS_NONE, -1, cancellable,
+                          on_default_alias_cb, g_steal_pointer (&task));
+}
+
 /**
- * tocsin_token_store_save_async:
+ * tocsin_token_store_save_full_async:
  * @auth_server: the authorization server's base URL
  * @client_id: the client id the tokens belong to
  * @account: the account id (see the schema comment)
  * @tokens: what to store
+ * @may_prompt: whether a locked keyring may ask the user to unlock it;
+ *   %FALSE fails at once with %TOCSIN_AUTH_ERROR_KEYRING_LOCKED instead
+ *   (background retries)
  *
  * Stores @tokens, replacing the item of the same account and removing items
  * of other accounts. Fails with %TOCSIN_AUTH_ERROR_KEYRING_LOCKED or
  * %TOCSIN_AUTH_ERROR_KEYRING_UNAVAILABLE; nothing is written elsewhere.
  */
 void
-tocsin_token_store_save_async (const char           *auth_server,
-                               const char           *client_id,
-                               const char           *account,
-                               const TocsinTokenSet *tokens,
-                               GCancellable         *cancellable,
-                               GAsyncReadyCallback   callback,
-                               gpointer              user_data)
+tocsin_token_store_save_full_async (const char           *auth_server,
+                                    const char           *client_id,
+                                    const char           *account,
+                                    const TocsinTokenSet *tokens,
+                                    gboolean              may_prompt,
+                                    GCancellable         *cancellable,
+                                    GAsyncReadyCallback   callback,
+                                    gpointer              user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *json = NULL;
   SaveData *data;
 
   g_return_if_fail (auth_server != NULL);
@@ -274,11 +390,29 @@ tocsin_token_store_save_async (const char           *auth_server,
   data->account = g_strdup (account);
   g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
 
-  label = label_for_server (auth_server);
-  json = tocsin_token_set_to_json (tokens);
-  secret_password_storev (&token_schema, data->attributes, SECRET_COLLECTION_DEFAULT, label, json,
-                          cancellable, on_token_stored_cb, g_steal_pointer (&task));
-  explicit_bzero (json, strlen (json));
+  if (may_prompt)
+    {
+      save_store (g_steal_pointer (&task), tokens);
+      return;
+    }
+
+  data->tokens = tocsin_token_set_copy (tokens);
+  secret_service_get (SECRET_SERVICE_OPEN_SESSION, cancellable, on_service_for_check_cb,
+                      g_steal_pointer (&task));
+}
+
+/* Like tocsin_token_store_save_full_async(), asking to unlock if needed. */
+void
+tocsin_token_store_save_async (const char           *auth_server,
+                               const char           *client_id,
+                               const char           *account,
+                               const TocsinTokenSet *tokens,
+                               GCancellable         *cancellable,
+                               GAsyncReadyCallback   callback,
+                               gpointer              user_data)
+{
+  tocsin_token_store_save_full_async (auth_server, client_id, account, tokens, TRUE,
+                                      cancellable, callback, user_data);
 }
 
 gboolean

@@ -16,6 +16,14 @@ G_BEGIN_DECLS
 const SecretSchema *tocsin_token_store_get_token_schema          (void);
 const SecretSchema *tocsin_token_store_get_client_secret_schema  (void);
 
+void                tocsin_token_store_save_full_async           (const char           *auth_server,
+                                                                  const char           *client_id,
+                                                                  const char           *account,
+                                                                  const TocsinTokenSet *tokens,
+                                                                  gboolean              may_prompt,
+                                                                  GCancellable         *cancellable,
+                                                                  GAsyncReadyCallback   callback,
+                                                                  gpointer              user_data);
 void                tocsin_token_store_save_async                (const char           *auth_server,
                                                                   const char           *client_id,
                                                                   const char           *account,
