@@ -681,6 +681,40 @@ test_write_scope (void)
   tocsin_test_sandbox_stop (sb);
 }
 
+/* The raw list answer of one site, for what a JSON parser would hide. */
+static char *
+raw_list (Fixture *f,
+          guint    site)
+{
+  g_autofree char *path = tocsin_test_sandbox_site_path (f->sb, site, "alerts?size=100");
+  g_autofree char *url = g_strconcat (tocsin_test_sandbox_get_api_url (f->sb), path, NULL);
+  g_autofree char *auth = g_strconcat ("Bearer ", f->token, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  body = tocsin_test_sandbox_send (f->sb, msg, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  return g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+}
+
+/* One seeded tag on each site was cut in the middle of an emoji: the answer
+ * carries the lone high surrogate as an escape, the rest stays valid UTF-8. */
+static void
+test_seeded_lone_surrogate (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *first = raw_list (f, 0);
+  g_autofree char *second = raw_list (f, 1);
+
+  g_assert_nonnull (strstr (first, "\"backup-\\ud83d\xe2\x80\xa6\"]"));
+  g_assert_true (g_utf8_validate (first, -1, NULL));
+  g_assert_nonnull (strstr (second, "\"backup-\\ud83d\"]"));
+  g_assert_true (g_utf8_validate (second, -1, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -699,6 +733,7 @@ main (int   argc,
   ADD ("action-validation", test_action_validation);
   ADD ("create-via-api", test_create_via_api);
   ADD ("notes-and-logs", test_notes_and_logs);
+  ADD ("seeded-lone-surrogate", test_seeded_lone_surrogate);
 #undef ADD
   g_test_add_func ("/sandbox/alerts/window", test_window);
   g_test_add_func ("/sandbox/alerts/action-delay", test_action_delay);

@@ -34,6 +34,7 @@ struct _TocsinAlertMonitor
   gint64           last_refresh_us;
 
   GCancellable    *refresh_cancellable;
+  guint            refresh_parts;   /* the list and the count, while loading */
   gboolean         refresh_again;
   guint            poll_source;
   gboolean         loopback;
@@ -158,6 +159,23 @@ schedule_poll (TocsinAlertMonitor *self)
   self->poll_source = g_timeout_add_seconds (self->poll_interval, poll_cb, self);
 }
 
+/* A refresh is the list and the open-unacknowledged count; it ends (loading
+ * goes FALSE) when both are in, so nobody reads a count older than the list. */
+static void
+refresh_part_done (TocsinAlertMonitor *self)
+{
+  g_return_if_fail (self->refresh_parts > 0);
+
+  if (--self->refresh_parts > 0)
+    return;
+  g_clear_object (&self->refresh_cancellable);
+  set_loading (self, FALSE);
+  if (self->refresh_again)
+    start_refresh (self);
+  else
+    schedule_poll (self);
+}
+
 static void
 applied_cb (GObject      *source,
             GAsyncResult *result,
@@ -181,12 +199,7 @@ applied_cb (GObject      *source,
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LAST_REFRESH]);
     }
 
-  g_clear_object (&self->refresh_cancellable);
-  set_loading (self, FALSE);
-  if (self->refresh_again)
-    start_refresh (self);
-  else
-    schedule_poll (self);
+  refresh_part_done (self);
 }
 
 static void
@@ -207,12 +220,7 @@ listed_cb (GObject      *source,
         return;
       g_debug ("Refresh failed: %s", error->message);
       set_error (self, error);
-      g_clear_object (&self->refresh_cancellable);
-      set_loading (self, FALSE);
-      if (self->refresh_again)
-        start_refresh (self);
-      else
-        schedule_poll (self);
+      refresh_part_done (self);
       return;
     }
 
@@ -241,17 +249,17 @@ counted_cb (GObject      *source,
   gint64 count;
 
   count = tocsin_alert_api_count_finish (TOCSIN_OPS_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   if (error != NULL)
-    {
-      /* The list request reports the same problem; keep the last count. */
-      g_debug ("Counting open alerts failed: %s", error->message);
-      return;
-    }
-  if ((guint) CLAMP (count, 0, G_MAXUINT) != self->open_unacknowledged)
+    /* The list request reports the same problem; keep the last count. */
+    g_debug ("Counting open alerts failed: %s", error->message);
+  else if ((guint) CLAMP (count, 0, G_MAXUINT) != self->open_unacknowledged)
     {
       self->open_unacknowledged = (guint) CLAMP (count, 0, G_MAXUINT);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OPEN_UNACKNOWLEDGED_COUNT]);
     }
+  refresh_part_done (self);
 }
 
 static void
@@ -270,6 +278,7 @@ start_refresh (TocsinAlertMonitor *self)
     return;
 
   self->refresh_cancellable = g_cancellable_new ();
+  self->refresh_parts = 2;
   set_loading (self, TRUE);
   tocsin_alert_api_list_async (self->client, self->query, 0, self->refresh_cancellable,
                                listed_cb, g_object_ref (self));
@@ -284,6 +293,7 @@ cancel_refresh (TocsinAlertMonitor *self)
     return;
   g_cancellable_cancel (self->refresh_cancellable);
   g_clear_object (&self->refresh_cancellable);
+  self->refresh_parts = 0;
   set_loading (self, FALSE);
 }
 
