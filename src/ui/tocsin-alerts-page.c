@@ -279,10 +279,10 @@ update_truncated (TocsinAlertsPage *self)
       g_autofree char *total = g_strdup_printf ("%" G_GINT64_FORMAT, tocsin_alert_monitor_get_total (self->monitor));
       g_autofree char *text = NULL;
 
-      /* Translators: the first %s is a number of alerts, more than %d (20000) */
+      /* Translators: the first %s is a number of alerts, more than %d (19999) */
       text = g_strdup_printf (_("%s alerts match, more than the %d that can be listed. "
                                 "Narrow the search to see the rest."),
-                              total, TOCSIN_OPS_MAX_WINDOW);
+                              total, TOCSIN_OPS_MAX_WINDOW - 1);
       gtk_label_set_text (self->truncated_label, text);
     }
   gtk_info_bar_set_revealed (self->truncated_bar, truncated);

@@ -1017,13 +1017,14 @@ list_all_page_cb (GObject      *source,
       next_offset <= state->offset)
     next_offset = (guint64) state->offset + page->n_values;
 
-  if (next_offset >= TOCSIN_OPS_MAX_WINDOW)
+  /* The next page needs offset + size < the window with size >= 1. */
+  if (next_offset + 1 >= TOCSIN_OPS_MAX_WINDOW)
     {
       state->truncated = TRUE;
       goto done;
     }
   state->offset = (guint) next_offset;
-  state->size = MIN (state->page_size, TOCSIN_OPS_MAX_WINDOW - state->offset);
+  state->size = MIN (state->page_size, TOCSIN_OPS_MAX_WINDOW - 1 - state->offset);
   page_free (page);
   list_all_fetch (g_steal_pointer (&task));
   return;
@@ -1033,7 +1034,7 @@ done:
   if (state->total < 0)
     state->total = state->items->len;
   if (state->total > (gint64) state->items->len && state->max_items == 0 &&
-      (gint64) state->offset + state->size >= TOCSIN_OPS_MAX_WINDOW)
+      (gint64) state->offset + state->size + 1 >= TOCSIN_OPS_MAX_WINDOW)
     state->truncated = TRUE;
   g_task_return_pointer (task, g_steal_pointer (&state->items), (GDestroyNotify) g_ptr_array_unref);
 }
