@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <string.h>
 
 #include "tocsin-endpoint.h"
 #include "tocsin-alert-monitor.h"
@@ -22,6 +21,7 @@ struct _TocsinAlertMonitor
   TocsinOpsClient *client;
   TocsinAlertList *list;
   char            *query;
+  GStrv            owners;
   guint            poll_interval;
   gboolean         active;
   gboolean         loading;
@@ -50,6 +50,7 @@ enum {
   PROP_CLIENT,
   PROP_LIST,
   PROP_QUERY,
+  PROP_OWNERS,
   PROP_POLL_INTERVAL,
   PROP_ACTIVE,
   PROP_LOADING,
@@ -67,8 +68,7 @@ static GParamSpec *properties [N_PROPS];
 static void start_refresh (TocsinAlertMonitor *self);
 
 char *
-tocsin_alert_preset_query (TocsinAlertPreset  preset,
-                           const char        *me)
+tocsin_alert_preset_query (TocsinAlertPreset preset)
 {
   switch (preset)
     {
@@ -77,22 +77,12 @@ tocsin_alert_preset_query (TocsinAlertPreset  preset,
     case TOCSIN_ALERT_PRESET_UNACKNOWLEDGED:
       return g_strdup (TOCSIN_ALERT_QUERY_OPEN_UNACKNOWLEDGED);
     case TOCSIN_ALERT_PRESET_ASSIGNED_TO_ME:
-      if (me == NULL || *me == '\0')
-        return g_strdup ("owner:");
-      if (strpbrk (me, " \t\":()") != NULL)
-        {
-          GString *quoted = g_string_new ("owner:\"");
-
-          for (const char *p = me; *p != '\0'; p++)
-            {
-              if (*p == '"' || *p == '\\')
-                g_string_append_c (quoted, '\\');
-              g_string_append_c (quoted, *p);
-            }
-          g_string_append_c (quoted, '"');
-          return g_string_free (quoted, FALSE);
-        }
-      return g_strconcat ("owner:", me, NULL);
+      /* Not "owner:<me>": the JSM Ops OpenAPI spec documents an alert's
+       * "owner" as the owner's display name, but nothing we found documents
+       * what the search syntax's owner field takes (Opsgenie's took the
+       * username). So the open alerts are fetched and filtered here on the
+       * owner field as the API returns it; see set_owners(). */
+      return g_strdup ("status:open");
     case TOCSIN_ALERT_PRESET_HIGH_PRIORITY:
       return g_strdup ("priority:P1 OR priority:P2");
     case TOCSIN_ALERT_PRESET_ALL:
@@ -176,6 +166,21 @@ refresh_part_done (TocsinAlertMonitor *self)
     schedule_poll (self);
 }
 
+/* Keeps the alerts whose owner field is one of @owners (the display name,
+ * as the spec documents it; the account id too, should a server send one). */
+static void
+filter_owners (GPtrArray          *alerts,
+               const char * const *owners)
+{
+  for (guint i = alerts->len; i > 0; i--)
+    {
+      const char *owner = tocsin_alert_get_owner (g_ptr_array_index (alerts, i - 1));
+
+      if (owner == NULL || *owner == '\0' || !g_strv_contains (owners, owner))
+        g_ptr_array_remove_index (alerts, i - 1);
+    }
+}
+
 static void
 applied_cb (GObject      *source,
             GAsyncResult *result,
@@ -224,6 +229,11 @@ listed_cb (GObject      *source,
       return;
     }
 
+  if (self->owners != NULL)
+    {
+      filter_owners (alerts, (const char * const *) self->owners);
+      total = alerts->len;
+    }
   if (self->total != total)
     {
       self->total = total;
@@ -295,6 +305,19 @@ cancel_refresh (TocsinAlertMonitor *self)
   g_clear_object (&self->refresh_cancellable);
   self->refresh_parts = 0;
   set_loading (self, FALSE);
+}
+
+/* Results of an old query (or owner filter) are of no use any more. */
+static void
+restart_refresh (TocsinAlertMonitor *self)
+{
+  if (self->refresh_cancellable != NULL)
+    {
+      cancel_refresh (self);
+      start_refresh (self);
+    }
+  else if (self->active)
+    start_refresh (self);
 }
 
 void
@@ -409,6 +432,7 @@ tocsin_alert_monitor_finalize (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->list);
   g_free (self->query);
+  g_strfreev (self->owners);
   g_clear_error (&self->error);
   g_clear_pointer (&self->last_refresh, g_date_time_unref);
 
@@ -428,6 +452,7 @@ tocsin_alert_monitor_get_property (GObject    *object,
     case PROP_CLIENT: g_value_set_object (value, self->client); break;
     case PROP_LIST: g_value_set_object (value, self->list); break;
     case PROP_QUERY: g_value_set_string (value, self->query); break;
+    case PROP_OWNERS: g_value_set_boxed (value, self->owners); break;
     case PROP_POLL_INTERVAL: g_value_set_uint (value, self->poll_interval); break;
     case PROP_ACTIVE: g_value_set_boolean (value, self->active); break;
     case PROP_LOADING: g_value_set_boolean (value, self->loading); break;
@@ -457,6 +482,9 @@ tocsin_alert_monitor_set_property (GObject      *object,
       break;
     case PROP_QUERY:
       tocsin_alert_monitor_set_query (self, g_value_get_string (value));
+      break;
+    case PROP_OWNERS:
+      tocsin_alert_monitor_set_owners (self, g_value_get_boxed (value));
       break;
     case PROP_POLL_INTERVAL:
       tocsin_alert_monitor_set_poll_interval (self, g_value_get_uint (value));
@@ -489,6 +517,9 @@ tocsin_alert_monitor_class_init (TocsinAlertMonitorClass *klass)
   properties [PROP_QUERY] =
     g_param_spec_string ("query", NULL, NULL, "status:open",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_OWNERS] =
+    g_param_spec_boxed ("owners", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_POLL_INTERVAL] =
     g_param_spec_uint ("poll-interval", NULL, NULL, 0, 24 * 3600, 60,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -570,15 +601,45 @@ tocsin_alert_monitor_set_query (TocsinAlertMonitor *self,
   g_free (self->query);
   self->query = g_strdup (query);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_QUERY]);
+  restart_refresh (self);
+}
 
-  /* Results of the old query are of no use any more. */
-  if (self->refresh_cancellable != NULL)
-    {
-      cancel_refresh (self);
-      start_refresh (self);
-    }
-  else if (self->active)
-    start_refresh (self);
+const char * const *
+tocsin_alert_monitor_get_owners (TocsinAlertMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), NULL);
+  return (const char * const *) self->owners;
+}
+
+/**
+ * tocsin_alert_monitor_set_owners:
+ * @owners: (nullable): owner field values to keep (empty ones are ignored);
+ *   %NULL or none keeps every alert the query matches
+ */
+void
+tocsin_alert_monitor_set_owners (TocsinAlertMonitor *self,
+                                 const char * const *owners)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) normalized = NULL;
+
+  g_return_if_fail (TOCSIN_IS_ALERT_MONITOR (self));
+
+  for (guint i = 0; owners != NULL && owners[i] != NULL; i++)
+    if (*owners[i] != '\0')
+      g_strv_builder_add (builder, owners[i]);
+  normalized = g_strv_builder_end (builder);
+  if (normalized[0] == NULL)
+    g_clear_pointer (&normalized, g_strfreev);
+
+  if (self->owners == normalized ||
+      (self->owners != NULL && normalized != NULL &&
+       g_strv_equal ((const char * const *) self->owners, (const char * const *) normalized)))
+    return;
+  g_strfreev (self->owners);
+  self->owners = g_steal_pointer (&normalized);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OWNERS]);
+  restart_refresh (self);
 }
 
 guint
