@@ -138,7 +138,6 @@ parse_object (GBytes *bytes)
   return json_object_ref (json_node_get_object (root));
 }
 
-
 /* Maps a token endpoint answer other than a token to an error the UI can act
  * on. Branches on the OAuth `error` code, not the status. */
 static GError *

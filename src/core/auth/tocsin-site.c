@@ -219,7 +219,6 @@ tocsin_site_has_ops_scopes (TocsinSite *self)
   return tocsin_site_has_scope (self, TOCSIN_OPS_ALERT_READ_SCOPE);
 }
 
-
 /**
  * tocsin_site_list_from_json:
  * @data: the body of GET /oauth/token/accessible-resources

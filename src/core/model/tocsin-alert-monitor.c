@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-
 #include "tocsin-endpoint.h"
 #include "tocsin-alert-monitor.h"
 #include "tocsin-resume-watcher.h"
@@ -166,19 +165,23 @@ refresh_part_done (TocsinAlertMonitor *self)
     schedule_poll (self);
 }
 
-/* Keeps the alerts whose owner field is one of @owners (the display name,
- * as the spec documents it; the account id too, should a server send one). */
-static void
+/* The alerts whose owner field is one of @owners (the display name, as the
+ * spec documents it; the account id too, should a server send one), in order. */
+static GPtrArray *
 filter_owners (GPtrArray          *alerts,
                const char * const *owners)
 {
-  for (guint i = alerts->len; i > 0; i--)
-    {
-      const char *owner = tocsin_alert_get_owner (g_ptr_array_index (alerts, i - 1));
+  GPtrArray *kept = g_ptr_array_new_with_free_func (g_object_unref);
 
-      if (owner == NULL || *owner == '\0' || !g_strv_contains (owners, owner))
-        g_ptr_array_remove_index (alerts, i - 1);
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      TocsinAlert *alert = g_ptr_array_index (alerts, i);
+      const char *owner = tocsin_alert_get_owner (alert);
+
+      if (owner != NULL && *owner != '\0' && g_strv_contains (owners, owner))
+        g_ptr_array_add (kept, g_object_ref (alert));
     }
+  return kept;
 }
 
 static void
@@ -231,7 +234,10 @@ listed_cb (GObject      *source,
 
   if (self->owners != NULL)
     {
-      filter_owners (alerts, (const char * const *) self->owners);
+      GPtrArray *kept = filter_owners (alerts, (const char * const *) self->owners);
+
+      g_ptr_array_unref (alerts);
+      alerts = kept;
       total = alerts->len;
     }
   if (self->total != total)
