@@ -64,6 +64,7 @@ struct _TocsinAlertsPage
   GHashTable         *time_cells;     /* GtkListItem of bound created/updated cells */
   guint               minute_source;
   char               *account_id;
+  char               *account_name;
   gboolean            account_id_set; /* set by someone, so don't follow the app */
   GBinding           *account_binding;
   GCancellable       *cancellable;    /* dies with the page */
@@ -77,6 +78,7 @@ enum {
   PROP_0,
   PROP_MONITOR,
   PROP_ACCOUNT_ID,
+  PROP_ACCOUNT_NAME,
   PROP_OPEN_UNACKNOWLEDGED_COUNT,
   N_PROPS
 };
@@ -170,7 +172,7 @@ static gboolean
 is_default_query (const char *query,
                   TocsinAlertPreset preset)
 {
-  g_autofree char *preset_query = tocsin_alert_preset_query (preset, NULL);
+  g_autofree char *preset_query = tocsin_alert_preset_query (preset);
 
   return g_strcmp0 (query != NULL ? query : "", preset_query) == 0;
 }
@@ -280,10 +282,10 @@ update_truncated (TocsinAlertsPage *self)
       g_autofree char *total = g_strdup_printf ("%" G_GINT64_FORMAT, tocsin_alert_monitor_get_total (self->monitor));
       g_autofree char *text = NULL;
 
-      /* Translators: the first %s is a number of alerts, more than %d (20000) */
+      /* Translators: the first %s is a number of alerts, more than %d (19999) */
       text = g_strdup_printf (_("%s alerts match, more than the %d that can be listed. "
                                 "Narrow the search to see the rest."),
-                              total, TOCSIN_OPS_MAX_WINDOW);
+                              total, TOCSIN_OPS_MAX_WINDOW - 1);
       gtk_label_set_text (self->truncated_label, text);
     }
   gtk_info_bar_set_revealed (self->truncated_bar, truncated);
@@ -332,6 +334,7 @@ sync_presets (TocsinAlertsPage *self)
     { self->preset_all, TOCSIN_ALERT_PRESET_ALL },
   };
   const char *query = self->monitor != NULL ? tocsin_alert_monitor_get_query (self->monitor) : NULL;
+  gboolean mine = self->monitor != NULL && tocsin_alert_monitor_get_owners (self->monitor) != NULL;
   gboolean has_me = self->account_id != NULL && *self->account_id != '\0';
 
   self->syncing_query = TRUE;
@@ -352,8 +355,9 @@ sync_presets (TocsinAlertsPage *self)
         active = FALSE;
       else
         {
-          preset_query = tocsin_alert_preset_query (presets[i].preset, self->account_id);
-          active = query != NULL && g_strcmp0 (query, preset_query) == 0;
+          preset_query = tocsin_alert_preset_query (presets[i].preset);
+          active = query != NULL && g_strcmp0 (query, preset_query) == 0 &&
+                   mine == (presets[i].preset == TOCSIN_ALERT_PRESET_ASSIGNED_TO_ME);
         }
       gtk_toggle_button_set_active (presets[i].button, active);
     }
@@ -1499,12 +1503,43 @@ show_list_action_cb (GtkWidget  *widget,
 
 /* Callbacks */
 
+/* What "Assigned to me" keeps: the owner field as the API fills it (the
+ * display name), or the account id should a server put that there. */
+static GStrv
+my_owner_names (TocsinAlertsPage *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (self->account_id != NULL)
+    g_strv_builder_add (builder, self->account_id);
+  if (self->account_name != NULL)
+    g_strv_builder_add (builder, self->account_name);
+  return g_strv_builder_end (builder);
+}
+
+static void
+set_owners (TocsinAlertsPage *self,
+            gboolean          mine)
+{
+  g_auto(GStrv) owners = mine ? my_owner_names (self) : NULL;
+
+  if (self->monitor != NULL)
+    tocsin_alert_monitor_set_owners (self->monitor, (const char * const *) owners);
+}
+
 static void
 on_search_changed_cb (TocsinAlertsPage *self)
 {
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
   if (self->syncing_query)
     return;
-  set_query (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  /* "search-changed" comes late, also for the text a preset put there. */
+  if (self->monitor != NULL && g_strcmp0 (text, tocsin_alert_monitor_get_query (self->monitor)) == 0)
+    return;
+  /* A typed search is a new search: no owner filter left over. */
+  set_owners (self, FALSE);
+  set_query (self, text);
 }
 
 static void
@@ -1517,8 +1552,10 @@ on_preset_toggled_cb (GtkToggleButton  *button,
   if (self->syncing_query || !gtk_toggle_button_get_active (button))
     return;
 
-  query = tocsin_alert_preset_query (preset, self->account_id);
+  query = tocsin_alert_preset_query (preset);
+  set_owners (self, preset == TOCSIN_ALERT_PRESET_ASSIGNED_TO_ME);
   set_query (self, query);
+  sync_presets (self);
 }
 
 static void
@@ -1590,6 +1627,8 @@ follow_app_account (TocsinAlertsPage *self)
 
   self->account_binding = g_object_bind_property (session, "account-id", self, "account-id",
                                                   G_BINDING_SYNC_CREATE);
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (session), "account-name") != NULL)
+    g_object_bind_property (session, "account-name", self, "account-name", G_BINDING_SYNC_CREATE);
   g_object_add_weak_pointer (G_OBJECT (self->account_binding), (gpointer *) &self->account_binding);
   /* Binding sets the property; that does not count as someone choosing it. */
   self->account_id_set = FALSE;
@@ -1653,6 +1692,7 @@ tocsin_alerts_page_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->time_cells, g_hash_table_unref);
   g_free (self->account_id);
+  g_free (self->account_name);
 
   G_OBJECT_CLASS (tocsin_alerts_page_parent_class)->finalize (object);
 }
@@ -1672,6 +1712,9 @@ tocsin_alerts_page_get_property (GObject    *object,
       break;
     case PROP_ACCOUNT_ID:
       g_value_set_string (value, self->account_id);
+      break;
+    case PROP_ACCOUNT_NAME:
+      g_value_set_string (value, self->account_name);
       break;
     case PROP_OPEN_UNACKNOWLEDGED_COUNT:
       g_value_set_uint (value, tocsin_alerts_page_get_open_unacknowledged_count (self));
@@ -1697,6 +1740,9 @@ tocsin_alerts_page_set_property (GObject      *object,
     case PROP_ACCOUNT_ID:
       tocsin_alerts_page_set_account_id (self, g_value_get_string (value));
       break;
+    case PROP_ACCOUNT_NAME:
+      tocsin_alerts_page_set_account_name (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1721,6 +1767,9 @@ tocsin_alerts_page_class_init (TocsinAlertsPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_ACCOUNT_ID] =
     g_param_spec_string ("account-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_ACCOUNT_NAME] =
+    g_param_spec_string ("account-name", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_OPEN_UNACKNOWLEDGED_COUNT] =
     g_param_spec_uint ("open-unacknowledged-count", NULL, NULL, 0, G_MAXUINT, 0,
@@ -1855,6 +1904,7 @@ tocsin_alerts_page_set_monitor (TocsinAlertsPage   *self,
         g_signal_connect_object (monitor, state_props[i], G_CALLBACK (on_monitor_state_cb), self,
                                  G_CONNECT_SWAPPED);
       g_signal_connect_object (monitor, "notify::query", G_CALLBACK (sync_presets), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (monitor, "notify::owners", G_CALLBACK (sync_presets), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (monitor, "notify::open-unacknowledged-count", G_CALLBACK (on_monitor_count_cb),
                                self, G_CONNECT_SWAPPED);
       gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (tocsin_alert_monitor_get_list (monitor)));
@@ -1893,8 +1943,33 @@ tocsin_alerts_page_set_account_id (TocsinAlertsPage *self,
     return;
   g_free (self->account_id);
   self->account_id = g_strdup (account_id);
+  /* "Assigned to me" follows the account. */
+  if (self->monitor != NULL && tocsin_alert_monitor_get_owners (self->monitor) != NULL)
+    set_owners (self, self->account_id != NULL && *self->account_id != '\0');
   sync_presets (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ACCOUNT_ID]);
+}
+
+const char *
+tocsin_alerts_page_get_account_name (TocsinAlertsPage *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERTS_PAGE (self), NULL);
+  return self->account_name;
+}
+
+void
+tocsin_alerts_page_set_account_name (TocsinAlertsPage *self,
+                                     const char       *account_name)
+{
+  g_return_if_fail (TOCSIN_IS_ALERTS_PAGE (self));
+
+  if (g_strcmp0 (self->account_name, account_name) == 0)
+    return;
+  g_free (self->account_name);
+  self->account_name = g_strdup (account_name);
+  if (self->monitor != NULL && tocsin_alert_monitor_get_owners (self->monitor) != NULL)
+    set_owners (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ACCOUNT_NAME]);
 }
 
 guint

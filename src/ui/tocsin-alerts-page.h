@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (TocsinAlertsPage, tocsin_alerts_page, TOCSIN, ALERTS_PAGE,
 /* Properties: monitor (TocsinAlertMonitor, nullable, read-write),
  * account-id (the signed-in account for "Assigned to me" and "Assign to me";
  * when nobody sets it, the page follows the app's "auth-session"),
+ * account-name (its display name, which the API puts in an alert's owner
+ * field; followed from the session together with account-id),
  * open-unacknowledged-count (read-only; the page also puts it on the badge of
  * the AdwViewStackPage it is the child of). */
 
@@ -29,6 +31,9 @@ void                tocsin_alerts_page_set_monitor                   (TocsinAler
 const char         *tocsin_alerts_page_get_account_id                (TocsinAlertsPage   *self);
 void                tocsin_alerts_page_set_account_id                (TocsinAlertsPage   *self,
                                                                       const char         *account_id);
+const char         *tocsin_alerts_page_get_account_name              (TocsinAlertsPage   *self);
+void                tocsin_alerts_page_set_account_name              (TocsinAlertsPage   *self,
+                                                                      const char         *account_name);
 guint               tocsin_alerts_page_get_open_unacknowledged_count (TocsinAlertsPage   *self);
 gboolean            tocsin_alerts_page_select_alert                  (TocsinAlertsPage   *self,
                                                                       const char         *alert_id);

@@ -28,9 +28,26 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   /* Either alerts or an error, never both, never neither. */
   g_assert_true ((alerts != NULL) != (error != NULL));
+  /* Whatever the bytes, all text that comes out is valid UTF-8. */
+  if (error != NULL)
+    g_assert_true (g_utf8_validate (error->message, -1, NULL));
   if (alerts != NULL)
     for (guint i = 0; i < alerts->len; i++)
-      g_assert_nonnull (tocsin_alert_get_id (g_ptr_array_index (alerts, i)));
+      {
+        TocsinAlert *alert = g_ptr_array_index (alerts, i);
+        const char * const *tags = tocsin_alert_get_tags (alert);
+
+        g_assert_nonnull (tocsin_alert_get_id (alert));
+        g_assert_true (g_utf8_validate (tocsin_alert_get_id (alert), -1, NULL));
+        g_assert_true (tocsin_alert_get_message (alert) == NULL ||
+                       g_utf8_validate (tocsin_alert_get_message (alert), -1, NULL));
+        g_assert_true (tocsin_alert_get_owner (alert) == NULL ||
+                       g_utf8_validate (tocsin_alert_get_owner (alert), -1, NULL));
+        for (guint j = 0; tags != NULL && tags[j] != NULL; j++)
+          g_assert_true (g_utf8_validate (tags[j], -1, NULL));
+      }
+  if (next != NULL)
+    g_assert_true (g_utf8_validate (next, -1, NULL));
 
   return 0;
 }

@@ -498,6 +498,8 @@ test_full_flow (void)
   g_clear_object (&async.result);
   g_assert_cmpint (tocsin_auth_session_get_state (restored), ==, TOCSIN_AUTH_STATE_SIGNED_IN);
   g_assert_cmpstr (tocsin_auth_session_get_account_id (restored), ==, TOCSIN_TEST_SANDBOX_USER_ID);
+  /* The owner field of alerts holds the display name ("Assigned to me"). */
+  g_assert_cmpstr (tocsin_auth_session_get_account_name (restored), ==, "Dana Okafor");
   g_assert_cmpstr (tocsin_site_get_id (tocsin_auth_session_get_current_site (restored)), ==,
                    tocsin_test_sandbox_get_cloud_id (fixture.sb, 1));
   g_assert_cmpuint (g_list_model_get_n_items (tocsin_auth_session_get_sites (restored)), ==, 2);

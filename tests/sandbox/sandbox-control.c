@@ -20,6 +20,7 @@ typedef struct
   guint  id;
   char  *path;
   char  *method;     /* NULL = any */
+  char  *query;      /* NULL = any; else the query string must contain it */
   char  *kind;
   int    times;      /* -1 = until cleared */
   guint  status;
@@ -43,6 +44,7 @@ fault_free (gpointer data)
 
   g_free (f->path);
   g_free (f->method);
+  g_free (f->query);
   g_free (f->kind);
   g_free (f->retry_after);
   g_free (f->message);
@@ -201,6 +203,7 @@ take_fault (SoupServerMessage *msg,
             const char        *path)
 {
   const char *method = soup_server_message_get_method (msg);
+  const char *query = g_uri_get_query (soup_server_message_get_uri (msg));
 
   for (guint i = 0; i < sb->faults->len; i++)
     {
@@ -208,13 +211,15 @@ take_fault (SoupServerMessage *msg,
       SbFault *copy;
 
       if (!g_str_has_prefix (path, f->path) ||
-          (f->method != NULL && g_ascii_strcasecmp (f->method, method) != 0))
+          (f->method != NULL && g_ascii_strcasecmp (f->method, method) != 0) ||
+          (f->query != NULL && (query == NULL || strstr (query, f->query) == NULL)))
         continue;
 
       copy = g_new0 (SbFault, 1);
       *copy = *f;
       copy->path = g_strdup (f->path);
       copy->method = g_strdup (f->method);
+      copy->query = g_strdup (f->query);
       copy->kind = g_strdup (f->kind);
       copy->retry_after = g_strdup (f->retry_after);
       copy->message = g_strdup (f->message);
@@ -382,6 +387,7 @@ add_fault (SoupServerMessage *msg)
   f->id = ++sb->fault_seq;
   f->path = g_strdup (member_string (obj, "path"));
   f->method = g_strdup (member_string (obj, "method"));
+  f->query = g_strdup (member_string (obj, "query"));
   f->kind = g_strdup (member_string (obj, "kind"));
   f->times = json_object_get_int_member_with_default (obj, "times", 1);
   f->status = json_object_get_int_member_with_default (obj, "status", 0);

@@ -672,8 +672,9 @@ check_list_params (SoupServerMessage *msg,
     sb_error_alert (msg, 422, "offset must be a non-negative integer");
   else if (!sb_query_get_int (q, "size", 20, size) || *size < 1 || *size > 100)
     sb_error_alert (msg, 422, "size must be between 1 and 100");
-  else if (*offset + *size > SB_ALERT_WINDOW)
-    sb_error_alert (msg, 422, "offset + size must not exceed 20000; narrow the query instead");
+  else if (*offset + *size >= SB_ALERT_WINDOW)
+    /* The spec: offset + size must be lower than 20,000. */
+    sb_error_alert (msg, 422, "offset + size must be lower than 20000; narrow the query instead");
   else if (sort != NULL && !g_strv_contains (sorts, sort))
     sb_error_alert (msg, 422, "sort must be createdAt, insertedAt, lastOccurredAt or priority");
   else if (order != NULL && !g_strv_contains (orders, order))
@@ -742,10 +743,10 @@ list_alerts (SoupServerMessage *msg,
 
       json_array_add_object_element (values, json_object_ref (g_array_index (items, SortItem, index).alert->obj));
     }
-  if (offset + size < (gint64) items->len && offset + size < SB_ALERT_WINDOW)
+  if (offset + size < (gint64) items->len && offset + size + 1 < SB_ALERT_WINDOW)
     {
-      /* The last page before the window gets smaller rather than crossing it. */
-      g_autofree char *next = next_link (q, offset + size, MIN (size, SB_ALERT_WINDOW - offset - size));
+      /* The last page before the window gets smaller rather than reaching it. */
+      g_autofree char *next = next_link (q, offset + size, MIN (size, SB_ALERT_WINDOW - 1 - offset - size));
 
       json_object_set_string_member (links, "next", next);
     }

@@ -304,12 +304,40 @@ sb_request_query (SoupServerMessage *msg)
 
 /* ---- responses -------------------------------------------------------- */
 
+/* The store keeps a lone UTF-16 surrogate (the half of an emoji a server
+ * cut) the way json-glib reads "\ud83d" in mid-string: as its three-byte
+ * WTF-8 form (ED A0..BF 80..BF). A server whose strings are UTF-16 writes it
+ * as an escape, and so does the sandbox. Takes @text. */
+static char *
+escape_lone_surrogates (char *text)
+{
+  GString *out;
+  const guchar *p = (const guchar *) text;
+
+  if (strchr (text, '\xed') == NULL)
+    return text;
+
+  out = g_string_sized_new (strlen (text) + 16);
+  for (; *p != '\0'; p++)
+    {
+      if (p[0] == 0xED && p[1] >= 0xA0 && p[1] <= 0xBF && p[2] >= 0x80 && p[2] <= 0xBF)
+        {
+          g_string_append_printf (out, "\\u%04x", 0xD000 | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F));
+          p += 2;
+        }
+      else
+        g_string_append_c (out, (char) *p);
+    }
+  g_free (text);
+  return g_string_free (out, FALSE);
+}
+
 void
 sb_respond_json (SoupServerMessage *msg,
                  guint              status,
                  JsonNode          *node)
 {
-  char *text = json_to_string (node, FALSE);
+  char *text = escape_lone_surrogates (json_to_string (node, FALSE));
   gsize len = strlen (text);
 
   soup_server_message_set_status (msg, status, NULL);

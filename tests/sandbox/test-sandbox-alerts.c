@@ -148,15 +148,19 @@ test_paging_edges (Fixture       *f,
   assert_alert_error (f, "alerts?size=abc", 422);
   assert_alert_error (f, "alerts?offset=-1", 422);
   assert_alert_error (f, "alerts?offset=19901&size=100", 422);
+  /* "lower than 20,000": reaching it is already too far. */
+  assert_alert_error (f, "alerts?offset=19900&size=100", 422);
+  assert_alert_error (f, "alerts?offset=19999&size=1", 422);
   assert_alert_error (f, "alerts?sort=message", 422);
   assert_alert_error (f, "alerts?order=up", 422);
-  g_assert_cmpuint (get_status (f, "alerts?offset=19900&size=100"), ==, 200);
+  g_assert_cmpuint (get_status (f, "alerts?offset=19900&size=99"), ==, 200);
+  g_assert_cmpuint (get_status (f, "alerts?offset=19998&size=1"), ==, 200);
   g_assert_cmpuint (get_status (f, "alerts?size=100"), ==, 200);
   g_assert_cmpuint (get_status (f, "alerts?size=1"), ==, 200);
 }
 
 /* With 20,000 alerts the window ends the paging: the last next link
- * shrinks so that offset + size stays at 20,000. */
+ * shrinks so that offset + size stays below 20,000. */
 static void
 test_window (void)
 {
@@ -171,14 +175,14 @@ test_window (void)
   g_assert_cmpuint (status, ==, 200);
   g_assert_cmpint (json_object_get_int_member (st_object (near), "count"), ==, 20000);
   links = json_object_get_object_member (st_object (near), "links");
-  g_assert_cmpstr (json_object_get_string_member (links, "next"), ==, "/v1/alerts?offset=19950&size=50");
+  g_assert_cmpstr (json_object_get_string_member (links, "next"), ==, "/v1/alerts?offset=19950&size=49");
 
-  last = st_api (sb, token, "GET", 0, "alerts?offset=19950&size=50", NULL, &status);
+  last = st_api (sb, token, "GET", 0, "alerts?offset=19950&size=49", NULL, &status);
   g_assert_cmpuint (status, ==, 200);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (st_object (last), "values")), ==, 50);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (st_object (last), "values")), ==, 49);
   g_assert_false (json_object_has_member (json_object_get_object_member (st_object (last), "links"), "next"));
 
-  beyond = st_api (sb, token, "GET", 0, "alerts?offset=19950&size=51", NULL, &status);
+  beyond = st_api (sb, token, "GET", 0, "alerts?offset=19950&size=50", NULL, &status);
   g_assert_cmpuint (status, ==, 422);
   tocsin_test_sandbox_stop (sb);
 }
@@ -681,6 +685,40 @@ test_write_scope (void)
   tocsin_test_sandbox_stop (sb);
 }
 
+/* The raw list answer of one site, for what a JSON parser would hide. */
+static char *
+raw_list (Fixture *f,
+          guint    site)
+{
+  g_autofree char *path = tocsin_test_sandbox_site_path (f->sb, site, "alerts?size=100");
+  g_autofree char *url = g_strconcat (tocsin_test_sandbox_get_api_url (f->sb), path, NULL);
+  g_autofree char *auth = g_strconcat ("Bearer ", f->token, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  body = tocsin_test_sandbox_send (f->sb, msg, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  return g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+}
+
+/* One seeded tag on each site was cut in the middle of an emoji: the answer
+ * carries the lone high surrogate as an escape, the rest stays valid UTF-8. */
+static void
+test_seeded_lone_surrogate (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *first = raw_list (f, 0);
+  g_autofree char *second = raw_list (f, 1);
+
+  g_assert_nonnull (strstr (first, "\"backup-\\ud83d\xe2\x80\xa6\"]"));
+  g_assert_true (g_utf8_validate (first, -1, NULL));
+  g_assert_nonnull (strstr (second, "\"backup-\\ud83d\"]"));
+  g_assert_true (g_utf8_validate (second, -1, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -699,6 +737,7 @@ main (int   argc,
   ADD ("action-validation", test_action_validation);
   ADD ("create-via-api", test_create_via_api);
   ADD ("notes-and-logs", test_notes_and_logs);
+  ADD ("seeded-lone-surrogate", test_seeded_lone_surrogate);
 #undef ADD
   g_test_add_func ("/sandbox/alerts/window", test_window);
   g_test_add_func ("/sandbox/alerts/action-delay", test_action_delay);

@@ -328,6 +328,32 @@ test_fault_drop (Fixture       *f,
   g_assert_cmpuint (soup_message_get_status (msg2), ==, 200);
 }
 
+/* "query" narrows a fault to requests whose query string contains it: here
+ * the one-alert count request, not the list beside it. */
+static void
+test_fault_query (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) list_body = NULL;
+  g_autoptr(GBytes) count_body = NULL;
+  g_autoptr(GBytes) again_body = NULL;
+  g_autoptr(SoupMessage) list = NULL;
+  g_autoptr(SoupMessage) count = NULL;
+  g_autoptr(SoupMessage) again = NULL;
+
+  tocsin_test_sandbox_add_fault (f->sb, "{\"path\":\"/ex/jira/\",\"query\":\"size=1&\",\"kind\":\"status\",\"status\":503}");
+  list = raw_get (f, "alerts?offset=0&size=100&query=status%3Aopen", &list_body, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (list), ==, 200);
+  count = raw_get (f, "alerts?offset=0&size=1&query=status%3Aopen", &count_body, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (count), ==, 503);
+  again = raw_get (f, "alerts?offset=0&size=1&query=status%3Aopen", &again_body, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (again), ==, 200);
+}
+
 static void
 test_fault_huge (Fixture       *f,
                  gconstpointer  data)
@@ -449,6 +475,7 @@ main (int   argc,
   ADD ("fault-bodies", test_fault_bodies);
   ADD ("fault-drop", test_fault_drop);
   ADD ("fault-huge", test_fault_huge);
+  ADD ("fault-query", test_fault_query);
   ADD ("fault-until-cleared", test_fault_until_cleared);
   ADD ("control-alerts", test_control_alerts);
   ADD ("state", test_state);

@@ -529,17 +529,34 @@ test_search (Fixture       *f,
       g_assert_cmpint (tocsin_alert_get_priority (alert), ==, 1);
     }
 
-  /* "Assigned to me" needs the account; without it the preset is insensitive. */
+  /* "Assigned to me" needs the account; without it the preset is insensitive.
+   * It lists the open alerts whose owner field (the API's: a display name)
+   * is the signed-in user, what the server has for owner:"Dana Okafor". */
   mine = tocsin_test_find_by_id (GTK_WIDGET (f->page), "preset_mine");
   g_assert_false (gtk_widget_get_sensitive (mine));
   tocsin_alerts_page_set_account_id (f->page, TOCSIN_TEST_SANDBOX_USER_ID);
+  tocsin_alerts_page_set_account_name (f->page, "Dana Okafor");
   g_assert_true (gtk_widget_get_sensitive (mine));
   tocsin_test_sandbox_clear_log (f->sb);
   gtk_widget_activate (mine);
-  mine_query = tocsin_alert_preset_query (TOCSIN_ALERT_PRESET_ASSIGNED_TO_ME, TOCSIN_TEST_SANDBOX_USER_ID);
+  mine_query = tocsin_alert_preset_query (TOCSIN_ALERT_PRESET_ASSIGNED_TO_ME);
   log_wait = (LogWait) { f, "GET", path, mine_query };
   g_assert_true (tocsin_test_wait_until (logged, &log_wait, WAIT_MS));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, mine_query);
+  wait_loaded (f);
+  g_clear_pointer (&expected, g_ptr_array_unref);
+  expected = sandbox_alerts (f, "status:open AND owner:\"Dana Okafor\"", NULL);
+  g_assert_cmpuint (expected->len, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (view_model (f)), ==, expected->len);
+  for (guint i = 0; i < g_list_model_get_n_items (view_model (f)); i++)
+    {
+      g_autoptr(TocsinAlert) alert = g_list_model_get_item (view_model (f), i);
+
+      g_assert_cmpstr (tocsin_alert_get_owner (alert), ==, "Dana Okafor");
+    }
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (mine)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (tocsin_test_find_by_id (GTK_WIDGET (f->page),
+                                                                                           "preset_open"))));
 
   /* "All" sends no query at all (or an empty one). */
   all = tocsin_test_find_by_id (GTK_WIDGET (f->page), "preset_all");

@@ -11,7 +11,10 @@
 
 #include "tocsin-alert-parser.h"
 #include "tocsin-api-error.h"
+#include "tocsin-json-utf8.h"
 #include "tocsin-ops-client.h"
+
+#define REPLACEMENT "\xef\xbf\xbd" /* U+FFFD in UTF-8 */
 
 static JsonNode *
 parse (const char *json)
@@ -233,6 +236,153 @@ test_notes_and_logs (void)
   g_assert_null (tocsin_alert_parse_note (bad_node));
 }
 
+static void
+test_repair_surrogates (void)
+{
+  const struct {
+    const char *in;
+    const char *out; /* NULL: left as it is, without a copy */
+  } cases[] = {
+    { "\"plain\"", NULL },
+    { "", NULL },
+    { "\"\\ud83d\\ude00\"", NULL },                        /* a pair */
+    { "\"\\uD83D\\uDE00\"", NULL },                        /* upper case */
+    { "\"t\\ud800\"]", "\"t\\uFFFD\"]" },                  /* lone high at the end */
+    { "\"\\udc00x\"", "\"\\uFFFDx\"" },                    /* lone low */
+    { "\"\\ud800\\ud800\"", "\"\\uFFFD\\uFFFD\"" },       /* high high */
+    { "\"\\ude00\\ud83d\"", "\"\\uFFFD\\uFFFD\"" },       /* pair in the wrong order */
+    { "\"\\ud800\\u0041\"", "\"\\uFFFD\\u0041\"" },       /* high, then no low */
+    { "\"\\\\ud800\"", NULL },                             /* an escaped backslash, then text */
+    { "\"\\\\\\ud800\"", "\"\\\\\\uFFFD\"" },            /* an escaped backslash, then the escape */
+    { "\"\\ud80\"", NULL },                                 /* too short: the parser's business */
+    { "\"\\", NULL },                                        /* ends in a backslash */
+    { "\"\\ud83d\\", "\"\\uFFFD\\" },                      /* high, then a cut escape */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = tocsin_json_repair_surrogates (cases[i].in, strlen (cases[i].in));
+
+      g_test_message ("case %u: %s", i, cases[i].in);
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
+/* A lone surrogate escape in one alert's tag made json-glib reject the whole
+ * page; the good alert beside it must still come through. */
+static void
+test_page_lone_surrogate (void)
+{
+  static const char json[] =
+    "{\"values\":["
+    "{\"id\":\"cut\",\"message\":\"Disk \\ud83d\",\"tags\":[\"t\\ud800\"],"
+    "\"owner\":\"\\udc00x\",\"extraProperties\":{\"k\\ud800\":\"v\\udfff\",\"n\":[\"\\ud800\"]}},"
+    "{\"id\":\"good\",\"message\":\"Fine \\ud83d\\ude00\"}],\"count\":2}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autofree char *extra = NULL;
+  TocsinAlert *cut;
+  gint64 count = 0;
+
+  alerts = tocsin_alert_parse_page (bytes, &count, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alerts->len, ==, 2);
+  g_assert_cmpint (count, ==, 2);
+
+  cut = g_ptr_array_index (alerts, 0);
+  g_assert_cmpstr (tocsin_alert_get_message (cut), ==, "Disk " REPLACEMENT);
+  g_assert_cmpstr (tocsin_alert_get_tags (cut)[0], ==, "t" REPLACEMENT);
+  g_assert_cmpstr (tocsin_alert_get_owner (cut), ==, REPLACEMENT "x");
+  extra = g_variant_print (tocsin_alert_get_extra_properties (cut), FALSE);
+  g_assert_true (g_utf8_validate (extra, -1, NULL));
+  g_assert_nonnull (strstr (extra, "'k" REPLACEMENT "': 'v" REPLACEMENT "'"));
+
+  g_assert_cmpstr (tocsin_alert_get_id (g_ptr_array_index (alerts, 1)), ==, "good");
+  g_assert_cmpstr (tocsin_alert_get_message (g_ptr_array_index (alerts, 1)), ==, "Fine \xf0\x9f\x98\x80");
+}
+
+/* Raw bytes that are not UTF-8 made json-glib refuse the whole body. */
+static void
+test_page_invalid_utf8 (void)
+{
+  static const char json[] =
+    "{\"values\":[{\"id\":\"raw\",\"message\":\"caf\xe9 \xff\",\"tags\":[\"\xc3\"]},"
+    "{\"id\":\"good\",\"message\":\"ok\"}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+
+  alerts = tocsin_alert_parse_page (bytes, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alerts->len, ==, 2);
+  g_assert_cmpstr (tocsin_alert_get_message (g_ptr_array_index (alerts, 0)), ==, "caf" REPLACEMENT " " REPLACEMENT);
+  g_assert_cmpstr (tocsin_alert_get_tags (g_ptr_array_index (alerts, 0))[0], ==, REPLACEMENT);
+  g_assert_cmpstr (tocsin_alert_get_id (g_ptr_array_index (alerts, 1)), ==, "good");
+}
+
+/* Strings reach the parser invalid when a tree did not come through
+ * tocsin_json_load(); the parser makes them valid itself (g_variant_new_string
+ * would fail a CRITICAL on the extra properties otherwise). */
+static void
+test_node_invalid_strings (void)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(TocsinAlert) alert = NULL;
+  g_autofree char *extra = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, "i\xed\xa0\x80");
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, "m\xed\xa0\x80");
+  json_builder_set_member_name (builder, "tags");
+  json_builder_begin_array (builder);
+  json_builder_add_string_value (builder, "t\xff");
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "extraProperties");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "k\xff");
+  json_builder_add_string_value (builder, "v\xff");
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+
+  alert = tocsin_alert_parse_node (node);
+  g_assert_nonnull (alert);
+  g_assert_true (g_utf8_validate (tocsin_alert_get_id (alert), -1, NULL));
+  g_assert_cmpstr (tocsin_alert_get_message (alert), ==, "m" REPLACEMENT REPLACEMENT REPLACEMENT);
+  g_assert_cmpstr (tocsin_alert_get_tags (alert)[0], ==, "t" REPLACEMENT);
+  extra = g_variant_print (tocsin_alert_get_extra_properties (alert), FALSE);
+  g_assert_cmpstr (extra, ==, "{'k" REPLACEMENT "': 'v" REPLACEMENT "'}");
+}
+
+/* Numbers out of every range drop the field, not the alert or its page. */
+static void
+test_page_wild_numbers (void)
+{
+  static const char json[] =
+    "{\"values\":[{\"id\":\"wild\",\"count\":1e300,\"createdAt\":9223372036854775807,"
+    "\"updatedAt\":-9223372036854775807,\"priority\":1e300,\"tags\":[1,null,{},[]]},"
+    "{\"id\":\"good\",\"count\":-1e300}],\"count\":-1e300}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  gint64 count = 0;
+
+  alerts = tocsin_alert_parse_page (bytes, &count, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alerts->len, ==, 2);
+  g_assert_cmpint (count, ==, -1);
+  g_assert_cmpint (tocsin_alert_get_count (g_ptr_array_index (alerts, 0)), ==, 0);
+  g_assert_null (tocsin_alert_get_created_at (g_ptr_array_index (alerts, 0)));
+  g_assert_null (tocsin_alert_get_updated_at (g_ptr_array_index (alerts, 0)));
+  g_assert_cmpint (tocsin_alert_get_priority (g_ptr_array_index (alerts, 0)), ==, 3);
+  g_assert_cmpint (g_strv_length ((char **) tocsin_alert_get_tags (g_ptr_array_index (alerts, 0))), ==, 0);
+  g_assert_cmpint (tocsin_alert_get_count (g_ptr_array_index (alerts, 1)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +398,11 @@ main (int   argc,
   g_test_add_func ("/alert-parser/request-status", test_request_status);
   g_test_add_func ("/alert-parser/teams-shapes", test_teams_shapes);
   g_test_add_func ("/alert-parser/notes-and-logs", test_notes_and_logs);
+  g_test_add_func ("/alert-parser/repair-surrogates", test_repair_surrogates);
+  g_test_add_func ("/alert-parser/page-lone-surrogate", test_page_lone_surrogate);
+  g_test_add_func ("/alert-parser/page-invalid-utf8", test_page_invalid_utf8);
+  g_test_add_func ("/alert-parser/node-invalid-strings", test_node_invalid_strings);
+  g_test_add_func ("/alert-parser/page-wild-numbers", test_page_wild_numbers);
 
   return g_test_run ();
 }

@@ -72,6 +72,9 @@ test_body_shapes (void)
     { "not json", NULL },
     { "{\"errors\":\"wrong type\"}", NULL },
     { "[]", NULL },
+    /* A cut emoji and a raw Latin-1 byte: the text survives, made valid. */
+    { "{\"message\":\"Quota \\ud83d\"}", "Quota \xef\xbf\xbd" },
+    { "{\"errors\":[{\"title\":\"Caf\xe9\"}]}", "Caf\xef\xbf\xbd" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -43,7 +43,8 @@ handler (SoupServer        *soup_server,
   g_array_append_val (s->asked, offset);
   g_array_append_val (s->asked, size);
 
-  if (offset + size > 20000 || size > 100 || size == 0)
+  /* As the spec says: offset + size must be lower than 20,000. */
+  if (offset + size >= 20000 || size > 100 || size == 0)
     {
       soup_server_message_set_status (msg, 422, NULL);
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
@@ -55,9 +56,9 @@ handler (SoupServer        *soup_server,
     g_string_append_printf (body, "%s{\"id\":\"a%" G_GUINT64_FORMAT "\",\"message\":\"m\"}",
                             i > offset ? "," : "", i);
   g_string_append_printf (body, "],\"count\":%u", s->total);
-  if (offset + size < s->total && offset + size < 20000)
+  if (offset + size < s->total && offset + size + 1 < 20000)
     {
-      guint64 next_size = MIN (size, 20000 - offset - size);
+      guint64 next_size = MIN (size, 20000 - 1 - offset - size);
 
       if (s->absolute_next)
         g_string_append_printf (body, ",\"links\":{\"next\":\"%s/ex/jira/c/jsm/ops/api/v1/alerts?offset=%" G_GUINT64_FORMAT "&size=%" G_GUINT64_FORMAT "\"}",
@@ -153,9 +154,9 @@ run (guint    total,
       g_assert_cmpuint (offset, ==, (guint64) i / 2 * 100);
       g_assert_cmpuint (size, >=, 1);
       g_assert_cmpuint (size, <=, 100);
-      g_assert_cmpuint (offset + size, <=, TOCSIN_OPS_MAX_WINDOW);
+      g_assert_cmpuint (offset + size, <, TOCSIN_OPS_MAX_WINDOW);
     }
-  g_assert_cmpuint (s.asked->len / 2, ==, (MIN (total, 20000) + 99) / 100);
+  g_assert_cmpuint (s.asked->len / 2, ==, (MIN (total, 19999) + 99) / 100);
 
   g_ptr_array_unref (r.items);
   g_clear_object (&client);
@@ -165,13 +166,13 @@ run (guint    total,
 static void
 test_window_relative (void)
 {
-  run (25000, FALSE, 20000, TRUE);
+  run (25000, FALSE, 19999, TRUE);
 }
 
 static void
 test_window_absolute (void)
 {
-  run (25000, TRUE, 20000, TRUE);
+  run (25000, TRUE, 19999, TRUE);
 }
 
 static void

@@ -384,6 +384,61 @@ test_users_and_myself (void)
   g_assert_null (nobody);
 }
 
+/* One schedule with a cut emoji (a lone surrogate escape) and one with a raw
+ * Latin-1 byte: json-glib refused the whole list for either. Both come through
+ * with U+FFFD, beside the good one. */
+static void
+test_list_bad_text (void)
+{
+  static const char json[] =
+    "{\"values\":[{\"id\":\"s1\",\"name\":\"Rota \\ud83d\"},{\"id\":\"s2\",\"name\":\"Caf\xe9\"},"
+    "{\"id\":\"s3\",\"name\":\"Fine\"},{\"name\":\"no id\"},{\"id\":7}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(GPtrArray) schedules = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  root = tocsin_schedule_parser_load (bytes, &error);
+  g_assert_no_error (error);
+  schedules = tocsin_schedule_parse_list (root, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (schedules->len, ==, 3);
+  g_assert_cmpstr (tocsin_schedule_get_name (g_ptr_array_index (schedules, 0)), ==, "Rota \xef\xbf\xbd");
+  g_assert_cmpstr (tocsin_schedule_get_name (g_ptr_array_index (schedules, 1)), ==, "Caf\xef\xbf\xbd");
+  g_assert_cmpstr (tocsin_schedule_get_name (g_ptr_array_index (schedules, 2)), ==, "Fine");
+}
+
+/* A tree that did not come through the loader: names are made valid anyway. */
+static void
+test_on_calls_invalid_names (void)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) participants = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "onCallParticipants");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, DANA);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, "user");
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, "Dana \xed\xa0\xbd");
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  participants = tocsin_schedule_parse_on_calls (root, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (participants->len, ==, 1);
+  g_assert_cmpstr (tocsin_participant_get_display_name (g_ptr_array_index (participants, 0)), ==,
+                   "Dana \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +447,8 @@ main (int   argc,
 
   g_test_add_func ("/schedule/parser/list/paging", test_list_paging);
   g_test_add_func ("/schedule/parser/list/malformed", test_list_malformed);
+  g_test_add_func ("/schedule/parser/list/bad-text", test_list_bad_text);
+  g_test_add_func ("/schedule/parser/on-calls/invalid-names", test_on_calls_invalid_names);
   g_test_add_func ("/schedule/parser/on-calls/nested", test_on_calls_nested);
   g_test_add_func ("/schedule/parser/on-calls/flat", test_on_calls_flat);
   g_test_add_func ("/schedule/parser/on-calls/next", test_next_on_calls);

@@ -13,6 +13,7 @@
 
 #include "tocsin-alert-api.h"
 #include "tocsin-alert-parser.h"
+#include "tocsin-json-utf8.h"
 
 #define REQUEST_FIRST_POLL_MS 300
 #define REQUEST_POLL_MS       500
@@ -500,7 +501,7 @@ entries_cb (GObject      *source,
   links = json_object_get_member (json_node_get_object (root), "links");
   if (links != NULL && JSON_NODE_HOLDS_OBJECT (links))
     {
-      const char *next = json_object_get_string_member_with_default (json_node_get_object (links), "next", NULL);
+      g_autofree char *next = tocsin_json_dup_string (json_node_get_object (links), "next");
       g_autoptr(GHashTable) params = tocsin_ops_parse_next_link (next);
       const char *after = params != NULL ? g_hash_table_lookup (params, "after") : NULL;
 

@@ -13,6 +13,7 @@
 
 #include "tocsin-api-error.h"
 #include "tocsin-alert-parser.h"
+#include "tocsin-json-utf8.h"
 
 static JsonObject *
 as_object (JsonNode *node)
@@ -20,15 +21,13 @@ as_object (JsonNode *node)
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
-static const char *
+/* Every string this parser reads comes through here or get_text(), so it is
+ * valid UTF-8 whatever the server sent. */
+static char *
 get_string (JsonObject *object,
             const char *name)
 {
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return NULL;
+  return tocsin_json_dup_string (object, name);
 }
 
 /* Strings, and numbers written as text (tinyId is a string, but be lenient). */
@@ -38,17 +37,23 @@ get_text (JsonObject *object,
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return NULL;
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return g_strdup (json_node_get_string (node));
-    case G_TYPE_INT64:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-    default:
-      return NULL;
-    }
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  return tocsin_json_node_dup_string (node);
+}
+
+typedef void (*AlertStringSetter) (TocsinAlert *alert,
+                                   const char  *value);
+
+static void
+set_string (TocsinAlert       *alert,
+            AlertStringSetter  setter,
+            JsonObject        *object,
+            const char        *name)
+{
+  g_autofree char *value = get_string (object, name);
+
+  setter (alert, value);
 }
 
 static gboolean
@@ -75,7 +80,14 @@ get_int (JsonObject *object,
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     return json_node_get_int (node);
   if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    return (gint64) json_node_get_double (node);
+    {
+      double value = json_node_get_double (node);
+
+      /* Out of range (or NaN) would make the cast undefined. */
+      if (!(value > (double) G_MININT64 && value < (double) G_MAXINT64))
+        return fallback;
+      return (gint64) value;
+    }
   return fallback;
 }
 
@@ -84,6 +96,7 @@ tocsin_alert_parse_date (JsonNode *node)
 {
   g_autoptr(GTimeZone) utc = NULL;
   g_autoptr(GDateTime) parsed = NULL;
+  g_autofree char *text = NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return NULL;
@@ -99,7 +112,8 @@ tocsin_alert_parse_date (JsonNode *node)
     return NULL;
 
   utc = g_time_zone_new_utc ();
-  parsed = g_date_time_new_from_iso8601 (json_node_get_string (node), utc);
+  text = tocsin_json_node_dup_string (node);
+  parsed = g_date_time_new_from_iso8601 (text, utc);
   if (parsed == NULL)
     return NULL;
   return g_date_time_to_utc (parsed);
@@ -120,7 +134,11 @@ get_priority (JsonObject *object)
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return 0;
   if (json_node_get_value_type (node) == G_TYPE_STRING)
-    return tocsin_alert_priority_from_string (json_node_get_string (node));
+    {
+      g_autofree char *text = tocsin_json_node_dup_string (node);
+
+      return tocsin_alert_priority_from_string (text);
+    }
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     {
       gint64 value = json_node_get_int (node);
@@ -141,10 +159,10 @@ get_tags (JsonObject *object)
 
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          JsonNode *element = json_array_get_element (array, i);
+          g_autofree char *tag = tocsin_json_node_dup_string (json_array_get_element (array, i));
 
-          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
-            g_strv_builder_add (builder, json_node_get_string (element));
+          if (tag != NULL)
+            g_strv_builder_add (builder, tag);
         }
     }
   return g_strv_builder_end (builder);
@@ -164,8 +182,8 @@ get_responders (JsonObject *object)
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           JsonObject *responder = as_object (json_array_get_element (array, i));
-          const char *id = get_string (responder, "id");
-          const char *type = get_string (responder, "type");
+          g_autofree char *id = get_string (responder, "id");
+          g_autofree char *type = get_string (responder, "type");
 
           if (id != NULL)
             g_variant_builder_add (&builder, "(ss)", type != NULL ? type : "", id);
@@ -202,6 +220,7 @@ get_extra_properties (JsonObject *object)
       for (guint i = 0; i < keys->len; i++)
         {
           const char *key = g_ptr_array_index (keys, i);
+          g_autofree char *valid_key = g_utf8_make_valid (key, -1);
           g_autofree char *value = get_text (map, key);
 
           if (value == NULL)
@@ -209,10 +228,14 @@ get_extra_properties (JsonObject *object)
               JsonNode *node = json_object_get_member (map, key);
 
               if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
-                value = json_to_string (node, FALSE);
+                {
+                  g_autofree char *json = json_to_string (node, FALSE);
+
+                  value = g_utf8_make_valid (json, -1);
+                }
             }
           if (value != NULL)
-            g_variant_builder_add (&builder, "{ss}", key, value);
+            g_variant_builder_add (&builder, "{ss}", valid_key, value);
         }
     }
   return g_variant_builder_end (&builder);
@@ -229,8 +252,8 @@ tocsin_alert_parse_node (JsonNode *node)
   g_autoptr(GDateTime) updated_at = NULL;
   g_autoptr(GDateTime) last_occurred_at = NULL;
   g_auto(GStrv) tags = NULL;
+  g_autofree char *status = NULL;
   TocsinAlert *alert;
-  const char *status;
   int priority;
 
   if (object == NULL)
@@ -242,9 +265,9 @@ tocsin_alert_parse_node (JsonNode *node)
   alert = tocsin_alert_new (id);
   tiny_id = get_text (object, "tinyId");
   tocsin_alert_set_tiny_id (alert, tiny_id);
-  tocsin_alert_set_alias (alert, get_string (object, "alias"));
-  tocsin_alert_set_message (alert, get_string (object, "message"));
-  tocsin_alert_set_description (alert, get_string (object, "description"));
+  set_string (alert, tocsin_alert_set_alias, object, "alias");
+  set_string (alert, tocsin_alert_set_message, object, "message");
+  set_string (alert, tocsin_alert_set_description, object, "description");
   status = get_string (object, "status");
   tocsin_alert_set_status (alert, status != NULL && *status != '\0' ? status : "open");
   tocsin_alert_set_acknowledged (alert, get_boolean (object, "acknowledged", FALSE));
@@ -255,13 +278,13 @@ tocsin_alert_parse_node (JsonNode *node)
   tocsin_alert_set_count (alert, get_int (object, "count", 0));
   priority = get_priority (object);
   tocsin_alert_set_priority (alert, priority != 0 ? priority : 3);
-  tocsin_alert_set_owner (alert, get_string (object, "owner"));
+  set_string (alert, tocsin_alert_set_owner, object, "owner");
   tags = get_tags (object);
   tocsin_alert_set_tags (alert, (const char * const *) tags);
   tocsin_alert_set_responders (alert, get_responders (object));
   tocsin_alert_set_extra_properties (alert, get_extra_properties (object));
-  tocsin_alert_set_source (alert, get_string (object, "source"));
-  tocsin_alert_set_entity (alert, get_string (object, "entity"));
+  set_string (alert, tocsin_alert_set_source, object, "source");
+  set_string (alert, tocsin_alert_set_entity, object, "entity");
   created_at = get_date (object, "createdAt");
   tocsin_alert_set_created_at (alert, created_at);
   updated_at = get_date (object, "updatedAt");
@@ -305,10 +328,7 @@ tocsin_alert_parse_page (GBytes  *bytes,
     *next = NULL;
 
   data = g_bytes_get_data (bytes, &len);
-  /* An empty GBytes has no data pointer; json-glib wants one. */
-  if (data == NULL)
-    data = "";
-  if (!json_parser_load_from_data (parser, data, len, &local_error))
+  if (!tocsin_json_load (parser, data, len, &local_error))
     {
       g_set_error (error, TOCSIN_API_ERROR, TOCSIN_API_ERROR_MALFORMED,
                    _("The server sent an answer Tocsin could not read (%s)."), local_error->message);
@@ -336,8 +356,8 @@ tocsin_alert_parse_page (GBytes  *bytes,
   if (count != NULL)
     *count = get_int (object, "count", -1);
   links = as_object (json_object_get_member (object, "links"));
-  if (next != NULL && get_string (links, "next") != NULL && *get_string (links, "next") != '\0')
-    *next = g_strdup (get_string (links, "next"));
+  if (next != NULL && (*next = get_string (links, "next")) != NULL && **next == '\0')
+    g_clear_pointer (next, g_free);
 
   return g_steal_pointer (&alerts);
 }
@@ -365,7 +385,7 @@ tocsin_alert_parse_request_status (JsonNode  *root,
   if (is_success != NULL)
     *is_success = json_node_get_boolean (success);
   if (status != NULL)
-    *status = g_strdup (get_string (object, "status"));
+    *status = get_string (object, "status");
   return TRUE;
 }
 
@@ -388,10 +408,12 @@ tocsin_alert_parse_note (JsonNode *node)
   g_autoptr(GDateTime) created = NULL;
   g_autoptr(GDateTime) updated = NULL;
   g_autofree char *id = NULL;
-  const char *text;
+  g_autofree char *text = NULL;
+  g_autofree char *owner = NULL;
 
   if (object == NULL || (text = get_string (object, "note")) == NULL)
     return NULL;
+  owner = get_string (object, "owner");
   id = get_text (object, "id");
   created = get_date (object, "createdAt");
   updated = get_date (object, "updatedAt");
@@ -399,7 +421,7 @@ tocsin_alert_parse_note (JsonNode *node)
                        "id", id,
                        "kind", "note",
                        "text", text,
-                       "owner", get_string (object, "owner"),
+                       "owner", owner,
                        "time", created,
                        "updated-at", updated,
                        NULL);
@@ -410,15 +432,19 @@ tocsin_alert_parse_log (JsonNode *node)
 {
   JsonObject *object = as_object (node);
   g_autoptr(GDateTime) log_time = NULL;
-  const char *text;
+  g_autofree char *text = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *owner = NULL;
 
   if (object == NULL || (text = get_string (object, "log")) == NULL)
     return NULL;
   log_time = get_date (object, "logTime");
+  kind = get_string (object, "logType");
+  owner = get_string (object, "owner");
   return g_object_new (TOCSIN_TYPE_ALERT_ENTRY,
-                       "kind", get_string (object, "logType"),
+                       "kind", kind,
                        "text", text,
-                       "owner", get_string (object, "owner"),
+                       "owner", owner,
                        "time", log_time,
                        NULL);
 }
@@ -428,7 +454,8 @@ parse_team (JsonNode *node)
 {
   JsonObject *object = as_object (node);
   g_autofree char *id = NULL;
-  const char *name;
+  g_autofree char *name = NULL;
+  g_autofree char *description = NULL;
 
   if (object == NULL)
     return NULL;
@@ -440,11 +467,12 @@ parse_team (JsonNode *node)
   name = get_string (object, "teamName");
   if (name == NULL)
     name = get_string (object, "name");
+  description = get_string (object, "description");
   return g_object_new (TOCSIN_TYPE_ALERT_TARGET,
                        "id", id,
                        "kind", "team",
                        "name", name != NULL ? name : id,
-                       "description", get_string (object, "description"),
+                       "description", description,
                        NULL);
 }
 
@@ -485,15 +513,17 @@ tocsin_alert_parse_escalation (JsonNode *node)
 {
   JsonObject *object = as_object (node);
   g_autofree char *id = NULL;
-  const char *name;
+  g_autofree char *name = NULL;
+  g_autofree char *description = NULL;
 
   if (object == NULL || (id = get_text (object, "id")) == NULL || *id == '\0')
     return NULL;
   name = get_string (object, "name");
+  description = get_string (object, "description");
   return g_object_new (TOCSIN_TYPE_ALERT_TARGET,
                        "id", id,
                        "kind", "escalation",
                        "name", name != NULL ? name : id,
-                       "description", get_string (object, "description"),
+                       "description", description,
                        NULL);
 }

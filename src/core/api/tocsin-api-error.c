@@ -16,6 +16,7 @@
 #include <libsoup/soup.h>
 
 #include "tocsin-api-error.h"
+#include "tocsin-json-utf8.h"
 
 /* The one place where HTTP statuses, error bodies and transport errors become
  * messages a person can act on. */
@@ -26,16 +27,11 @@ static char *
 member_string (JsonObject *object,
                const char *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  char *value = tocsin_json_dup_string (object, name);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return NULL;
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
-    {
-      const char *s = json_node_get_string (node);
-      return s != NULL && *s != '\0' ? g_strdup (s) : NULL;
-    }
-  return NULL;
+  if (value != NULL && *value == '\0')
+    g_clear_pointer (&value, g_free);
+  return value;
 }
 
 char *
@@ -56,7 +52,7 @@ tocsin_api_error_body_message (GBytes *body)
     return NULL;
 
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, len, NULL))
+  if (!tocsin_json_load (parser, data, len, NULL))
     return NULL;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))

@@ -15,6 +15,7 @@
 #include <libsoup/soup.h>
 
 #include "tocsin-endpoint.h"
+#include "tocsin-json-utf8.h"
 #include "tocsin-ops-client.h"
 
 #define READ_CHUNK (64 * 1024)
@@ -425,11 +426,7 @@ parse_in_thread (GTask        *task,
   gsize len;
   const char *data = g_bytes_get_data (req->payload, &len);
 
-  /* An empty GBytes has no data pointer; json-glib wants one. */
-  if (data == NULL)
-    data = "";
-
-  if (!json_parser_load_from_data (parser, data, len, &error))
+  if (!tocsin_json_load (parser, data, len, &error))
     {
       g_task_return_new_error (task, TOCSIN_API_ERROR, TOCSIN_API_ERROR_MALFORMED,
                                _("The server sent an answer Tocsin could not read (%s)."),
@@ -914,6 +911,7 @@ parse_page (JsonNode  *root,
   JsonNode *count;
   JsonNode *links;
   JsonArray *array;
+  g_autofree char *next = NULL;
   Page *page;
 
   if (!JSON_NODE_HOLDS_OBJECT (root) ||
@@ -950,20 +948,17 @@ parse_page (JsonNode  *root,
   count = json_object_get_member (object, "count");
   if (count != NULL && JSON_NODE_HOLDS_VALUE (count) &&
       (json_node_get_value_type (count) == G_TYPE_INT64 || json_node_get_value_type (count) == G_TYPE_DOUBLE))
+    /* Clamped: casting an out-of-range double is undefined. */
     page->count = json_node_get_value_type (count) == G_TYPE_INT64 ? json_node_get_int (count)
-                                                                    : (gint64) json_node_get_double (count);
+                                                                    : (gint64) CLAMP (json_node_get_double (count), -1, 1e15);
 
   links = json_object_get_member (object, "links");
   if (links != NULL && JSON_NODE_HOLDS_OBJECT (links))
+    next = tocsin_json_dup_string (json_node_get_object (links), "next");
+  if (next != NULL && *next != '\0')
     {
-      JsonNode *next = json_object_get_member (json_node_get_object (links), "next");
-
-      if (next != NULL && JSON_NODE_HOLDS_VALUE (next) && json_node_get_value_type (next) == G_TYPE_STRING &&
-          json_node_get_string (next)[0] != '\0')
-        {
-          page->has_next = TRUE;
-          page->next = tocsin_ops_parse_next_link (json_node_get_string (next));
-        }
+      page->has_next = TRUE;
+      page->next = tocsin_ops_parse_next_link (next);
     }
 
   return page;
@@ -1022,13 +1017,14 @@ list_all_page_cb (GObject      *source,
       next_offset <= state->offset)
     next_offset = (guint64) state->offset + page->n_values;
 
-  if (next_offset >= TOCSIN_OPS_MAX_WINDOW)
+  /* The next page needs offset + size < the window with size >= 1. */
+  if (next_offset + 1 >= TOCSIN_OPS_MAX_WINDOW)
     {
       state->truncated = TRUE;
       goto done;
     }
   state->offset = (guint) next_offset;
-  state->size = MIN (state->page_size, TOCSIN_OPS_MAX_WINDOW - state->offset);
+  state->size = MIN (state->page_size, TOCSIN_OPS_MAX_WINDOW - 1 - state->offset);
   page_free (page);
   list_all_fetch (g_steal_pointer (&task));
   return;
@@ -1038,7 +1034,7 @@ done:
   if (state->total < 0)
     state->total = state->items->len;
   if (state->total > (gint64) state->items->len && state->max_items == 0 &&
-      (gint64) state->offset + state->size >= TOCSIN_OPS_MAX_WINDOW)
+      (gint64) state->offset + state->size + 1 >= TOCSIN_OPS_MAX_WINDOW)
     state->truncated = TRUE;
   g_task_return_pointer (task, g_steal_pointer (&state->items), (GDestroyNotify) g_ptr_array_unref);
 }

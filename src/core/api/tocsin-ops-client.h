@@ -25,7 +25,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TocsinOpsClient, tocsin_ops_client, TOCSIN, OPS_CLIENT, GObject)
 
-/* offset + size must stay within this for offset-paged lists. */
+/* offset + size must stay *below* this for offset-paged lists ("must be
+ * lower than 20,000", the JSM Ops OpenAPI spec), so at most 19,999 items. */
 #define TOCSIN_OPS_MAX_WINDOW 20000
 
 /* Default cap on a response body. */

@@ -12,32 +12,30 @@
 #include <glib/gi18n.h>
 
 #include "tocsin-api-error.h"
+#include "tocsin-json-utf8.h"
 #include "tocsin-schedule-parser.h"
 
 /* How deep teams and escalations may nest before we stop following. */
 #define MAX_DEPTH 8
 
-static const char *
+/* Every string this parser reads comes through these two, so it is valid
+ * UTF-8 whatever the server sent. */
+static char *
 get_string (JsonObject *object,
             const char *member)
 {
-  JsonNode *node;
-
-  if (object == NULL || !(node = json_object_get_member (object, member)))
-    return NULL;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
+  return tocsin_json_dup_string (object, member);
 }
 
-static const char *
+static char *
 get_nonempty_string (JsonObject *object,
                      const char *member)
 {
-  const char *value = get_string (object, member);
+  char *value = get_string (object, member);
 
-  return value != NULL && *value != '\0' ? value : NULL;
+  if (value != NULL && *value == '\0')
+    g_clear_pointer (&value, g_free);
+  return value;
 }
 
 static gboolean
@@ -107,7 +105,7 @@ parse_date (JsonObject *object,
             const char *member)
 {
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  const char *text = get_nonempty_string (object, member);
+  g_autofree char *text = get_nonempty_string (object, member);
 
   if (text == NULL)
     return NULL;
@@ -133,10 +131,7 @@ tocsin_schedule_parser_load (GBytes  *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &len);
-  /* An empty GBytes has no data pointer; json-glib wants one. */
-  if (data == NULL)
-    data = "";
-  if (!json_parser_load_from_data (parser, data, len, &local_error) ||
+  if (!tocsin_json_load (parser, data, len, &local_error) ||
       json_parser_get_root (parser) == NULL)
     {
       g_set_error (error, TOCSIN_API_ERROR, TOCSIN_API_ERROR_MALFORMED,
@@ -159,7 +154,11 @@ tocsin_schedule_parse_schedule (JsonNode *node)
 {
   TocsinSchedule *schedule;
   JsonObject *object;
-  const char *id;
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *zone = NULL;
+  g_autofree char *team_id = NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
@@ -168,12 +167,16 @@ tocsin_schedule_parse_schedule (JsonNode *node)
   if (!(id = get_nonempty_string (object, "id")))
     return NULL;
 
+  name = get_string (object, "name");
+  description = get_string (object, "description");
+  zone = get_nonempty_string (object, "timezone");
+  team_id = get_nonempty_string (object, "teamId");
   schedule = tocsin_schedule_new (id);
-  tocsin_schedule_set_name (schedule, get_string (object, "name") ?: id);
-  tocsin_schedule_set_description (schedule, get_string (object, "description"));
-  tocsin_schedule_set_timezone (schedule, get_nonempty_string (object, "timezone"));
+  tocsin_schedule_set_name (schedule, name ?: id);
+  tocsin_schedule_set_description (schedule, description);
+  tocsin_schedule_set_timezone (schedule, zone);
   tocsin_schedule_set_enabled (schedule, get_boolean (object, "enabled", TRUE));
-  tocsin_schedule_set_team_id (schedule, get_nonempty_string (object, "teamId"));
+  tocsin_schedule_set_team_id (schedule, team_id);
 
   return schedule;
 }
@@ -215,7 +218,7 @@ tocsin_schedule_parse_list (JsonNode  *root,
     }
 
   if (next_link != NULL)
-    *next_link = g_strdup (get_nonempty_string (get_object (object, "links"), "next"));
+    *next_link = get_nonempty_string (get_object (object, "links"), "next");
 
   return g_steal_pointer (&schedules);
 }
@@ -228,7 +231,9 @@ parse_participant (JsonNode *node,
   JsonObject *object;
   JsonNode *forwarded;
   JsonArray *children;
-  const char *id;
+  g_autofree char *id = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *name = NULL;
 
   if (node == NULL)
     return NULL;
@@ -236,7 +241,7 @@ parse_participant (JsonNode *node,
   /* Flat answers list bare account ids. */
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
-      id = json_node_get_string (node);
+      id = tocsin_json_node_dup_string (node);
       return id != NULL && *id != '\0' ? tocsin_participant_new (id, "user") : NULL;
     }
 
@@ -248,9 +253,10 @@ parse_participant (JsonNode *node,
   if (id == NULL)
     return NULL;
 
-  participant = tocsin_participant_new (id, get_nonempty_string (object, "type"));
-  tocsin_participant_set_name (participant, get_nonempty_string (object, "name") ?:
-                                            get_nonempty_string (object, "displayName"));
+  type = get_nonempty_string (object, "type");
+  name = get_nonempty_string (object, "name") ?: get_nonempty_string (object, "displayName");
+  participant = tocsin_participant_new (id, type);
+  tocsin_participant_set_name (participant, name);
 
   if (depth < MAX_DEPTH)
     {
@@ -330,13 +336,14 @@ parse_responder (JsonObject *period)
 {
   JsonObject *responder = get_object (period, "responder");
   JsonArray *flattened = get_array (period, "flattenedResponders");
+  g_autofree char *type = get_string (responder, "type");
   TocsinParticipant *participant;
 
   if (responder == NULL)
     return NULL;
 
   /* Nobody on call is a gap, not a shift. */
-  if (g_strcmp0 (get_string (responder, "type"), "noone") == 0)
+  if (g_strcmp0 (type, "noone") == 0)
     return NULL;
 
   if (!(participant = parse_participant (json_object_get_member (period, "responder"), 0)))
@@ -413,6 +420,9 @@ tocsin_schedule_parse_timeline (JsonNode    *root,
           g_autoptr(TocsinParticipant) responder = NULL;
           g_autoptr(GDateTime) start = NULL;
           g_autoptr(GDateTime) end = NULL;
+          g_autofree char *rotation_id = NULL;
+          g_autofree char *rotation_name = NULL;
+          g_autofree char *type = NULL;
           JsonObject *period;
 
           if (!JSON_NODE_HOLDS_OBJECT (period_node))
@@ -427,12 +437,13 @@ tocsin_schedule_parse_timeline (JsonNode    *root,
           if (!(responder = parse_responder (period)))
             continue;
 
+          rotation_id = get_string (rotation, "id");
+          rotation_name = get_string (rotation, "name");
+          type = get_string (period, "type");
           g_ptr_array_add (shifts,
                            tocsin_shift_new (schedule_id, schedule_name, schedule_timezone,
-                                             get_string (rotation, "id"),
-                                             get_string (rotation, "name"),
-                                             responder,
-                                             tocsin_shift_kind_from_string (get_string (period, "type")),
+                                             rotation_id, rotation_name, responder,
+                                             tocsin_shift_kind_from_string (type),
                                              start, end, local_zone));
         }
     }
@@ -445,8 +456,8 @@ add_team (GHashTable *teams,
           JsonNode   *node)
 {
   JsonObject *object;
-  const char *id;
-  const char *name;
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return;
@@ -457,7 +468,7 @@ add_team (GHashTable *teams,
          get_nonempty_string (object, "displayName");
 
   if (id != NULL && name != NULL)
-    g_hash_table_replace (teams, g_strdup (id), g_strdup (name));
+    g_hash_table_replace (teams, g_steal_pointer (&id), g_steal_pointer (&name));
 }
 
 /**
@@ -531,8 +542,8 @@ tocsin_schedule_parse_users (JsonNode  *root,
         {
           JsonNode *node = json_array_get_element (values, i);
           JsonObject *user;
-          const char *id;
-          const char *name;
+          g_autofree char *id = NULL;
+          g_autofree char *name = NULL;
 
           if (!JSON_NODE_HOLDS_OBJECT (node))
             continue;
@@ -541,7 +552,7 @@ tocsin_schedule_parse_users (JsonNode  *root,
           id = get_nonempty_string (user, "accountId");
           name = get_nonempty_string (user, "displayName");
           if (id != NULL && name != NULL)
-            g_hash_table_replace (users, g_strdup (id), g_strdup (name));
+            g_hash_table_replace (users, g_steal_pointer (&id), g_steal_pointer (&name));
         }
     }
 
@@ -558,7 +569,7 @@ tocsin_schedule_parse_myself (JsonNode  *root,
                               GError   **error)
 {
   JsonObject *object;
-  const char *id;
+  char *id;
 
   if (!(object = root_object (root, error)))
     return NULL;
@@ -570,5 +581,5 @@ tocsin_schedule_parse_myself (JsonNode  *root,
       return NULL;
     }
 
-  return g_strdup (id);
+  return id;
 }

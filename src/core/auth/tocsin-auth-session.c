@@ -263,6 +263,34 @@ load_remembered_site (const char *path)
   return tocsin_site_new (id, name, url, (const char * const *)scopes, avatar_url);
 }
 
+/* The display name, because the API names an alert's owner by it ("Assigned
+ * to me" compares it); /myself is only asked at sign-in. Not secret. */
+static char *
+load_remembered_name (const char *path)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+
+  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL))
+    return NULL;
+  return g_key_file_get_string (key_file, "account", "name", NULL);
+}
+
+static void
+save_remembered_name (const char *path,
+                      const char *name)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (name == NULL)
+    return;
+  /* Written after the site, so the file and its directory exist. */
+  g_key_file_load_from_file (key_file, path, G_KEY_FILE_KEEP_COMMENTS, NULL);
+  g_key_file_set_string (key_file, "account", "name", name);
+  if (!g_key_file_save_to_file (key_file, path, &error))
+    g_warning ("Could not remember the account name in %s: %s", path, error->message);
+}
+
 static void
 save_remembered_site (const char *path,
                       TocsinSite *site)
@@ -599,6 +627,7 @@ on_flow_tokens_saved_cb (GObject      *object,
   set_sites (self, flow->sites);
   set_current_site (self, site);
   save_remembered_site (path, site);
+  save_remembered_name (path, self->account_name);
 
   /* Only a sign-in without PKCE that worked says the server needs that. */
   if (flow->pkce_retried)
@@ -2071,6 +2100,11 @@ restore_apply (GTask *task,
   set_string (self, &self->account_id, data->account, PROP_ACCOUNT_ID);
 
   path = state_file_path (self->auth_server, self->client_id, self->account_id);
+  {
+    g_autofree char *name = load_remembered_name (path);
+
+    set_string (self, &self->account_name, name, PROP_ACCOUNT_NAME);
+  }
   site = load_remembered_site (path);
   if (site != NULL)
     {

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "tocsin-auth-error.h"
+#include "tocsin-json-utf8.h"
 #include "tocsin-oauth-client.h"
 #include "tocsin-site.h"
 
@@ -129,23 +130,12 @@ parse_object (GBytes *bytes)
   JsonNode *root;
 
   if (data == NULL || len == 0 ||
-      !json_parser_load_from_data (parser, data, len, NULL) ||
+      !tocsin_json_load (parser, data, len, NULL) ||
       (root = json_parser_get_root (parser)) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
 
   return json_object_ref (json_node_get_object (root));
-}
-
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
 }
 
 /* Maps a token endpoint answer other than a token to an error the UI can act
@@ -155,8 +145,8 @@ token_error (Grant       grant,
              guint       status,
              JsonObject *object)
 {
-  const char *code = member_string (object, "error");
-  const char *description = member_string (object, "error_description");
+  g_autofree char *code = tocsin_json_dup_string (object, "error");
+  g_autofree char *description = tocsin_json_dup_string (object, "error_description");
   g_autofree char *lower = description != NULL ? g_utf8_strdown (description, -1) : NULL;
 
   /* Atlassian does not document PKCE for 3LO: a server that does not know
@@ -207,6 +197,7 @@ on_token_response_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) object_ = NULL;
   g_autoptr(TocsinTokenSet) tokens = NULL;
+  g_autofree char *access_token = NULL;
   guint status;
   JsonNode *expires_in;
 
@@ -222,17 +213,18 @@ on_token_response_cb (GObject      *object,
 
   status = soup_message_get_status (message);
   object_ = parse_object (bytes);
+  access_token = tocsin_json_dup_string (object_, "access_token");
 
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status) || member_string (object_, "access_token") == NULL)
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status) || access_token == NULL)
     {
       g_task_return_error (task, token_error (grant, status, object_));
       return;
     }
 
   tokens = tocsin_token_set_new ();
-  tokens->access_token = g_strdup (member_string (object_, "access_token"));
-  tokens->refresh_token = g_strdup (member_string (object_, "refresh_token"));
-  tokens->scope = g_strdup (member_string (object_, "scope"));
+  tokens->access_token = g_steal_pointer (&access_token);
+  tokens->refresh_token = tocsin_json_dup_string (object_, "refresh_token");
+  tokens->scope = tocsin_json_dup_string (object_, "scope");
   expires_in = json_object_get_member (object_, "expires_in");
   if (expires_in != NULL && JSON_NODE_HOLDS_VALUE (expires_in))
     {
@@ -641,7 +633,7 @@ on_myself_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonObject) object_ = NULL;
-  const char *account_id;
+  g_autofree char *account_id = NULL;
 
   bytes = finish_api_get (SOUP_SESSION (object), g_task_get_task_data (task), result, &error);
   if (bytes == NULL)
@@ -651,7 +643,7 @@ on_myself_cb (GObject      *object,
     }
 
   object_ = parse_object (bytes);
-  account_id = member_string (object_, "accountId");
+  account_id = tocsin_json_dup_string (object_, "accountId");
   if (account_id == NULL || *account_id == '\0')
     {
       g_task_return_new_error (task, TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_SERVER,
@@ -719,7 +711,7 @@ tocsin_oauth_client_get_myself_finish (TocsinOAuthClient  *self,
     return NULL;
 
   if (display_name != NULL)
-    *display_name = g_strdup (member_string (object, "displayName"));
+    *display_name = tocsin_json_dup_string (object, "displayName");
 
-  return g_strdup (member_string (object, "accountId"));
+  return tocsin_json_dup_string (object, "accountId");
 }

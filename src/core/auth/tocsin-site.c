@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "tocsin-auth-error.h"
+#include "tocsin-json-utf8.h"
 #include "tocsin-site.h"
 
 /* One entry of GET /oauth/token/accessible-resources: a Jira site the grant
@@ -218,17 +219,6 @@ tocsin_site_has_ops_scopes (TocsinSite *self)
   return tocsin_site_has_scope (self, TOCSIN_OPS_ALERT_READ_SCOPE);
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /**
  * tocsin_site_list_from_json:
  * @data: the body of GET /oauth/token/accessible-resources
@@ -254,7 +244,7 @@ tocsin_site_list_from_json (const char  *data,
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, data, length, NULL) ||
+  if (!tocsin_json_load (parser, data, length, NULL) ||
       (root = json_parser_get_root (parser)) == NULL ||
       !JSON_NODE_HOLDS_ARRAY (root))
     {
@@ -272,13 +262,16 @@ tocsin_site_list_from_json (const char  *data,
       g_autoptr(TocsinSite) site = NULL;
       JsonObject *object;
       JsonNode *scopes_node;
-      const char *id;
+      g_autofree char *id = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *url = NULL;
+      g_autofree char *avatar_url = NULL;
       gboolean duplicate = FALSE;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         continue;
       object = json_node_get_object (element);
-      id = member_string (object, "id");
+      id = tocsin_json_dup_string (object, "id");
       if (id == NULL || *id == '\0')
         continue;
 
@@ -289,16 +282,18 @@ tocsin_site_list_from_json (const char  *data,
 
           for (guint j = 0; j < json_array_get_length (scope_array); j++)
             {
-              JsonNode *scope = json_array_get_element (scope_array, j);
+              g_autofree char *scope = tocsin_json_node_dup_string (json_array_get_element (scope_array, j));
 
-              if (JSON_NODE_HOLDS_VALUE (scope) && json_node_get_value_type (scope) == G_TYPE_STRING)
-                g_strv_builder_add (builder, json_node_get_string (scope));
+              if (scope != NULL)
+                g_strv_builder_add (builder, scope);
             }
         }
       scopes = g_strv_builder_end (builder);
 
-      site = tocsin_site_new (id, member_string (object, "name"), member_string (object, "url"),
-                              (const char * const *)scopes, member_string (object, "avatarUrl"));
+      name = tocsin_json_dup_string (object, "name");
+      url = tocsin_json_dup_string (object, "url");
+      avatar_url = tocsin_json_dup_string (object, "avatarUrl");
+      site = tocsin_site_new (id, name, url, (const char * const *)scopes, avatar_url);
       if (ops_only && !tocsin_site_has_ops_scopes (site))
         continue;
 

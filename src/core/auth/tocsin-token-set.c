@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "tocsin-auth-error.h"
+#include "tocsin-json-utf8.h"
 #include "tocsin-token-set.h"
 
 G_DEFINE_BOXED_TYPE (TocsinTokenSet, tocsin_token_set, tocsin_token_set_copy, tocsin_token_set_free)
@@ -138,17 +139,6 @@ tocsin_token_set_to_json (const TocsinTokenSet *self)
   return json_generator_to_data (generator, NULL);
 }
 
-static char *
-dup_member_string (JsonObject *object,
-                   const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_dup_string (node);
-}
-
 TocsinTokenSet *
 tocsin_token_set_from_json (const char  *json,
                             GError     **error)
@@ -160,7 +150,7 @@ tocsin_token_set_from_json (const char  *json,
 
   g_return_val_if_fail (json != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, json, -1, NULL) ||
+  if (!tocsin_json_load (parser, json, -1, NULL) ||
       (root = json_parser_get_root (parser)) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -171,9 +161,9 @@ tocsin_token_set_from_json (const char  *json,
 
   object = json_node_get_object (root);
   self = tocsin_token_set_new ();
-  self->access_token = dup_member_string (object, "access_token");
-  self->refresh_token = dup_member_string (object, "refresh_token");
-  self->scope = dup_member_string (object, "scope");
+  self->access_token = tocsin_json_dup_string (object, "access_token");
+  self->refresh_token = tocsin_json_dup_string (object, "refresh_token");
+  self->scope = tocsin_json_dup_string (object, "scope");
   if (json_object_has_member (object, "expires_at"))
     self->expires_at = json_object_get_int_member (object, "expires_at");
   if (json_object_has_member (object, "lifetime"))

@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "tocsin-endpoint.h"
 #include "tocsin-alert-monitor.h"
 #include "tocsin-resume-watcher.h"
@@ -22,6 +20,7 @@ struct _TocsinAlertMonitor
   TocsinOpsClient *client;
   TocsinAlertList *list;
   char            *query;
+  GStrv            owners;
   guint            poll_interval;
   gboolean         active;
   gboolean         loading;
@@ -34,6 +33,7 @@ struct _TocsinAlertMonitor
   gint64           last_refresh_us;
 
   GCancellable    *refresh_cancellable;
+  guint            refresh_parts;   /* the list and the count, while loading */
   gboolean         refresh_again;
   guint            poll_source;
   gboolean         loopback;
@@ -49,6 +49,7 @@ enum {
   PROP_CLIENT,
   PROP_LIST,
   PROP_QUERY,
+  PROP_OWNERS,
   PROP_POLL_INTERVAL,
   PROP_ACTIVE,
   PROP_LOADING,
@@ -66,8 +67,7 @@ static GParamSpec *properties [N_PROPS];
 static void start_refresh (TocsinAlertMonitor *self);
 
 char *
-tocsin_alert_preset_query (TocsinAlertPreset  preset,
-                           const char        *me)
+tocsin_alert_preset_query (TocsinAlertPreset preset)
 {
   switch (preset)
     {
@@ -76,22 +76,12 @@ tocsin_alert_preset_query (TocsinAlertPreset  preset,
     case TOCSIN_ALERT_PRESET_UNACKNOWLEDGED:
       return g_strdup (TOCSIN_ALERT_QUERY_OPEN_UNACKNOWLEDGED);
     case TOCSIN_ALERT_PRESET_ASSIGNED_TO_ME:
-      if (me == NULL || *me == '\0')
-        return g_strdup ("owner:");
-      if (strpbrk (me, " \t\":()") != NULL)
-        {
-          GString *quoted = g_string_new ("owner:\"");
-
-          for (const char *p = me; *p != '\0'; p++)
-            {
-              if (*p == '"' || *p == '\\')
-                g_string_append_c (quoted, '\\');
-              g_string_append_c (quoted, *p);
-            }
-          g_string_append_c (quoted, '"');
-          return g_string_free (quoted, FALSE);
-        }
-      return g_strconcat ("owner:", me, NULL);
+      /* Not "owner:<me>": the JSM Ops OpenAPI spec documents an alert's
+       * "owner" as the owner's display name, but nothing we found documents
+       * what the search syntax's owner field takes (Opsgenie's took the
+       * username). So the open alerts are fetched and filtered here on the
+       * owner field as the API returns it; see set_owners(). */
+      return g_strdup ("status:open");
     case TOCSIN_ALERT_PRESET_HIGH_PRIORITY:
       return g_strdup ("priority:P1 OR priority:P2");
     case TOCSIN_ALERT_PRESET_ALL:
@@ -158,6 +148,42 @@ schedule_poll (TocsinAlertMonitor *self)
   self->poll_source = g_timeout_add_seconds (self->poll_interval, poll_cb, self);
 }
 
+/* A refresh is the list and the open-unacknowledged count; it ends (loading
+ * goes FALSE) when both are in, so nobody reads a count older than the list. */
+static void
+refresh_part_done (TocsinAlertMonitor *self)
+{
+  g_return_if_fail (self->refresh_parts > 0);
+
+  if (--self->refresh_parts > 0)
+    return;
+  g_clear_object (&self->refresh_cancellable);
+  set_loading (self, FALSE);
+  if (self->refresh_again)
+    start_refresh (self);
+  else
+    schedule_poll (self);
+}
+
+/* The alerts whose owner field is one of @owners (the display name, as the
+ * spec documents it; the account id too, should a server send one), in order. */
+static GPtrArray *
+filter_owners (GPtrArray          *alerts,
+               const char * const *owners)
+{
+  GPtrArray *kept = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      TocsinAlert *alert = g_ptr_array_index (alerts, i);
+      const char *owner = tocsin_alert_get_owner (alert);
+
+      if (owner != NULL && *owner != '\0' && g_strv_contains (owners, owner))
+        g_ptr_array_add (kept, g_object_ref (alert));
+    }
+  return kept;
+}
+
 static void
 applied_cb (GObject      *source,
             GAsyncResult *result,
@@ -181,12 +207,7 @@ applied_cb (GObject      *source,
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LAST_REFRESH]);
     }
 
-  g_clear_object (&self->refresh_cancellable);
-  set_loading (self, FALSE);
-  if (self->refresh_again)
-    start_refresh (self);
-  else
-    schedule_poll (self);
+  refresh_part_done (self);
 }
 
 static void
@@ -207,15 +228,18 @@ listed_cb (GObject      *source,
         return;
       g_debug ("Refresh failed: %s", error->message);
       set_error (self, error);
-      g_clear_object (&self->refresh_cancellable);
-      set_loading (self, FALSE);
-      if (self->refresh_again)
-        start_refresh (self);
-      else
-        schedule_poll (self);
+      refresh_part_done (self);
       return;
     }
 
+  if (self->owners != NULL)
+    {
+      GPtrArray *kept = filter_owners (alerts, (const char * const *) self->owners);
+
+      g_ptr_array_unref (alerts);
+      alerts = kept;
+      total = alerts->len;
+    }
   if (self->total != total)
     {
       self->total = total;
@@ -241,17 +265,17 @@ counted_cb (GObject      *source,
   gint64 count;
 
   count = tocsin_alert_api_count_finish (TOCSIN_OPS_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   if (error != NULL)
-    {
-      /* The list request reports the same problem; keep the last count. */
-      g_debug ("Counting open alerts failed: %s", error->message);
-      return;
-    }
-  if ((guint) CLAMP (count, 0, G_MAXUINT) != self->open_unacknowledged)
+    /* The list request reports the same problem; keep the last count. */
+    g_debug ("Counting open alerts failed: %s", error->message);
+  else if ((guint) CLAMP (count, 0, G_MAXUINT) != self->open_unacknowledged)
     {
       self->open_unacknowledged = (guint) CLAMP (count, 0, G_MAXUINT);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OPEN_UNACKNOWLEDGED_COUNT]);
     }
+  refresh_part_done (self);
 }
 
 static void
@@ -270,6 +294,7 @@ start_refresh (TocsinAlertMonitor *self)
     return;
 
   self->refresh_cancellable = g_cancellable_new ();
+  self->refresh_parts = 2;
   set_loading (self, TRUE);
   tocsin_alert_api_list_async (self->client, self->query, 0, self->refresh_cancellable,
                                listed_cb, g_object_ref (self));
@@ -284,7 +309,21 @@ cancel_refresh (TocsinAlertMonitor *self)
     return;
   g_cancellable_cancel (self->refresh_cancellable);
   g_clear_object (&self->refresh_cancellable);
+  self->refresh_parts = 0;
   set_loading (self, FALSE);
+}
+
+/* Results of an old query (or owner filter) are of no use any more. */
+static void
+restart_refresh (TocsinAlertMonitor *self)
+{
+  if (self->refresh_cancellable != NULL)
+    {
+      cancel_refresh (self);
+      start_refresh (self);
+    }
+  else if (self->active)
+    start_refresh (self);
 }
 
 void
@@ -399,6 +438,7 @@ tocsin_alert_monitor_finalize (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->list);
   g_free (self->query);
+  g_strfreev (self->owners);
   g_clear_error (&self->error);
   g_clear_pointer (&self->last_refresh, g_date_time_unref);
 
@@ -418,6 +458,7 @@ tocsin_alert_monitor_get_property (GObject    *object,
     case PROP_CLIENT: g_value_set_object (value, self->client); break;
     case PROP_LIST: g_value_set_object (value, self->list); break;
     case PROP_QUERY: g_value_set_string (value, self->query); break;
+    case PROP_OWNERS: g_value_set_boxed (value, self->owners); break;
     case PROP_POLL_INTERVAL: g_value_set_uint (value, self->poll_interval); break;
     case PROP_ACTIVE: g_value_set_boolean (value, self->active); break;
     case PROP_LOADING: g_value_set_boolean (value, self->loading); break;
@@ -447,6 +488,9 @@ tocsin_alert_monitor_set_property (GObject      *object,
       break;
     case PROP_QUERY:
       tocsin_alert_monitor_set_query (self, g_value_get_string (value));
+      break;
+    case PROP_OWNERS:
+      tocsin_alert_monitor_set_owners (self, g_value_get_boxed (value));
       break;
     case PROP_POLL_INTERVAL:
       tocsin_alert_monitor_set_poll_interval (self, g_value_get_uint (value));
@@ -479,6 +523,9 @@ tocsin_alert_monitor_class_init (TocsinAlertMonitorClass *klass)
   properties [PROP_QUERY] =
     g_param_spec_string ("query", NULL, NULL, "status:open",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_OWNERS] =
+    g_param_spec_boxed ("owners", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_POLL_INTERVAL] =
     g_param_spec_uint ("poll-interval", NULL, NULL, 0, 24 * 3600, 60,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -560,15 +607,45 @@ tocsin_alert_monitor_set_query (TocsinAlertMonitor *self,
   g_free (self->query);
   self->query = g_strdup (query);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_QUERY]);
+  restart_refresh (self);
+}
 
-  /* Results of the old query are of no use any more. */
-  if (self->refresh_cancellable != NULL)
-    {
-      cancel_refresh (self);
-      start_refresh (self);
-    }
-  else if (self->active)
-    start_refresh (self);
+const char * const *
+tocsin_alert_monitor_get_owners (TocsinAlertMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), NULL);
+  return (const char * const *) self->owners;
+}
+
+/**
+ * tocsin_alert_monitor_set_owners:
+ * @owners: (nullable): owner field values to keep (empty ones are ignored);
+ *   %NULL or none keeps every alert the query matches
+ */
+void
+tocsin_alert_monitor_set_owners (TocsinAlertMonitor *self,
+                                 const char * const *owners)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) normalized = NULL;
+
+  g_return_if_fail (TOCSIN_IS_ALERT_MONITOR (self));
+
+  for (guint i = 0; owners != NULL && owners[i] != NULL; i++)
+    if (*owners[i] != '\0')
+      g_strv_builder_add (builder, owners[i]);
+  normalized = g_strv_builder_end (builder);
+  if (normalized[0] == NULL)
+    g_clear_pointer (&normalized, g_strfreev);
+
+  if (self->owners == normalized ||
+      (self->owners != NULL && normalized != NULL &&
+       g_strv_equal ((const char * const *) self->owners, (const char * const *) normalized)))
+    return;
+  g_strfreev (self->owners);
+  self->owners = g_steal_pointer (&normalized);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OWNERS]);
+  restart_refresh (self);
 }
 
 guint

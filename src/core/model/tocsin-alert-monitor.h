@@ -21,7 +21,8 @@ G_BEGIN_DECLS
  * from suspend, and pauses while offline. Runs actions with a per-alert
  * pending state and an optimistic update that is reverted on failure.
  *
- * Properties: client (construct-only), list (read-only), query, poll-interval
+ * Properties: client (construct-only), list (read-only), query, owners
+ * (keep only alerts whose owner is one of these; NULL = all), poll-interval
  * (seconds, 0 = no polling), active, loading, error (GError, NULL when the
  * last refresh worked), offline, open-unacknowledged-count (server-wide
  * count for "status:open AND acknowledged:false"), total (alerts matching
@@ -41,10 +42,9 @@ typedef enum {
 
 G_DECLARE_FINAL_TYPE (TocsinAlertMonitor, tocsin_alert_monitor, TOCSIN, ALERT_MONITOR, GObject)
 
-/* The JSM query for a preset; @me is the owner value for "Assigned to me"
- * (quoted when needed). */
-char               *tocsin_alert_preset_query                  (TocsinAlertPreset     preset,
-                                                                const char           *me);
+/* The JSM query for a preset. "Assigned to me" is "status:open" together
+ * with the monitor's owners (see tocsin_alert_monitor_set_owners()). */
+char               *tocsin_alert_preset_query                  (TocsinAlertPreset     preset);
 
 TocsinAlertMonitor *tocsin_alert_monitor_new                   (TocsinOpsClient      *client);
 
@@ -53,6 +53,9 @@ TocsinAlertList    *tocsin_alert_monitor_get_list              (TocsinAlertMonit
 const char         *tocsin_alert_monitor_get_query             (TocsinAlertMonitor   *self);
 void                tocsin_alert_monitor_set_query             (TocsinAlertMonitor   *self,
                                                                 const char           *query);
+const char * const *tocsin_alert_monitor_get_owners            (TocsinAlertMonitor   *self);
+void                tocsin_alert_monitor_set_owners            (TocsinAlertMonitor   *self,
+                                                                const char * const   *owners);
 guint               tocsin_alert_monitor_get_poll_interval     (TocsinAlertMonitor   *self);
 void                tocsin_alert_monitor_set_poll_interval     (TocsinAlertMonitor   *self,
                                                                 guint                 seconds);
