@@ -9,6 +9,9 @@
 
 #include <gio/gio.h>
 
+#include "tocsin-alarm.h"
+#include "tocsin-pause.h"
+
 G_BEGIN_DECLS
 
 /* More new alerts than this in one scan become one summary notification. */
@@ -29,5 +32,9 @@ void                 tocsin_alert_notifier_set_enabled      (TocsinAlertNotifier
                                                              gboolean             enabled);
 void                 tocsin_alert_notifier_scan             (TocsinAlertNotifier *self);
 char                *tocsin_alert_notifier_notification_id  (const char          *alert_id);
+void                 tocsin_alert_notifier_set_pause        (TocsinAlertNotifier *self,
+                                                             TocsinPause         *pause);
+void                 tocsin_alert_notifier_set_alarm        (TocsinAlertNotifier *self,
+                                                             TocsinAlarm         *alarm);
 
 G_END_DECLS
