@@ -51,10 +51,10 @@ struct _TocsinApplication
   GError                *sign_in_error;
   gboolean               choosing_site;
   GCancellable          *cancellable;
-  /* Started with --background: no window at startup, and held until the
-   * session is restored from the keyring. */
+  /* Started with --background (at login): no window at startup, and
+   * running until Quit, like a service. */
   gboolean               start_hidden;
-  gboolean               restore_hold;
+  gboolean               background_service;
 
   /* Command-line overrides, kept until startup creates the config. */
   GHashTable     *pending_overrides;
@@ -589,13 +589,14 @@ build_tray_menu (void)
   g_autoptr(GMenu) paging = g_menu_new ();
   g_autoptr(GMenu) quit = g_menu_new ();
 
-  g_menu_append (menu, _("Show Tocsin"), "app.activate");
-  add_menu_item (paging, _("Pause Paging for 1 Hour"), "app.pause-paging", "hour");
-  add_menu_item (paging, _("Pause Paging Until Tomorrow 08:00"), "app.pause-paging", "morning");
-  add_menu_item (paging, _("Pause Paging Until I Resume"), "app.pause-paging", "until-resumed");
-  add_menu_item (paging, _("Resume Paging"), "app.resume-paging", NULL);
+  /* The same labels as the window's menu; dbusmenu also takes "_" mnemonics. */
+  g_menu_append (menu, _("_Show Tocsin"), "app.activate");
+  add_menu_item (paging, _("Pause Paging for 1 _Hour"), "app.pause-paging", "hour");
+  add_menu_item (paging, _("Pause Paging Until _Tomorrow 08:00"), "app.pause-paging", "morning");
+  add_menu_item (paging, _("Pause Paging Until I _Resume"), "app.pause-paging", "until-resumed");
+  add_menu_item (paging, _("_Resume Paging"), "app.resume-paging", NULL);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (paging));
-  g_menu_append (quit, _("Quit"), "app.quit");
+  g_menu_append (quit, _("_Quit"), "app.quit");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (quit));
 
   return G_MENU_MODEL (menu);
@@ -795,12 +796,15 @@ on_restored_cb (GObject      *object,
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     set_sign_in_error (self, error);
 
-  /* Started at login: paging holds the app from here on (update_hold); with
-   * nobody signed in there is nothing to do without a window. */
-  if (self->restore_hold)
+  /* Started at login with nobody to page for: say so, once. */
+  if (self->background_service &&
+      tocsin_auth_session_get_state (self->session) != TOCSIN_AUTH_STATE_SIGNED_IN)
     {
-      self->restore_hold = FALSE;
-      g_application_release (G_APPLICATION (self));
+      g_autoptr(GNotification) notification = g_notification_new (_("Tocsin Cannot Page You"));
+
+      g_notification_set_body (notification, _("Nobody is signed in. Open Tocsin to sign in."));
+      g_notification_set_default_action (notification, "app.activate");
+      g_application_send_notification (G_APPLICATION (self), "not-signed-in", notification);
     }
 }
 
@@ -831,7 +835,7 @@ tocsin_application_handle_local_options (GApplication *app,
       if (g_application_get_is_remote (app))
         return 0;
       self->start_hidden = TRUE;
-      self->restore_hold = TRUE;
+      self->background_service = TRUE;
       g_application_hold (app);
     }
 

@@ -15,9 +15,9 @@
 #include "tocsin-autostart.h"
 
 /* Start at login outside Flatpak: an XDG autostart entry,
- * $XDG_CONFIG_HOME/autostart/<app id>.desktop, that runs this very binary
- * with --background (no window; it restores the sign-in from the keyring
- * and pages). Inside Flatpak the Background portal's autostart option does
+ * $XDG_CONFIG_HOME/autostart/<app id>.desktop, that runs `tocsin
+ * --background` from PATH, as the launcher's desktop file does (no window;
+ * it restores the sign-in from the keyring and pages). Inside Flatpak the Background portal's autostart option does
  * this instead (tocsin-background-portal.c). */
 
 char *
@@ -31,32 +31,6 @@ tocsin_autostart_dup_path (const char *app_id)
   return g_build_filename (g_get_user_config_dir (), "autostart", name, NULL);
 }
 
-/* The Exec key's quoting (Desktop Entry Specification, "The Exec key"). */
-static char *
-quote_argument (const char *argument)
-{
-  GString *quoted = g_string_new ("\"");
-
-  for (const char *c = argument; *c != '\0'; c++)
-    {
-      if (*c == '"' || *c == '`' || *c == '$' || *c == '\\')
-        g_string_append_c (quoted, '\\');
-      g_string_append_c (quoted, *c);
-    }
-  g_string_append_c (quoted, '"');
-
-  return g_string_free (quoted, FALSE);
-}
-
-/* The running binary, so that a build that is not on PATH starts too. */
-static char *
-dup_executable (void)
-{
-  char *path = g_file_read_link ("/proc/self/exe", NULL);
-
-  return path != NULL ? path : g_strdup ("tocsin");
-}
-
 gboolean
 tocsin_autostart_set_enabled (const char  *app_id,
                               const char  *name,
@@ -65,9 +39,6 @@ tocsin_autostart_set_enabled (const char  *app_id,
 {
   g_autofree char *path = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *executable = NULL;
-  g_autofree char *quoted = NULL;
-  g_autofree char *exec = NULL;
   g_autoptr(GKeyFile) entry = NULL;
 
   g_return_val_if_fail (app_id != NULL, FALSE);
@@ -87,16 +58,12 @@ tocsin_autostart_set_enabled (const char  *app_id,
       return TRUE;
     }
 
-  executable = dup_executable ();
-  quoted = quote_argument (executable);
-  exec = g_strconcat (quoted, " --background", NULL);
-
   entry = g_key_file_new ();
   g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_TYPE,
                          G_KEY_FILE_DESKTOP_TYPE_APPLICATION);
   g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_NAME, name);
   g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_ICON, app_id);
-  g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, exec);
+  g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, "tocsin --background");
   g_key_file_set_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_NO_DISPLAY, TRUE);
   g_key_file_set_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, "X-GNOME-Autostart-enabled", TRUE);
 
