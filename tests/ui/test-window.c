@@ -407,6 +407,59 @@ test_start_at_login (void)
   tocsin_test_spin (50);
 }
 
+/* Pausing from the menu shows the bar with its end and Resume Paging;
+ * resuming hides it, and the menu offers pausing again. */
+static gboolean
+revealed (gpointer data)
+{
+  return gtk_revealer_get_reveal_child (data);
+}
+
+static gboolean
+concealed (gpointer data)
+{
+  return !gtk_revealer_get_reveal_child (data);
+}
+
+static void
+test_pause_banner (void)
+{
+  g_autoptr(TocsinApplication) app = start_app ();
+  TocsinWindow *window = wait_for_window (app);
+  GtkRevealer *revealer = GTK_REVEALER (tocsin_test_find_by_id (GTK_WIDGET (window), "pause_revealer"));
+  GtkLabel *label = GTK_LABEL (tocsin_test_find_by_id (GTK_WIDGET (window), "pause_label"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) end = g_date_time_add_hours (now, 1);
+  g_autofree char *end_text = g_date_time_format (end, "%H:%M");
+  g_autofree char *expected = g_strdup_printf (_("Paging paused until %s"), end_text);
+
+  g_assert_nonnull (revealer);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "pause-paging"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "resume-paging"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "pause-paging", g_variant_new_string ("hour"));
+  g_assert_true (tocsin_test_wait_until (revealed, revealer, 5000));
+  /* The minute may turn between the two clocks. */
+  if (g_strcmp0 (gtk_label_get_label (label), expected) != 0)
+    {
+      g_autoptr(GDateTime) later = g_date_time_add_minutes (end, 1);
+      g_autofree char *later_text = g_date_time_format (later, "%H:%M");
+
+      g_free (expected);
+      expected = g_strdup_printf (_("Paging paused until %s"), later_text);
+    }
+  g_assert_cmpstr (gtk_label_get_label (label), ==, expected);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "pause-paging"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "resume-paging"));
+  tocsin_test_spin (300);
+  g_free (tocsin_test_save_screenshot (GTK_WIDGET (window), "window-paused"));
+
+  gtk_widget_activate (tocsin_test_find_by_id (GTK_WIDGET (window), "resume_button"));
+  g_assert_true (tocsin_test_wait_until (concealed, revealer, 5000));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "pause-paging"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/window/preferences-refuse-plain-http", test_preferences_refuse_plain_http);
   g_test_add_func ("/window/state-saved", test_window_state_saved);
   g_test_add_func ("/window/start-at-login", test_start_at_login);
+  g_test_add_func ("/window/pause-banner", test_pause_banner);
   g_test_add_func ("/window/german", test_german);
 
   return g_test_run ();
