@@ -771,6 +771,8 @@ on_session_changed_cb (TocsinApplication *self)
 
   if (state != TOCSIN_AUTH_STATE_SIGNED_IN)
     set_choosing_site (self, FALSE);
+  else
+    g_application_withdraw_notification (G_APPLICATION (self), "not-signed-in");
   if (state == TOCSIN_AUTH_STATE_SIGNED_OUT && self->announced_path != NULL)
     {
       g_unlink (self->announced_path);

@@ -18,7 +18,7 @@
 
 struct _TocsinPagingBanner
 {
-  GtkWidget          parent_instance;
+  AdwBin             parent_instance;
 
   GtkRevealer       *alarm_revealer;
   GtkRevealer       *pause_revealer;
@@ -27,7 +27,7 @@ struct _TocsinPagingBanner
   TocsinApplication *application;   /* borrowed: the app outlives its windows */
 };
 
-G_DEFINE_FINAL_TYPE (TocsinPagingBanner, tocsin_paging_banner, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (TocsinPagingBanner, tocsin_paging_banner, ADW_TYPE_BIN)
 
 static void
 update (TocsinPagingBanner *self)
@@ -47,30 +47,14 @@ update (TocsinPagingBanner *self)
 }
 
 static void
-tocsin_paging_banner_dispose (GObject *object)
-{
-  TocsinPagingBanner *self = (TocsinPagingBanner *)object;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-
-  G_OBJECT_CLASS (tocsin_paging_banner_parent_class)->dispose (object);
-}
-
-static void
 tocsin_paging_banner_class_init (TocsinPagingBannerClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = tocsin_paging_banner_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/tocsin-paging-banner.ui");
   gtk_widget_class_bind_template_child (widget_class, TocsinPagingBanner, alarm_revealer);
   gtk_widget_class_bind_template_child (widget_class, TocsinPagingBanner, pause_revealer);
   gtk_widget_class_bind_template_child (widget_class, TocsinPagingBanner, pause_label);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 #define TOCSIN_TYPE_PAGING_BANNER (tocsin_paging_banner_get_type ())
 
-G_DECLARE_FINAL_TYPE (TocsinPagingBanner, tocsin_paging_banner, TOCSIN, PAGING_BANNER, GtkWidget)
+G_DECLARE_FINAL_TYPE (TocsinPagingBanner, tocsin_paging_banner, TOCSIN, PAGING_BANNER, AdwBin)
 
 void tocsin_paging_banner_set_application (TocsinPagingBanner *self,
                                            TocsinApplication  *application);
