@@ -17,9 +17,8 @@
 /* Pages the user for alerts that need them: an open, unacknowledged alert of
  * at least the chosen priority raises one desktop notification, with buttons
  * that activate app.acknowledge-alert, app.snooze-alert and app.show-alert.
- * The notification is
- * withdrawn once the alert is acknowledged, snoozed, closed or gone, and a
- * re-opened alert pages again.
+ * The notification is withdrawn once the alert is acknowledged, snoozed,
+ * closed or gone, and a re-opened alert pages again.
  *
  * The ids that have been announced are kept in a small state file (never
  * anything secret), so a restart or a resume from suspend does not page again
@@ -51,7 +50,7 @@ struct _TocsinAlertNotifier
 
   TocsinPause  *pause;
   TocsinAlarm  *alarm;
-  /* Ids that arrived while paused, in order of arrival. */
+  /* Ids that arrived while paused. */
   GPtrArray    *held;
 };
 
