@@ -16,6 +16,8 @@
 #include "tocsin-alert-notifier.h"
 #include "tocsin-background-portal.h"
 #include "tocsin-application.h"
+#include "tocsin-autostart.h"
+#include "tocsin-gsound-player.h"
 #include "tocsin-ops-client.h"
 #include "tocsin-plain-text.h"
 #include "tocsin-preferences-window.h"
@@ -41,6 +43,8 @@ struct _TocsinApplication
   TocsinScheduleMonitor *schedule_monitor;
   TocsinAlertNotifier   *notifier;
   TocsinStatusIcon      *status_icon;
+  TocsinPause           *pause;
+  TocsinAlarm           *alarm;
   char                  *monitored_site_id;
   char                  *announced_path;
   gboolean               held;
@@ -48,6 +52,10 @@ struct _TocsinApplication
   GError                *sign_in_error;
   gboolean               choosing_site;
   GCancellable          *cancellable;
+  /* Started with --background (at login): no window at startup, and
+   * running until Quit, like a service. */
+  gboolean               start_hidden;
+  gboolean               background_service;
 
   /* Command-line overrides, kept until startup creates the config. */
   GHashTable     *pending_overrides;
@@ -80,6 +88,7 @@ static const struct {
 
 static const GOptionEntry main_entries[] = {
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "background", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start without a window and keep paging"), NULL },
   { "auth-url", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Use this authorization server for this run"), N_("URL") },
   { "api-url", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Use this API server for this run"), N_("URL") },
   { "client-id", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Use this OAuth client ID for this run"), N_("ID") },
@@ -352,6 +361,102 @@ acknowledge_alert_action (GSimpleAction *action,
 }
 
 static void
+on_snooze_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(TocsinApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!tocsin_alert_monitor_run_action_finish (TOCSIN_ALERT_MONITOR (object), result, &error))
+    {
+      g_autoptr(GNotification) notification = g_notification_new (_("Could Not Snooze the Alert"));
+
+      g_notification_set_body (notification, error->message);
+      g_notification_set_default_action (notification, "app.activate");
+      g_application_send_notification (G_APPLICATION (self), "snooze-failed", notification);
+    }
+}
+
+static void
+snooze_alert_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  TocsinApplication *self = user_data;
+  const char *alert_id = g_variant_get_string (parameter, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *end_time = NULL;
+  TocsinAlert *alert;
+
+  if (self->alert_monitor == NULL)
+    return;
+
+  alert = tocsin_alert_list_lookup (tocsin_alert_monitor_get_list (self->alert_monitor), alert_id);
+  if (alert == NULL)
+    {
+      g_debug ("Alert %s is no longer listed", alert_id);
+      return;
+    }
+
+  end = g_date_time_add_minutes (now, g_settings_get_uint (self->settings, "snooze-minutes"));
+  end_time = g_date_time_format (end, "%Y-%m-%dT%H:%M:%SZ");
+  tocsin_alert_monitor_run_action_async (self->alert_monitor, alert, TOCSIN_ALERT_ACTION_SNOOZE,
+                                         end_time, NULL, NULL, on_snooze_done_cb, g_object_ref (self));
+}
+
+static void
+silence_alarm_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  TocsinApplication *self = user_data;
+
+  tocsin_alarm_silence (self->alarm);
+}
+
+/* "hour", "morning" (tomorrow 08:00) or "until-resumed". */
+static void
+pause_paging_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  TocsinApplication *self = user_data;
+  const char *length = g_variant_get_string (parameter, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) until = NULL;
+
+  if (g_str_equal (length, "hour"))
+    until = g_date_time_add_hours (now, 1);
+  else if (g_str_equal (length, "morning"))
+    until = tocsin_pause_next_morning (now);
+  else if (!g_str_equal (length, "until-resumed"))
+    return;
+
+  tocsin_pause_pause_until (self->pause, until);
+}
+
+static void
+resume_paging_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  TocsinApplication *self = user_data;
+
+  tocsin_pause_resume (self->pause);
+}
+
+/* For menus (the status icon's); notifications use app.activate too. */
+static void
+activate_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  g_application_activate (G_APPLICATION (user_data));
+}
+
+static void
 show_alert_action (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
@@ -366,6 +471,11 @@ show_alert_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "acknowledge-alert", acknowledge_alert_action, "s" },
   { "show-alert", show_alert_action, "s" },
+  { "snooze-alert", snooze_alert_action, "s" },
+  { "silence-alarm", silence_alarm_action },
+  { "pause-paging", pause_paging_action, "s" },
+  { "resume-paging", resume_paging_action },
+  { "activate", activate_action },
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
@@ -414,8 +524,9 @@ update_hold (TocsinApplication *self)
   if (hold && tocsin_background_portal_is_sandboxed () &&
       g_application_get_dbus_connection (G_APPLICATION (self)) != NULL)
     tocsin_background_portal_request_async (g_application_get_dbus_connection (G_APPLICATION (self)),
-                                            _("Watching for on-call alerts"), NULL,
-                                            on_background_answered_cb, g_object_ref (self));
+                                            _("Watching for on-call alerts"),
+                                            g_settings_get_boolean (self->settings, "start-at-login"),
+                                            NULL, on_background_answered_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -449,11 +560,48 @@ start_notifier (TocsinApplication *self)
                                 self->notifier, "min-priority",
                                 G_SETTINGS_BIND_GET,
                                 priority_from_setting, NULL, NULL, NULL);
+  g_settings_bind (self->settings, "snooze-minutes", self->notifier, "snooze-minutes", G_SETTINGS_BIND_GET);
+  tocsin_alert_notifier_set_pause (self->notifier, self->pause);
+  tocsin_alert_notifier_set_alarm (self->notifier, self->alarm);
   /* In-place changes (acknowledged elsewhere, re-opened) emit no
    * items-changed; every finished refresh is a reason to look again. */
   g_signal_connect_object (self->alert_monitor, "notify::last-refresh",
                            G_CALLBACK (tocsin_alert_notifier_scan), self->notifier,
                            G_CONNECT_SWAPPED);
+}
+
+static void
+add_menu_item (GMenu      *menu,
+               const char *label,
+               const char *action,
+               const char *target)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target (item, action, target != NULL ? "s" : NULL, target);
+  g_menu_item_set_attribute (item, "hidden-when", "s", "action-disabled");
+  g_menu_append_item (menu, item);
+}
+
+/* The status icon's menu, as KDE and Waybar users expect one. */
+static GMenuModel *
+build_tray_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) paging = g_menu_new ();
+  g_autoptr(GMenu) quit = g_menu_new ();
+
+  /* The same labels as the window's menu; dbusmenu also takes "_" mnemonics. */
+  g_menu_append (menu, _("_Show Tocsin"), "app.activate");
+  add_menu_item (paging, _("Pause Paging for 1 _Hour"), "app.pause-paging", "hour");
+  add_menu_item (paging, _("Pause Paging Until _Tomorrow 08:00"), "app.pause-paging", "morning");
+  add_menu_item (paging, _("Pause Paging Until I _Resume"), "app.pause-paging", "until-resumed");
+  add_menu_item (paging, _("_Resume Paging"), "app.resume-paging", NULL);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (paging));
+  g_menu_append (quit, _("_Quit"), "app.quit");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (quit));
+
+  return G_MENU_MODEL (menu);
 }
 
 /* The optional status icon: what needs the user, in a tooltip. */
@@ -474,6 +622,12 @@ update_status_icon_text (TocsinApplication *self)
     summary = tocsin_schedule_list_get_summary (tocsin_schedule_monitor_get_model (self->schedule_monitor));
   if (summary != NULL)
     g_string_append_printf (tooltip, " · %s", summary);
+  if (tocsin_pause_get_paused (self->pause))
+    {
+      g_autofree char *paused = tocsin_application_dup_pause_text (self);
+
+      g_string_append_printf (tooltip, "\n%s", paused);
+    }
 
   tocsin_status_icon_set_tooltip (self->status_icon, tooltip->str);
   tocsin_status_icon_set_needs_attention (self->status_icon, count > 0);
@@ -494,7 +648,10 @@ update_status_icon (TocsinApplication *self)
 
   if (self->status_icon == NULL)
     {
+      g_autoptr(GMenuModel) menu = build_tray_menu ();
+
       self->status_icon = tocsin_status_icon_new (bus, APP_ID, APP_ID "-symbolic");
+      tocsin_status_icon_set_menu (self->status_icon, menu, G_ACTION_GROUP (self));
       g_signal_connect_object (self->status_icon, "activate",
                                G_CALLBACK (g_application_activate), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->alert_monitor, "notify::open-unacknowledged-count",
@@ -517,6 +674,7 @@ drop_monitors (TocsinApplication *self)
   if (self->notifier != NULL)
     {
       g_settings_unbind (self->notifier, "min-priority");
+      g_settings_unbind (self->notifier, "snooze-minutes");
       g_clear_object (&self->notifier);
     }
   if (self->alert_monitor != NULL)
@@ -531,6 +689,9 @@ drop_monitors (TocsinApplication *self)
       g_clear_object (&self->schedule_monitor);
     }
   g_clear_pointer (&self->monitored_site_id, g_free);
+  /* Nothing pages without an account, so nothing rings either. */
+  if (self->alarm != NULL)
+    tocsin_alarm_silence (self->alarm);
   update_hold (self);
 
   if (had_alerts)
@@ -612,6 +773,8 @@ on_session_changed_cb (TocsinApplication *self)
 
   if (state != TOCSIN_AUTH_STATE_SIGNED_IN)
     set_choosing_site (self, FALSE);
+  else
+    g_application_withdraw_notification (G_APPLICATION (self), "not-signed-in");
   if (state == TOCSIN_AUTH_STATE_SIGNED_OUT && self->announced_path != NULL)
     {
       g_unlink (self->announced_path);
@@ -636,6 +799,17 @@ on_restored_cb (GObject      *object,
   if (!tocsin_auth_session_restore_finish (TOCSIN_AUTH_SESSION (object), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     set_sign_in_error (self, error);
+
+  /* Started at login with nobody to page for: say so, once. */
+  if (self->background_service &&
+      tocsin_auth_session_get_state (self->session) != TOCSIN_AUTH_STATE_SIGNED_IN)
+    {
+      g_autoptr(GNotification) notification = g_notification_new (_("Tocsin Cannot Page You"));
+
+      g_notification_set_body (notification, _("Nobody is signed in. Open Tocsin to sign in."));
+      g_notification_set_default_action (notification, "app.activate");
+      g_application_send_notification (G_APPLICATION (self), "not-signed-in", notification);
+    }
 }
 
 /* GApplication overrides */
@@ -650,6 +824,23 @@ tocsin_application_handle_local_options (GApplication *app,
     {
       g_print ("%s %s\n", "tocsin", PACKAGE_VERSION);
       return 0;
+    }
+
+  if (g_variant_dict_contains (options, "background"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Already running: it pages already, and must not open a window. */
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (app))
+        return 0;
+      self->start_hidden = TRUE;
+      self->background_service = TRUE;
+      g_application_hold (app);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (override_options); i++)
@@ -696,6 +887,78 @@ on_keyring_unsaved_cb (TocsinApplication *self)
   g_application_send_notification (G_APPLICATION (self), "keyring-unsaved", notification);
 }
 
+static gboolean
+alarm_priority_from_setting (GValue   *value,
+                             GVariant *variant,
+                             gpointer  user_data)
+{
+  if (g_str_equal (g_variant_get_string (variant, NULL), "off"))
+    {
+      g_value_set_int (value, 0);
+      return TRUE;
+    }
+
+  return priority_from_setting (value, variant, user_data);
+}
+
+static void
+on_pause_changed_cb (TocsinApplication *self)
+{
+  gboolean paused = tocsin_pause_get_paused (self->pause);
+
+  enable_action (self, "pause-paging", !paused);
+  enable_action (self, "resume-paging", paused);
+  update_status_icon_text (self);
+}
+
+/* Start at login: an autostart entry, or inside Flatpak the Background
+ * portal, which also covers running without a window. */
+static void
+update_autostart (TocsinApplication *self)
+{
+  gboolean enabled = g_settings_get_boolean (self->settings, "start-at-login");
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+
+  if (tocsin_background_portal_is_sandboxed ())
+    {
+      if (bus != NULL)
+        tocsin_background_portal_request_async (bus, _("Watching for on-call alerts"), enabled, NULL,
+                                                on_background_answered_cb, g_object_ref (self));
+      return;
+    }
+
+  if (!tocsin_autostart_set_enabled (APP_ID, _("Tocsin"), enabled, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not change starting at login: %s"), error->message);
+
+      add_toast (self, message);
+    }
+}
+
+/* Pause, alarm and start at login live as long as the app, across sign-ins. */
+static void
+setup_paging (TocsinApplication *self)
+{
+  g_autoptr(TocsinGSoundPlayer) player = tocsin_gsound_player_new (RESOURCE_PATH "/sounds/alarm.oga");
+
+  self->pause = tocsin_pause_new ();
+  g_settings_bind (self->settings, "pause-p1-breaks-through", self->pause, "p1-breaks-through",
+                   G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->pause, "notify::paused", G_CALLBACK (on_pause_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  on_pause_changed_cb (self);
+
+  self->alarm = tocsin_alarm_new (TOCSIN_ALARM_PLAYER (player));
+  g_settings_bind_with_mapping (self->settings, "alarm-min-priority", self->alarm, "min-priority",
+                                G_SETTINGS_BIND_GET, alarm_priority_from_setting, NULL, NULL, NULL);
+  g_settings_bind (self->settings, "alarm-repeat-interval", self->alarm, "repeat-interval",
+                   G_SETTINGS_BIND_GET);
+
+  g_signal_connect_object (self->settings, "changed::start-at-login",
+                           G_CALLBACK (update_autostart), self, G_CONNECT_SWAPPED);
+}
+
 static void
 tocsin_application_startup (GApplication *app)
 {
@@ -724,6 +987,7 @@ tocsin_application_startup (GApplication *app)
                            G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::show-tray-icon",
                            G_CALLBACK (update_status_icon), self, G_CONNECT_SWAPPED);
+  setup_paging (self);
 
   self->session = tocsin_auth_session_new (self->config);
   g_signal_connect_object (self->session, "notify::state",
@@ -742,7 +1006,17 @@ tocsin_application_startup (GApplication *app)
 static void
 tocsin_application_activate (GApplication *app)
 {
-  gtk_window_present (GTK_WINDOW (get_main_window (TOCSIN_APPLICATION (app))));
+  TocsinApplication *self = TOCSIN_APPLICATION (app);
+
+  /* The activation that follows --background opens nothing; a later one
+   * (the launcher, a notification) shows the window as usual. */
+  if (self->start_hidden)
+    {
+      self->start_hidden = FALSE;
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (get_main_window (self)));
 }
 
 static void
@@ -790,6 +1064,8 @@ tocsin_application_dispose (GObject *object)
   TocsinApplication *self = (TocsinApplication *)object;
 
   drop_monitors (self);
+  g_clear_object (&self->alarm);
+  g_clear_object (&self->pause);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
   g_clear_object (&self->config);
@@ -965,4 +1241,39 @@ tocsin_application_get_choosing_site (TocsinApplication *self)
   g_return_val_if_fail (TOCSIN_IS_APPLICATION (self), FALSE);
 
   return self->choosing_site;
+}
+
+/* Returns: (transfer none) (nullable): set from startup on */
+TocsinPause *
+tocsin_application_get_pause (TocsinApplication *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_APPLICATION (self), NULL);
+
+  return self->pause;
+}
+
+/* Returns: (transfer none) (nullable): set from startup on */
+TocsinAlarm *
+tocsin_application_get_alarm (TocsinApplication *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_APPLICATION (self), NULL);
+
+  return self->alarm;
+}
+
+/* "Paging paused until 14:00", for the tooltip and the window. */
+char *
+tocsin_application_dup_pause_text (TocsinApplication *self)
+{
+  GDateTime *until;
+  g_autofree char *time = NULL;
+
+  g_return_val_if_fail (TOCSIN_IS_APPLICATION (self), NULL);
+
+  until = tocsin_pause_get_until (self->pause);
+  if (until == NULL)
+    return g_strdup (_("Paging paused until you resume it"));
+
+  time = g_date_time_format (until, "%H:%M");
+  return g_strdup_printf (_("Paging paused until %s"), time);
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "tocsin-alert-monitor.h"
+#include "tocsin-alert-notifier.h"
 #include "tocsin-auth-session.h"
 #include "tocsin-config.h"
 #include "tocsin-schedule-monitor.h"
@@ -30,5 +31,8 @@ TocsinAlertMonitor    *tocsin_application_get_alert_monitor    (TocsinApplicatio
 TocsinScheduleMonitor *tocsin_application_get_schedule_monitor (TocsinApplication *self);
 const GError          *tocsin_application_get_sign_in_error    (TocsinApplication *self);
 gboolean               tocsin_application_get_choosing_site    (TocsinApplication *self);
+TocsinPause           *tocsin_application_get_pause            (TocsinApplication *self);
+TocsinAlarm           *tocsin_application_get_alarm            (TocsinApplication *self);
+char                  *tocsin_application_dup_pause_text       (TocsinApplication *self);
 
 G_END_DECLS

@@ -96,9 +96,12 @@ on_called_cb (GObject      *source,
   /* Otherwise the subscription holds the task until Response arrives. */
 }
 
+/* With @autostart, the portal also starts the app at login, with
+ * --background; without, it stops doing so. */
 void
 tocsin_background_portal_request_async (GDBusConnection     *bus,
                                         const char          *reason,
+                                        gboolean             autostart,
                                         GCancellable        *cancellable,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
@@ -131,7 +134,13 @@ tocsin_background_portal_request_async (GDBusConnection     *bus,
   g_variant_builder_init (&options, G_VARIANT_TYPE_VARDICT);
   g_variant_builder_add (&options, "{sv}", "handle_token", g_variant_new_string (token));
   g_variant_builder_add (&options, "{sv}", "reason", g_variant_new_string (reason));
-  g_variant_builder_add (&options, "{sv}", "autostart", g_variant_new_boolean (FALSE));
+  g_variant_builder_add (&options, "{sv}", "autostart", g_variant_new_boolean (autostart));
+  if (autostart)
+    {
+      static const char * const commandline[] = { "tocsin", "--background", NULL };
+
+      g_variant_builder_add (&options, "{sv}", "commandline", g_variant_new_strv (commandline, -1));
+    }
   g_variant_builder_add (&options, "{sv}", "dbus-activatable", g_variant_new_boolean (TRUE));
 
   g_dbus_connection_call (bus, PORTAL_NAME, PORTAL_PATH, "org.freedesktop.portal.Background",

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 gboolean tocsin_background_portal_is_sandboxed (void);
 void     tocsin_background_portal_request_async  (GDBusConnection      *bus,
                                                   const char           *reason,
+                                                  gboolean              autostart,
                                                   GCancellable         *cancellable,
                                                   GAsyncReadyCallback   callback,
                                                   gpointer              user_data);

@@ -23,6 +23,11 @@ struct _TocsinPreferencesWindow
   /* Template widgets */
   GtkAdjustment        *poll_interval_adjustment;
   AdwComboRow          *notify_min_priority_row;
+  AdwComboRow          *alarm_min_priority_row;
+  GtkAdjustment        *alarm_repeat_adjustment;
+  GtkAdjustment        *snooze_minutes_adjustment;
+  GtkSwitch            *pause_p1_switch;
+  GtkSwitch            *start_at_login_switch;
   GtkSwitch            *run_in_background_switch;
   GtkSwitch            *show_tray_icon_switch;
   AdwEntryRow          *auth_base_url_row;
@@ -73,6 +78,42 @@ position_to_priority (const GValue       *value,
 
   nick[1] = (char)('1' + position);
   return g_variant_new_string (nick);
+}
+
+/* The alarm's combo row lists Off, P1..P5: its position is the enum value. */
+static gboolean
+alarm_priority_to_position (GValue   *value,
+                            GVariant *variant,
+                            gpointer  user_data)
+{
+  const char *nick = g_variant_get_string (variant, NULL);
+
+  if (g_str_equal (nick, "off"))
+    {
+      g_value_set_uint (value, 0);
+      return TRUE;
+    }
+  if (!priority_to_position (value, variant, user_data))
+    return FALSE;
+
+  g_value_set_uint (value, g_value_get_uint (value) + 1);
+  return TRUE;
+}
+
+static GVariant *
+position_to_alarm_priority (const GValue       *value,
+                            const GVariantType *expected_type,
+                            gpointer            user_data)
+{
+  g_auto(GValue) shifted = G_VALUE_INIT;
+  guint position = g_value_get_uint (value);
+
+  if (position == 0)
+    return g_variant_new_string ("off");
+
+  g_value_init (&shifted, G_TYPE_UINT);
+  g_value_set_uint (&shifted, position - 1);
+  return position_to_priority (&shifted, expected_type, user_data);
 }
 
 /* Connection rows write on Apply, not per keystroke, so a half-typed URL is
@@ -166,6 +207,23 @@ tocsin_preferences_window_constructed (GObject *object)
                                 G_SETTINGS_BIND_DEFAULT,
                                 priority_to_position, position_to_priority,
                                 NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "alarm-min-priority",
+                                self->alarm_min_priority_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                alarm_priority_to_position, position_to_alarm_priority,
+                                NULL, NULL);
+  g_settings_bind (self->settings, "alarm-repeat-interval",
+                   self->alarm_repeat_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "snooze-minutes",
+                   self->snooze_minutes_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "pause-p1-breaks-through",
+                   self->pause_p1_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "start-at-login",
+                   self->start_at_login_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "run-in-background",
                    self->run_in_background_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
@@ -231,6 +289,11 @@ tocsin_preferences_window_class_init (TocsinPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, notify_min_priority_row);
   gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, run_in_background_switch);
   gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, show_tray_icon_switch);
+  gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, alarm_min_priority_row);
+  gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, alarm_repeat_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, snooze_minutes_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, pause_p1_switch);
+  gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, start_at_login_switch);
   gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, auth_base_url_row);
   gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, api_base_url_row);
   gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, redirect_uri_row);

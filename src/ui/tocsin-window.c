@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "tocsin-alerts-page.h"
+#include "tocsin-paging-banner.h"
 #include "tocsin-schedules-page.h"
 #include "tocsin-sign-in-page.h"
 #include "tocsin-window.h"
@@ -30,6 +31,7 @@ struct _TocsinWindow
   GtkWidget            *alerts_page;
   GtkWidget            *schedules_page;
   GtkMenuButton        *site_button;
+  TocsinPagingBanner   *paging_banner;
 
   GSettings            *settings;
   TocsinApplication    *app;        /* borrowed: the app outlives its windows */
@@ -111,6 +113,7 @@ bind_application (TocsinWindow *self)
   TocsinAuthSession *session = tocsin_application_get_auth_session (self->app);
 
   g_object_bind_property (self->app, "alert-monitor", self->alerts_page, "monitor", G_BINDING_SYNC_CREATE);
+  tocsin_paging_banner_set_application (self->paging_banner, self->app);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_cb), NULL);
   g_object_bind_property (self->app, "schedule-monitor", self->schedules_page, "monitor",
                           G_BINDING_SYNC_CREATE);
@@ -262,6 +265,7 @@ tocsin_window_class_init (TocsinWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, alerts_page);
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, schedules_page);
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, site_button);
+  gtk_widget_class_bind_template_child (widget_class, TocsinWindow, paging_banner);
   gtk_widget_class_bind_template_callback (widget_class, update_switchers);
 }
 
@@ -269,6 +273,7 @@ static void
 tocsin_window_init (TocsinWindow *self)
 {
   g_type_ensure (TOCSIN_TYPE_ALERTS_PAGE);
+  g_type_ensure (TOCSIN_TYPE_PAGING_BANNER);
   g_type_ensure (TOCSIN_TYPE_SCHEDULES_PAGE);
   g_type_ensure (TOCSIN_TYPE_SIGN_IN_PAGE);
 

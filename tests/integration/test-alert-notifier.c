@@ -153,11 +153,13 @@ fixture_set_up (Fixture       *fixture,
     {
       g_autoptr(GSimpleAction) ack = g_simple_action_new ("acknowledge-alert", G_VARIANT_TYPE_STRING);
       g_autoptr(GSimpleAction) show = g_simple_action_new ("show-alert", G_VARIANT_TYPE_STRING);
+      g_autoptr(GSimpleAction) snooze = g_simple_action_new ("snooze-alert", G_VARIANT_TYPE_STRING);
 
       g_set_application_name (app_name);
       app = g_application_new ("io.github.tocsin.NotifierTest", G_APPLICATION_NON_UNIQUE);
       g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (ack));
       g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (show));
+      g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (snooze));
       g_assert_true (g_application_register (app, NULL, &error));
       g_assert_no_error (error);
     }
@@ -229,6 +231,7 @@ test_pages_open_alerts_only (Fixture       *fixture,
   g_assert_nonnull (strstr (json_object_get_string_member (call, "body"), "#42"));
   g_assert_true (has_action (call, "app.acknowledge-alert::p1-open", "Acknowledge"));
   g_assert_true (has_action (call, "app.show-alert::p1-open", "Open"));
+  g_assert_true (has_action (call, "app.snooze-alert::p1-open", "Snooze 1 Hour"));
   hints = json_object_get_object_member (call, "hints");
   g_assert_cmpint (json_object_get_int_member (hints, "urgency"), ==, 2);
 }
@@ -465,6 +468,102 @@ test_corrupt_state_file (Fixture       *fixture,
   g_assert_cmpstr (contents, ==, "after-garbage\n");
 }
 
+static void
+test_snooze_label_follows_setting (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(TocsinAlertNotifier) notifier = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+
+  add_alert (fixture, "snooze-half", 2, FALSE);
+  notifier = tocsin_alert_notifier_new (fixture->app, G_LIST_MODEL (fixture->alerts), fixture->state_path);
+  g_object_set (notifier, "snooze-minutes", 30, NULL);
+  tocsin_alert_notifier_scan (notifier);
+
+  calls = wait_for_calls (fixture, 1);
+  g_assert_cmpuint (calls->len, ==, 1);
+  g_assert_true (has_action (g_ptr_array_index (calls, 0), "app.snooze-alert::snooze-half", "Snooze 30 Minutes"));
+}
+
+/* Paused until resumed: nothing pages; resuming sends one summary of what
+ * still needs the user, and nothing pages for it afterwards. */
+static void
+test_pause_holds_then_summarises (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(TocsinAlertNotifier) notifier = NULL;
+  g_autoptr(TocsinPause) pause = tocsin_pause_new ();
+  g_autoptr(GPtrArray) calls = NULL;
+  TocsinAlert *gone;
+  JsonObject *call;
+
+  notifier = tocsin_alert_notifier_new (fixture->app, G_LIST_MODEL (fixture->alerts), fixture->state_path);
+  tocsin_alert_notifier_set_pause (notifier, pause);
+  tocsin_pause_set_p1_breaks_through (pause, TRUE);
+  tocsin_pause_pause_until (pause, NULL);
+
+  add_alert (fixture, "quiet-1", 2, FALSE);
+  add_alert (fixture, "quiet-2", 3, FALSE);
+  gone = add_alert (fixture, "quiet-acked", 2, FALSE);
+  tocsin_alert_notifier_scan (notifier);
+  settle ();
+  calls = read_calls (fixture);
+  g_assert_cmpuint (calls->len, ==, 0);
+  g_clear_pointer (&calls, g_ptr_array_unref);
+
+  /* Acknowledged by someone else during the pause: not in the summary. */
+  tocsin_alert_set_acknowledged (gone, TRUE);
+  tocsin_alert_notifier_scan (notifier);
+
+  tocsin_pause_resume (pause);
+  calls = wait_for_calls (fixture, 1);
+  tocsin_alert_notifier_scan (notifier);
+  settle ();
+  g_clear_pointer (&calls, g_ptr_array_unref);
+  calls = read_calls (fixture);
+  g_assert_cmpuint (calls->len, ==, 1);
+  call = g_ptr_array_index (calls, 0);
+  g_assert_cmpstr (json_object_get_string_member (call, "summary"), ==, "2 alerts arrived while paging was paused");
+  g_assert_nonnull (strstr (json_object_get_string_member (call, "body"), "P2 · Disk full on db-quiet-1"));
+  g_assert_nonnull (strstr (json_object_get_string_member (call, "body"), "P3 · Disk full on db-quiet-2"));
+  g_assert_null (strstr (json_object_get_string_member (call, "body"), "quiet-acked"));
+}
+
+static void
+test_pause_p1_breaks_through (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(TocsinAlertNotifier) notifier = NULL;
+  g_autoptr(TocsinPause) pause = tocsin_pause_new ();
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GDateTime) later = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) until = g_date_time_add_hours (later, 1);
+
+  notifier = tocsin_alert_notifier_new (fixture->app, G_LIST_MODEL (fixture->alerts), fixture->state_path);
+  tocsin_alert_notifier_set_pause (notifier, pause);
+  tocsin_pause_pause_until (pause, until);
+
+  /* Off: not even P1. */
+  add_alert (fixture, "held-p1", 1, FALSE);
+  tocsin_alert_notifier_scan (notifier);
+  settle ();
+  calls = read_calls (fixture);
+  g_assert_cmpuint (calls->len, ==, 0);
+  g_clear_pointer (&calls, g_ptr_array_unref);
+
+  /* On: a new P1 pages, a new P2 still waits. */
+  tocsin_pause_set_p1_breaks_through (pause, TRUE);
+  add_alert (fixture, "urgent-p1", 1, FALSE);
+  add_alert (fixture, "waits-p2", 2, FALSE);
+  tocsin_alert_notifier_scan (notifier);
+  calls = wait_for_calls (fixture, 1);
+  settle ();
+  g_clear_pointer (&calls, g_ptr_array_unref);
+  calls = read_calls (fixture);
+  g_assert_cmpuint (calls->len, ==, 1);
+  g_assert_nonnull (strstr (json_object_get_string_member (g_ptr_array_index (calls, 0), "summary"), "db-urgent-p1"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +584,9 @@ main (int   argc,
   ADD ("/notifier/withdraw-and-reopen", test_withdraw_and_reopen);
   ADD ("/notifier/restart-does-not-repage", test_restart_does_not_repage);
   ADD ("/notifier/storm-summarised", test_storm_summarised);
+  ADD ("/notifier/snooze-label-follows-setting", test_snooze_label_follows_setting);
+  ADD ("/notifier/pause-holds-then-summarises", test_pause_holds_then_summarises);
+  ADD ("/notifier/pause-p1-breaks-through", test_pause_p1_breaks_through);
   ADD ("/notifier/corrupt-state-file", test_corrupt_state_file);
 #undef ADD
 

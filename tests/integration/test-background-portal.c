@@ -25,6 +25,7 @@ typedef struct
   GDBusConnection *portal;
   guint32          response;   /* what the fake portal answers */
   gboolean         background;
+  gboolean         autostart;  /* what the app asks for */
   GVariant        *options;    /* what the app asked with */
   char            *sender;
   gboolean         done;
@@ -130,7 +131,8 @@ run_request (guint32  response,
                                        G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
   g_assert_no_error (error);
 
-  tocsin_background_portal_request_async (app_bus, "Watching for on-call alerts", NULL, request_cb, f);
+  tocsin_background_portal_request_async (app_bus, "Watching for on-call alerts", f->autostart,
+                                          NULL, request_cb, f);
   wake = g_timeout_add (20, wake_cb, NULL);
   while (!f->done && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
@@ -171,6 +173,29 @@ test_allowed (void)
   g_assert_false (autostart);
   g_assert_true (g_variant_lookup (f.options, "dbus-activatable", "b", &activatable));
   g_assert_true (activatable);
+  g_assert_false (g_variant_lookup (f.options, "commandline", "^a&s", NULL));
+  fixture_clear (&f);
+}
+
+/* Start at login inside Flatpak: the portal starts Tocsin without a window. */
+static void
+test_autostart (void)
+{
+  Fixture f = { 0 };
+  g_autofree const char **commandline = NULL;
+  gboolean autostart = FALSE;
+
+  f.autostart = TRUE;
+  run_request (0, TRUE, &f);
+  g_assert_true (f.ok);
+  g_assert_true (f.allowed);
+
+  g_assert_true (g_variant_lookup (f.options, "autostart", "b", &autostart));
+  g_assert_true (autostart);
+  g_assert_true (g_variant_lookup (f.options, "commandline", "^a&s", &commandline));
+  g_assert_cmpuint (g_strv_length ((char **)commandline), ==, 2);
+  g_assert_cmpstr (commandline[0], ==, "tocsin");
+  g_assert_cmpstr (commandline[1], ==, "--background");
   fixture_clear (&f);
 }
 
@@ -201,7 +226,7 @@ test_no_portal (void)
   gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   guint wake = g_timeout_add (20, wake_cb, NULL);
 
-  tocsin_background_portal_request_async (app_bus, "Watching for on-call alerts", NULL, request_cb, &f);
+  tocsin_background_portal_request_async (app_bus, "Watching for on-call alerts", FALSE, NULL, request_cb, &f);
   while (!f.done && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (wake);
@@ -225,6 +250,7 @@ main (int   argc,
   g_test_add_func ("/background-portal/no-portal", test_no_portal);
   g_test_add_func ("/background-portal/allowed", test_allowed);
   g_test_add_func ("/background-portal/refused", test_refused);
+  g_test_add_func ("/background-portal/autostart", test_autostart);
 
   return g_test_run ();
 }

@@ -254,6 +254,237 @@ test_register_show_and_click (void)
   g_free (f.last_status);
 }
 
+/* The tray menu over com.canonical.dbusmenu, read and clicked as a panel
+ * does: the layout, a click on Pause Paging, and the new layout after it. */
+
+typedef struct {
+  char  *paused_for;
+  guint  layout_updates;
+} MenuState;
+
+static void
+pause_cb (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  MenuState *state = user_data;
+  GActionMap *map = g_object_get_data (G_OBJECT (action), "map");
+
+  g_free (state->paused_for);
+  state->paused_for = g_variant_dup_string (parameter, NULL);
+  g_simple_action_set_enabled (action, FALSE);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "resume-paging")), TRUE);
+}
+
+static void
+on_layout_updated (GDBusConnection *connection,
+                   const char      *sender,
+                   const char      *path,
+                   const char      *interface,
+                   const char      *signal,
+                   GVariant        *parameters,
+                   gpointer         user_data)
+{
+  ((MenuState *)user_data)->layout_updates++;
+}
+
+static gboolean
+layout_updated (gpointer data)
+{
+  return ((MenuState *)data)->layout_updates > 0;
+}
+
+static gboolean
+paused (gpointer data)
+{
+  return ((MenuState *)data)->paused_for != NULL;
+}
+
+static GVariant *
+menu_call (GDBusConnection *panel,
+           const char      *service,
+           const char      *path,
+           const char      *method,
+           GVariant        *parameters)
+{
+  GVariant *reply = NULL;
+
+  g_dbus_connection_call (panel, service, path, "com.canonical.dbusmenu", method, parameters,
+                          NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, got_reply, &reply);
+  wait_for (has_reply, &reply);
+  return reply;
+}
+
+/* The children of the root as "label|enabled|visible" or "-" for a separator. */
+static char *
+describe_layout (GVariant *reply)
+{
+  g_autoptr(GVariant) root = g_variant_get_child_value (reply, 1);
+  g_autoptr(GVariant) children = g_variant_get_child_value (root, 2);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  for (gsize i = 0; i < g_variant_n_children (children); i++)
+    {
+      g_autoptr(GVariant) boxed = g_variant_get_child_value (children, i);
+      g_autoptr(GVariant) child = g_variant_get_variant (boxed);
+      g_autoptr(GVariant) props = g_variant_get_child_value (child, 1);
+      const char *type = NULL, *label = NULL;
+      gboolean enabled = TRUE, visible = TRUE;
+
+      if (g_variant_lookup (props, "type", "&s", &type) && g_str_equal (type, "separator"))
+        {
+          g_ptr_array_add (parts, g_strdup ("-"));
+          continue;
+        }
+      g_assert_true (g_variant_lookup (props, "label", "&s", &label));
+      g_variant_lookup (props, "enabled", "b", &enabled);
+      g_variant_lookup (props, "visible", "b", &visible);
+      g_ptr_array_add (parts, g_strdup_printf ("%s|%d|%d", label, enabled, visible));
+    }
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv (" ", (char **)parts->pdata);
+}
+
+static int
+find_item (GVariant   *reply,
+           const char *wanted)
+{
+  g_autoptr(GVariant) root = g_variant_get_child_value (reply, 1);
+  g_autoptr(GVariant) children = g_variant_get_child_value (root, 2);
+
+  for (gsize i = 0; i < g_variant_n_children (children); i++)
+    {
+      g_autoptr(GVariant) boxed = g_variant_get_child_value (children, i);
+      g_autoptr(GVariant) child = g_variant_get_variant (boxed);
+      g_autoptr(GVariant) props = g_variant_get_child_value (child, 1);
+      const char *label = NULL;
+      int id;
+
+      g_variant_get_child (child, 0, "i", &id);
+      if (g_variant_lookup (props, "label", "&s", &label) && g_str_equal (label, wanted))
+        return id;
+    }
+
+  return -1;
+}
+
+static void
+test_menu (void)
+{
+  Fixture f = { 0 };
+  MenuState state = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) app_bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autofree char *address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr(TocsinStatusIcon) icon = NULL;
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) show = g_simple_action_new ("activate", NULL);
+  g_autoptr(GSimpleAction) pause = g_simple_action_new ("pause-paging", G_VARIANT_TYPE_STRING);
+  g_autoptr(GSimpleAction) resume = g_simple_action_new ("resume-paging", NULL);
+  g_autoptr(GSimpleAction) quit = g_simple_action_new ("quit", NULL);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  g_autoptr(GMenuItem) item = NULL;
+  g_autoptr(GVariant) menu_path = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) version = NULL;
+  g_autofree char *layout = NULL;
+  const char *path;
+  guint subscription;
+  int pause_id;
+
+  g_assert_no_error (error);
+  f.panel = g_dbus_connection_new_for_address_sync (address,
+                                                    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                    G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                    NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_simple_action_set_enabled (resume, FALSE);
+  g_object_set_data (G_OBJECT (pause), "map", actions);
+  g_signal_connect (pause, "activate", G_CALLBACK (pause_cb), &state);
+  g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (show));
+  g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (pause));
+  g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (resume));
+  g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (quit));
+
+  g_menu_append (menu, "Show Tocsin", "app.activate");
+  item = g_menu_item_new ("Pause Paging for 1 Hour", NULL);
+  g_menu_item_set_action_and_target (item, "app.pause-paging", "s", "hour");
+  g_menu_item_set_attribute (item, "hidden-when", "s", "action-disabled");
+  g_menu_append_item (section, item);
+  g_clear_object (&item);
+  item = g_menu_item_new ("Resume Paging", "app.resume-paging");
+  g_menu_item_set_attribute (item, "hidden-when", "s", "action-disabled");
+  g_menu_append_item (section, item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_menu_append (menu, "Quit", "app.quit");
+
+  icon = tocsin_status_icon_new (app_bus, "io.github.tocsin.Tocsin", "io.github.tocsin.Tocsin-symbolic");
+  tocsin_status_icon_set_menu (icon, G_MENU_MODEL (menu), G_ACTION_GROUP (actions));
+  start_watcher (&f);
+  wait_for (is_registered, icon);
+
+  menu_path = get_property (&f, f.registered_service, "Menu");
+  path = g_variant_get_string (menu_path, NULL);
+  g_assert_cmpstr (path, !=, "/NO_DBUSMENU");
+
+  {
+    GVariant *value = NULL;
+
+    g_dbus_connection_call (f.panel, f.registered_service, path, "org.freedesktop.DBus.Properties", "Get",
+                            g_variant_new ("(ss)", "com.canonical.dbusmenu", "Version"),
+                            G_VARIANT_TYPE ("(v)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, got_reply, &value);
+    wait_for (has_reply, &value);
+    g_variant_get (value, "(v)", &version);
+    g_variant_unref (value);
+    g_assert_cmpuint (g_variant_get_uint32 (version), >=, 3);
+  }
+
+  reply = menu_call (f.panel, f.registered_service, path, "GetLayout",
+                     g_variant_new ("(ii@as)", 0, -1, g_variant_new_strv (NULL, 0)));
+  layout = describe_layout (reply);
+  g_assert_cmpstr (layout, ==,
+                   "Show Tocsin|1|1 - Pause Paging for 1 Hour|1|1 Resume Paging|0|0 - Quit|1|1");
+
+  subscription = g_dbus_connection_signal_subscribe (f.panel, NULL, "com.canonical.dbusmenu", "LayoutUpdated",
+                                                     path, NULL, G_DBUS_SIGNAL_FLAGS_NONE,
+                                                     on_layout_updated, &state, NULL);
+  /* A round trip, so the bus has the match rule before the menu emits. */
+  {
+    g_autoptr(GVariant) id = NULL;
+
+    g_dbus_connection_call (f.panel, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                            "GetId", NULL, NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, got_reply, &id);
+    wait_for (has_reply, &id);
+  }
+
+  /* Clicking Pause Paging activates the action with its target. */
+  pause_id = find_item (reply, "Pause Paging for 1 Hour");
+  g_assert_cmpint (pause_id, >, 0);
+  g_variant_unref (menu_call (f.panel, f.registered_service, path, "Event",
+                              g_variant_new ("(isvu)", pause_id, "clicked", g_variant_new_int32 (0), 0)));
+  wait_for (paused, &state);
+  g_assert_cmpstr (state.paused_for, ==, "hour");
+
+  /* The panel is told to fetch again, and Resume replaces Pause. */
+  wait_for (layout_updated, &state);
+  g_clear_pointer (&reply, g_variant_unref);
+  g_clear_pointer (&layout, g_free);
+  reply = menu_call (f.panel, f.registered_service, path, "GetLayout",
+                     g_variant_new ("(ii@as)", 0, -1, g_variant_new_strv (NULL, 0)));
+  layout = describe_layout (reply);
+  g_assert_cmpstr (layout, ==,
+                   "Show Tocsin|1|1 - Pause Paging for 1 Hour|0|0 Resume Paging|1|1 - Quit|1|1");
+
+  g_dbus_connection_signal_unsubscribe (f.panel, subscription);
+  stop_watcher (&f);
+  g_clear_object (&f.panel);
+  g_free (f.registered_service);
+  g_free (state.paused_for);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +498,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/status-icon/register-show-and-click", test_register_show_and_click);
+  g_test_add_func ("/status-icon/menu", test_menu);
 
   return g_test_run ();
 }

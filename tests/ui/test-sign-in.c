@@ -690,6 +690,97 @@ check_hostile_alert_notification (TocsinApplication *app,
   g_assert_nonnull (strstr (shown, reason));
 }
 
+static gboolean
+no_window (gpointer data)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (data)) == NULL;
+}
+
+/* The request of the sandbox's log whose path is @path, or NULL. */
+static JsonObject *
+find_request (const char *method,
+              const char *path)
+{
+  g_autoptr(GPtrArray) log = tocsin_test_sandbox_get_log (sandbox);
+
+  for (guint i = 0; i < log->len; i++)
+    {
+      JsonObject *entry = g_ptr_array_index (log, i);
+
+      if (g_strcmp0 (json_object_get_string_member (entry, "method"), method) == 0 &&
+          g_strcmp0 (json_object_get_string_member (entry, "path"), path) == 0)
+        return json_object_ref (entry);
+    }
+
+  return NULL;
+}
+
+/* With the window closed, a new alert pages, and the notification's
+ * "Snooze 1 Hour" snoozes it at Atlassian until an hour from now. */
+static void
+check_snooze_without_window (TocsinApplication *app,
+                             TocsinWindow      *window,
+                             const char        *cloud_id)
+{
+  g_autoptr(JsonNode) created = NULL;
+  g_autoptr(JsonObject) call = NULL;
+  g_autoptr(JsonObject) request = NULL;
+  g_autoptr(GDateTime) before = NULL;
+  g_autoptr(GDateTime) after = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *create_path = g_strdup_printf ("/_sandbox/alerts?site=%s", cloud_id);
+  g_autofree char *snooze_path = NULL;
+  g_autofree char *snooze_action = NULL;
+  g_autofree char *command = NULL;
+  JsonArray *actions;
+  const char *alert_id;
+  gboolean has_button = FALSE;
+  guint status = 0;
+  FILE *control;
+
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (tocsin_test_wait_until (no_window, app, 5000));
+
+  created = tocsin_test_sandbox_control (sandbox, "POST", create_path,
+                                         "{\"message\":\"Checkout latency over 2 s\",\"priority\":\"P2\"}",
+                                         &status);
+  g_assert_cmpuint (status, ==, 201);
+  alert_id = json_object_get_string_member (json_node_get_object (created), "id");
+
+  tocsin_alert_monitor_refresh (tocsin_application_get_alert_monitor (app));
+  g_assert_true (tocsin_test_wait_until (alert_notified, (gpointer) alert_id, 20000));
+  call = find_alert_notification (alert_id);
+  snooze_action = g_strconcat ("app.snooze-alert::", alert_id, NULL);
+  actions = json_object_get_array_member (call, "actions");
+  for (guint i = 0; i + 1 < json_array_get_length (actions); i += 2)
+    if (g_strcmp0 (json_array_get_string_element (actions, i), snooze_action) == 0)
+      has_button = g_strcmp0 (json_array_get_string_element (actions, i + 1), _("Snooze 1 Hour")) == 0;
+  g_assert_true (has_button);
+
+  before = g_date_time_new_now_utc ();
+  command = g_strdup_printf ("invoke %" G_GINT64_FORMAT " %s\n",
+                             json_object_get_int_member (call, "id"), snooze_action);
+  control = fopen (g_getenv ("TOCSIN_NOTIFICATION_CONTROL"), "w");
+  g_assert_nonnull (control);
+  fputs (command, control);
+  fclose (control);
+
+  snooze_path = g_strdup_printf ("/ex/jira/%s/jsm/ops/api/v1/alerts/%s/snooze", cloud_id, alert_id);
+  g_assert_true (tocsin_test_wait_until (acknowledge_posted, snooze_path, 10000));
+  after = g_date_time_new_now_utc ();
+  request = find_request ("POST", snooze_path);
+  g_assert_nonnull (request);
+  end = g_date_time_new_from_iso8601 (json_object_get_string_member (json_object_get_object_member (request, "body"),
+                                                                      "endTime"), NULL);
+  g_assert_nonnull (end);
+  /* An hour from the click, to the second the app wrote it. */
+  g_assert_cmpint (g_date_time_difference (end, before), >=, G_TIME_SPAN_HOUR - G_TIME_SPAN_SECOND);
+  g_assert_cmpint (g_date_time_difference (end, after), <=, G_TIME_SPAN_HOUR);
+
+  /* Still no window: the app did it all in the background. */
+  g_assert_true (no_window (app));
+}
+
 static void
 test_loopback (void)
 {
@@ -715,6 +806,7 @@ test_loopback (void)
 
       check_alert_notification (app, cloud_id);
       check_hostile_alert_notification (app, cloud_id);
+      check_snooze_without_window (app, window, cloud_id);
     }
 
   sign_out (app);

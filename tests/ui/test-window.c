@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "tocsin-application.h"
 #include "tocsin-preferences-window.h"
@@ -270,6 +272,194 @@ test_german (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Start at login (outside Flatpak): the Preferences switch writes an
+ * autostart entry and removes it again; the entry's Exec really starts
+ * Tocsin without a window (it stays up and says nobody is signed in). */
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+file_missing (gpointer data)
+{
+  return !g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+logged_not_signed_in (gpointer data)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (g_getenv ("TOCSIN_NOTIFICATION_LOG"), &contents, NULL, NULL) &&
+         strstr (contents, _("Tocsin Cannot Page You")) != NULL;
+}
+
+static gboolean
+subprocess_exited (gpointer data)
+{
+  return g_subprocess_get_identifier (data) == NULL;
+}
+
+/* Whether the app on the bus has a window: GtkApplication exports each
+ * window's actions under <app path>/window/<n>. */
+static gboolean
+remote_has_window (GDBusConnection *bus)
+{
+  g_autofree char *path = g_strdelimit (g_strconcat ("/", APP_ID, NULL), ".", '/');
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GDBusNodeInfo) node = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *xml;
+
+  reply = g_dbus_connection_call_sync (bus, APP_ID, path, "org.freedesktop.DBus.Introspectable", "Introspect",
+                                       NULL, G_VARIANT_TYPE ("(s)"), G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(&s)", &xml);
+  node = g_dbus_node_info_new_for_xml (xml, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; node->nodes != NULL && node->nodes[i] != NULL; i++)
+    if (g_strcmp0 (node->nodes[i]->path, "window") == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+remote_window_appeared (gpointer data)
+{
+  return remote_has_window (data);
+}
+
+static void
+test_start_at_login (void)
+{
+  g_autoptr(TocsinApplication) app = start_app ();
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autofree char *entry_path = g_build_filename (g_get_user_config_dir (), "autostart", APP_ID ".desktop", NULL);
+  g_autofree char *exec = NULL;
+  g_autofree char *app_path = g_strdelimit (g_strconcat ("/", APP_ID, NULL), ".", '/');
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GKeyFile) entry = g_key_file_new ();
+  g_autoptr(GSubprocess) started = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *preferences;
+  GtkSwitch *sw;
+
+  wait_for_window (app);
+  g_unlink (entry_path);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_true (tocsin_test_wait_until (toplevel_of_type_visible,
+                                         GSIZE_TO_POINTER (TOCSIN_TYPE_PREFERENCES_WINDOW), 5000));
+  preferences = find_toplevel (TOCSIN_TYPE_PREFERENCES_WINDOW);
+  sw = GTK_SWITCH (tocsin_test_find_by_id (GTK_WIDGET (preferences), "start_at_login_switch"));
+  g_assert_nonnull (sw);
+
+  gtk_switch_set_active (sw, TRUE);
+  g_assert_true (tocsin_test_wait_until (file_exists, entry_path, 5000));
+
+  g_assert_true (g_key_file_load_from_file (entry, entry_path, G_KEY_FILE_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_key_file_get_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, "X-GNOME-Autostart-enabled", NULL));
+  exec = g_key_file_get_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_shell_parse_argv (exec, NULL, &argv, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (argv), ==, 2);
+  g_assert_cmpstr (argv[0], ==, "tocsin");
+  g_assert_cmpstr (argv[1], ==, "--background");
+
+  /* What the session does at login, with the build's tocsin as the one on
+   * PATH. This test's app is not unique, so the started one owns the app id. */
+  if (g_getenv ("TOCSIN_NOTIFICATION_LOG") != NULL)
+    {
+      g_autofree char *program = g_build_filename (g_getenv ("TOCSIN_BUILD_ROOT"), "src", argv[0], NULL);
+
+      g_assert_true (g_file_test (program, G_FILE_TEST_IS_EXECUTABLE));
+      g_free (argv[0]);
+      argv[0] = g_steal_pointer (&program);
+      started = g_subprocess_newv ((const char * const *)argv, G_SUBPROCESS_FLAGS_NONE, &error);
+      g_assert_no_error (error);
+      g_assert_true (tocsin_test_wait_until (logged_not_signed_in, NULL, 20000));
+      g_assert_nonnull (g_subprocess_get_identifier (started));
+      g_assert_false (remote_has_window (bus));
+
+      /* The check does see windows: activating it opens one. */
+      g_dbus_connection_call_sync (bus, APP_ID, app_path, "org.freedesktop.Application", "Activate",
+                                   g_variant_new ("(a{sv})", NULL), NULL, G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (tocsin_test_wait_until (remote_window_appeared, bus, 10000));
+
+      g_dbus_connection_call_sync (bus, APP_ID, app_path, "org.gtk.Actions", "Activate",
+                                   g_variant_new ("(sava{sv})", "quit", NULL, NULL),
+                                   NULL, G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (tocsin_test_wait_until (subprocess_exited, started, 10000));
+    }
+
+  gtk_switch_set_active (sw, FALSE);
+  g_assert_true (tocsin_test_wait_until (file_missing, entry_path, 5000));
+
+  gtk_window_destroy (preferences);
+  tocsin_test_spin (50);
+}
+
+/* Pausing from the menu shows the bar with its end and Resume Paging;
+ * resuming hides it, and the menu offers pausing again. */
+static gboolean
+revealed (gpointer data)
+{
+  return gtk_revealer_get_reveal_child (data);
+}
+
+static gboolean
+concealed (gpointer data)
+{
+  return !gtk_revealer_get_reveal_child (data);
+}
+
+static void
+test_pause_banner (void)
+{
+  g_autoptr(TocsinApplication) app = start_app ();
+  TocsinWindow *window = wait_for_window (app);
+  GtkRevealer *revealer = GTK_REVEALER (tocsin_test_find_by_id (GTK_WIDGET (window), "pause_revealer"));
+  GtkLabel *label = GTK_LABEL (tocsin_test_find_by_id (GTK_WIDGET (window), "pause_label"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) end = g_date_time_add_hours (now, 1);
+  g_autofree char *end_text = g_date_time_format (end, "%H:%M");
+  g_autofree char *expected = g_strdup_printf (_("Paging paused until %s"), end_text);
+
+  g_assert_nonnull (revealer);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "pause-paging"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "resume-paging"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "pause-paging", g_variant_new_string ("hour"));
+  g_assert_true (tocsin_test_wait_until (revealed, revealer, 5000));
+  /* The minute may turn between the two clocks. */
+  if (g_strcmp0 (gtk_label_get_label (label), expected) != 0)
+    {
+      g_autoptr(GDateTime) later = g_date_time_add_minutes (end, 1);
+      g_autofree char *later_text = g_date_time_format (later, "%H:%M");
+
+      g_free (expected);
+      expected = g_strdup_printf (_("Paging paused until %s"), later_text);
+    }
+  g_assert_cmpstr (gtk_label_get_label (label), ==, expected);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "pause-paging"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "resume-paging"));
+  tocsin_test_spin (300);
+  g_free (tocsin_test_save_screenshot (GTK_WIDGET (window), "window-paused"));
+
+  gtk_widget_activate (tocsin_test_find_by_id (GTK_WIDGET (window), "resume_button"));
+  g_assert_true (tocsin_test_wait_until (concealed, revealer, 5000));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "pause-paging"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,6 +471,8 @@ main (int   argc,
   g_test_add_func ("/window/preferences-bound", test_preferences_bound);
   g_test_add_func ("/window/preferences-refuse-plain-http", test_preferences_refuse_plain_http);
   g_test_add_func ("/window/state-saved", test_window_state_saved);
+  g_test_add_func ("/window/start-at-login", test_start_at_login);
+  g_test_add_func ("/window/pause-banner", test_pause_banner);
   g_test_add_func ("/window/german", test_german);
 
   return g_test_run ();

@@ -16,14 +16,19 @@
 
 /* Pages the user for alerts that need them: an open, unacknowledged alert of
  * at least the chosen priority raises one desktop notification, with buttons
- * that activate app.acknowledge-alert and app.show-alert. The notification is
- * withdrawn once the alert is acknowledged, snoozed, closed or gone, and a
- * re-opened alert pages again.
+ * that activate app.acknowledge-alert, app.snooze-alert and app.show-alert.
+ * The notification is withdrawn once the alert is acknowledged, snoozed,
+ * closed or gone, and a re-opened alert pages again.
  *
  * The ids that have been announced are kept in a small state file (never
  * anything secret), so a restart or a resume from suspend does not page again
  * for what the user has already seen, while an alert that arrived meanwhile
- * still does. */
+ * still does.
+ *
+ * While a TocsinPause is on, new alerts are remembered but not announced
+ * (unless the pause lets them through); when it ends, one summary lists
+ * those that still need the user. A TocsinAlarm rings for what is
+ * announced and stops once nothing it rang for needs the user. */
 
 struct _TocsinAlertNotifier
 {
@@ -39,8 +44,14 @@ struct _TocsinAlertNotifier
   GHashTable   *shown;
 
   int           min_priority;
+  guint         snooze_minutes;
   gboolean      enabled;
   guint         scan_source;
+
+  TocsinPause  *pause;
+  TocsinAlarm  *alarm;
+  /* Ids that arrived while paused. */
+  GPtrArray    *held;
 };
 
 G_DEFINE_FINAL_TYPE (TocsinAlertNotifier, tocsin_alert_notifier, G_TYPE_OBJECT)
@@ -49,12 +60,14 @@ enum {
   PROP_0,
   PROP_MIN_PRIORITY,
   PROP_ENABLED,
+  PROP_SNOOZE_MINUTES,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
 
 static const char *storm_notification_id = "alert-storm";
+static const char *paused_notification_id = "paused-summary";
 
 /* State file */
 
@@ -143,13 +156,26 @@ tocsin_alert_notifier_escape_body (const char *text)
   return g_string_free (body, FALSE);
 }
 
+static char *
+snooze_label (guint minutes)
+{
+  if (minutes % 60 == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Snooze %u Hour", "Snooze %u Hours", minutes / 60),
+                            minutes / 60);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Snooze %u Minute", "Snooze %u Minutes", minutes),
+                          minutes);
+}
+
 static GNotification *
-build_notification (TocsinAlert *alert)
+build_notification (TocsinAlertNotifier *self,
+                    TocsinAlert         *alert)
 {
   const char *id = tocsin_alert_get_id (alert);
   const char *source = tocsin_alert_get_source (alert);
   const char *tiny_id = tocsin_alert_get_tiny_id (alert);
   g_autofree char *title = NULL;
+  g_autofree char *snooze = snooze_label (self->snooze_minutes);
   g_autoptr(GString) body = g_string_new (NULL);
   GNotification *notification;
 
@@ -172,6 +198,9 @@ build_notification (TocsinAlert *alert)
   g_notification_set_priority (notification, notification_priority (tocsin_alert_get_priority (alert)));
   g_notification_set_default_action_and_target (notification, "app.show-alert", "s", id);
   g_notification_add_button_with_target (notification, _("Acknowledge"), "app.acknowledge-alert", "s", id);
+  g_notification_add_button_with_target (notification, snooze, "app.snooze-alert", "s", id);
+  if (self->alarm != NULL && tocsin_alarm_wants (self->alarm, tocsin_alert_get_priority (alert)))
+    g_notification_add_button (notification, _("Silence"), "app.silence-alarm");
   g_notification_add_button_with_target (notification, C_("notification action", "Open"), "app.show-alert", "s", id);
 
   return notification;
@@ -190,6 +219,70 @@ build_storm_notification (guint n_alerts)
   g_notification_set_default_action (notification, "app.activate");
 
   return notification;
+}
+
+/* One notification for what arrived during a pause and still needs the
+ * user, so that nothing is lost by pausing. */
+static void
+send_paused_summary (TocsinAlertNotifier *self)
+{
+  g_autoptr(GPtrArray) waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  guint n_items = g_list_model_get_n_items (self->alerts);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(TocsinAlert) alert = g_list_model_get_item (self->alerts, i);
+
+      if (tocsin_alert_is_open_unacknowledged (alert) &&
+          g_ptr_array_find_with_equal_func (self->held, tocsin_alert_get_id (alert), g_str_equal, NULL))
+        g_ptr_array_add (waiting, g_steal_pointer (&alert));
+    }
+  g_ptr_array_set_size (self->held, 0);
+
+  if (waiting->len == 0 || !self->enabled)
+    return;
+
+  for (guint i = 0; i < MIN (waiting->len, TOCSIN_ALERT_NOTIFIER_STORM_THRESHOLD); i++)
+    {
+      TocsinAlert *alert = g_ptr_array_index (waiting, i);
+
+      g_string_append_printf (body, _("P%d · %s"), tocsin_alert_get_priority (alert),
+                              tocsin_alert_get_message (alert) ? tocsin_alert_get_message (alert) : "");
+      g_string_append_c (body, '\n');
+    }
+  if (waiting->len > TOCSIN_ALERT_NOTIFIER_STORM_THRESHOLD)
+    {
+      guint more = waiting->len - TOCSIN_ALERT_NOTIFIER_STORM_THRESHOLD;
+
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", more), more);
+    }
+  g_strchomp (body->str);
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u alert arrived while paging was paused",
+                                        "%u alerts arrived while paging was paused", waiting->len),
+                           waiting->len);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body->str);
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_notification_set_default_action (notification, "app.activate");
+  g_application_send_notification (self->application, paused_notification_id, notification);
+}
+
+static void
+on_pause_changed_cb (TocsinAlertNotifier *self)
+{
+  if (!tocsin_pause_get_paused (self->pause))
+    send_paused_summary (self);
+}
+
+static gboolean
+lets_through (TocsinAlertNotifier *self,
+              TocsinAlert         *alert)
+{
+  return self->pause == NULL || tocsin_pause_lets_through (self->pause, tocsin_alert_get_priority (alert));
 }
 
 static gboolean
@@ -251,7 +344,23 @@ tocsin_alert_notifier_scan (TocsinAlertNotifier *self)
         continue;
 
       withdraw (self, key);
+      if (self->alarm != NULL)
+        tocsin_alarm_forget (self->alarm, key);
       g_hash_table_iter_remove (&iter);
+      changed = TRUE;
+    }
+
+  /* Held back by a pause: remembered, and summarised when it ends. */
+  for (guint i = fresh->len; i > 0; i--)
+    {
+      TocsinAlert *alert = g_ptr_array_index (fresh, i - 1);
+
+      if (lets_through (self, alert))
+        continue;
+
+      g_ptr_array_add (self->held, g_strdup (tocsin_alert_get_id (alert)));
+      g_hash_table_add (self->announced, g_strdup (tocsin_alert_get_id (alert)));
+      g_ptr_array_remove_index (fresh, i - 1);
       changed = TRUE;
     }
 
@@ -271,12 +380,14 @@ tocsin_alert_notifier_scan (TocsinAlertNotifier *self)
 
           if (self->enabled && fresh->len <= TOCSIN_ALERT_NOTIFIER_STORM_THRESHOLD)
             {
-              g_autoptr(GNotification) notification = build_notification (alert);
+              g_autoptr(GNotification) notification = build_notification (self, alert);
               g_autofree char *notification_id = tocsin_alert_notifier_notification_id (id);
 
               g_application_send_notification (self->application, notification_id, notification);
               g_hash_table_add (self->shown, g_strdup (id));
             }
+          if (self->enabled && self->alarm != NULL)
+            tocsin_alarm_ring (self->alarm, id, tocsin_alert_get_priority (alert));
 
           /* Remembered even while disabled: turning notifications back on must
            * not page for a backlog the user was already looking at. */
@@ -329,6 +440,10 @@ tocsin_alert_notifier_dispose (GObject *object)
   if (self->alerts != NULL)
     g_signal_handlers_disconnect_by_data (self->alerts, self);
   g_clear_object (&self->alerts);
+  if (self->pause != NULL)
+    g_signal_handlers_disconnect_by_data (self->pause, self);
+  g_clear_object (&self->pause);
+  g_clear_object (&self->alarm);
   g_clear_object (&self->application);
 
   G_OBJECT_CLASS (tocsin_alert_notifier_parent_class)->dispose (object);
@@ -341,6 +456,7 @@ tocsin_alert_notifier_finalize (GObject *object)
 
   g_clear_pointer (&self->announced, g_hash_table_unref);
   g_clear_pointer (&self->shown, g_hash_table_unref);
+  g_clear_pointer (&self->held, g_ptr_array_unref);
   g_clear_pointer (&self->state_path, g_free);
 
   G_OBJECT_CLASS (tocsin_alert_notifier_parent_class)->finalize (object);
@@ -362,6 +478,10 @@ tocsin_alert_notifier_get_property (GObject    *object,
 
     case PROP_ENABLED:
       g_value_set_boolean (value, self->enabled);
+      break;
+
+    case PROP_SNOOZE_MINUTES:
+      g_value_set_uint (value, self->snooze_minutes);
       break;
 
     default:
@@ -387,6 +507,10 @@ tocsin_alert_notifier_set_property (GObject      *object,
       tocsin_alert_notifier_set_enabled (self, g_value_get_boolean (value));
       break;
 
+    case PROP_SNOOZE_MINUTES:
+      self->snooze_minutes = g_value_get_uint (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -408,6 +532,10 @@ tocsin_alert_notifier_class_init (TocsinAlertNotifierClass *klass)
   properties [PROP_ENABLED] =
     g_param_spec_boolean ("enabled", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* How long the notification's Snooze button snoozes, for its label. */
+  properties [PROP_SNOOZE_MINUTES] =
+    g_param_spec_uint ("snooze-minutes", NULL, NULL, 1, 7 * 24 * 60, 60,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -417,7 +545,9 @@ tocsin_alert_notifier_init (TocsinAlertNotifier *self)
 {
   self->announced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->held = g_ptr_array_new_with_free_func (g_free);
   self->min_priority = 3;
+  self->snooze_minutes = 60;
   self->enabled = TRUE;
 }
 
@@ -494,4 +624,31 @@ tocsin_alert_notifier_set_enabled (TocsinAlertNotifier *self,
 
   self->enabled = enabled;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ENABLED]);
+}
+
+/* Consults @pause before announcing; its end sends one summary. */
+void
+tocsin_alert_notifier_set_pause (TocsinAlertNotifier *self,
+                                 TocsinPause         *pause)
+{
+  g_return_if_fail (TOCSIN_IS_ALERT_NOTIFIER (self));
+  g_return_if_fail (pause == NULL || TOCSIN_IS_PAUSE (pause));
+
+  if (self->pause != NULL)
+    g_signal_handlers_disconnect_by_data (self->pause, self);
+  g_set_object (&self->pause, pause);
+  if (pause != NULL)
+    g_signal_connect_object (pause, "notify::paused", G_CALLBACK (on_pause_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+}
+
+/* Rings @alarm for the alerts announced from now on. */
+void
+tocsin_alert_notifier_set_alarm (TocsinAlertNotifier *self,
+                                 TocsinAlarm         *alarm)
+{
+  g_return_if_fail (TOCSIN_IS_ALERT_NOTIFIER (self));
+  g_return_if_fail (alarm == NULL || TOCSIN_IS_ALARM (alarm));
+
+  g_set_object (&self->alarm, alarm);
 }

@@ -9,6 +9,9 @@
 
 #include <gio/gio.h>
 
+#include "tocsin-alarm.h"
+#include "tocsin-pause.h"
+
 G_BEGIN_DECLS
 
 /* More new alerts than this in one scan become one summary notification. */
@@ -30,5 +33,9 @@ void                 tocsin_alert_notifier_set_enabled      (TocsinAlertNotifier
 void                 tocsin_alert_notifier_scan             (TocsinAlertNotifier *self);
 char                *tocsin_alert_notifier_notification_id  (const char          *alert_id);
 char                *tocsin_alert_notifier_escape_body      (const char          *text);
+void                 tocsin_alert_notifier_set_pause        (TocsinAlertNotifier *self,
+                                                             TocsinPause         *pause);
+void                 tocsin_alert_notifier_set_alarm        (TocsinAlertNotifier *self,
+                                                             TocsinAlarm         *alarm);
 
 G_END_DECLS

@@ -11,16 +11,18 @@
 
 #include <unistd.h>
 
+#include "tocsin-dbus-menu.h"
 #include "tocsin-status-icon.h"
 
 /* A StatusNotifierItem (the "tray icon" of KDE, Waybar, and GNOME with the
  * AppIndicator extension), written against GDBus because GTK 4 has no tray
- * API and libayatana is GTK 3 only. It has no menu: a click emits
- * "activate", which brings the window up; the tooltip says what needs the
- * user. It registers with org.kde.StatusNotifierWatcher whenever one is on
+ * API and libayatana is GTK 3 only. A click emits "activate", which brings
+ * the window up; the tooltip says what needs the user; an optional menu is
+ * exported as com.canonical.dbusmenu (TocsinDBusMenu) for a right-click. It registers with org.kde.StatusNotifierWatcher whenever one is on
  * the bus, so a panel that starts later still shows it. */
 
 #define ITEM_PATH "/StatusNotifierItem"
+#define MENU_PATH "/StatusNotifierItem/Menu"
 #define WATCHER_NAME "org.kde.StatusNotifierWatcher"
 
 static const char introspection_xml[] =
@@ -55,6 +57,7 @@ struct _TocsinStatusIcon
   char            *tooltip;
   gboolean         needs_attention;
   gboolean         registered;
+  TocsinDBusMenu  *menu;
 
   guint            object_id;
   guint            own_id;
@@ -124,7 +127,7 @@ get_item_property (GDBusConnection *connection,
   if (g_str_equal (property_name, "ItemIsMenu"))
     return g_variant_new_boolean (FALSE);
   if (g_str_equal (property_name, "Menu"))
-    return g_variant_new_object_path ("/NO_DBUSMENU");
+    return g_variant_new_object_path (self->menu != NULL ? MENU_PATH : "/NO_DBUSMENU");
 
   g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_PROPERTY, "No property %s", property_name);
   return NULL;
@@ -142,8 +145,10 @@ call_item_method (GDBusConnection       *connection,
 {
   TocsinStatusIcon *self = user_data;
 
-  /* With no menu, every kind of click means "show me". */
-  if (!g_str_equal (method_name, "Scroll"))
+  /* A right-click shows the menu, when there is one (the host draws it);
+   * every other click means "show me". */
+  if (!g_str_equal (method_name, "Scroll") &&
+      !(self->menu != NULL && g_str_equal (method_name, "ContextMenu")))
     g_signal_emit (self, signals [ACTIVATE], 0);
 
   g_dbus_method_invocation_return_value (invocation, NULL);
@@ -243,6 +248,7 @@ tocsin_status_icon_dispose (GObject *object)
   if (self->object_id != 0)
     g_dbus_connection_unregister_object (self->connection, self->object_id);
   self->object_id = 0;
+  g_clear_object (&self->menu);
   g_clear_object (&self->connection);
   g_clear_object (&self->cancellable);
 
@@ -423,4 +429,19 @@ tocsin_status_icon_set_needs_attention (TocsinStatusIcon *self,
   self->needs_attention = needs_attention;
   emit_item_signal (self, "NewStatus", g_variant_new ("(s)", needs_attention ? "NeedsAttention" : "Active"));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NEEDS_ATTENTION]);
+}
+
+/* Exports @menu (items activating "app." actions of @actions) as the icon's
+ * context menu. */
+void
+tocsin_status_icon_set_menu (TocsinStatusIcon *self,
+                             GMenuModel       *menu,
+                             GActionGroup     *actions)
+{
+  g_return_if_fail (TOCSIN_IS_STATUS_ICON (self));
+  g_return_if_fail (G_IS_MENU_MODEL (menu));
+  g_return_if_fail (G_IS_ACTION_GROUP (actions));
+
+  g_clear_object (&self->menu);
+  self->menu = tocsin_dbus_menu_new (self->connection, MENU_PATH, menu, actions);
 }

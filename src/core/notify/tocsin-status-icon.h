@@ -25,5 +25,8 @@ void              tocsin_status_icon_set_tooltip         (TocsinStatusIcon *self
 gboolean          tocsin_status_icon_get_needs_attention (TocsinStatusIcon *self);
 void              tocsin_status_icon_set_needs_attention (TocsinStatusIcon *self,
                                                           gboolean          needs_attention);
+void              tocsin_status_icon_set_menu            (TocsinStatusIcon *self,
+                                                          GMenuModel       *menu,
+                                                          GActionGroup     *actions);
 
 G_END_DECLS
