@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "tocsin-api-error.h"
+#include "tocsin-json-depth.h"
 #include "tocsin-alert-parser.h"
 
 static JsonObject *
@@ -308,7 +309,8 @@ tocsin_alert_parse_page (GBytes  *bytes,
   /* An empty GBytes has no data pointer; json-glib wants one. */
   if (data == NULL)
     data = "";
-  if (!json_parser_load_from_data (parser, data, len, &local_error))
+  if (!tocsin_json_check_depth (data, len, &local_error) ||
+      !json_parser_load_from_data (parser, data, len, &local_error))
     {
       g_set_error (error, TOCSIN_API_ERROR, TOCSIN_API_ERROR_MALFORMED,
                    _("The server sent an answer Tocsin could not read (%s)."), local_error->message);

@@ -16,6 +16,7 @@
 #include <libsoup/soup.h>
 
 #include "tocsin-api-error.h"
+#include "tocsin-json-depth.h"
 
 /* The one place where HTTP statuses, error bodies and transport errors become
  * messages a person can act on. */
@@ -51,12 +52,16 @@ tocsin_api_error_body_message (GBytes *body)
 
   if (body == NULL)
     return NULL;
+  /* This runs on the main thread, so only small bodies are parsed: an
+   * error body worth showing is a few hundred bytes, and 64 KiB of depth-checked
+   * JSON parse in well under a millisecond. */
   data = g_bytes_get_data (body, &len);
   if (len == 0 || len > 64 * 1024)
     return NULL;
 
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, len, NULL))
+  if (!tocsin_json_check_depth (data, len, NULL) ||
+      !json_parser_load_from_data (parser, data, len, NULL))
     return NULL;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "tocsin-api-error.h"
+#include "tocsin-json-depth.h"
 #include "tocsin-schedule-parser.h"
 
 /* How deep teams and escalations may nest before we stop following. */
@@ -136,7 +137,8 @@ tocsin_schedule_parser_load (GBytes  *bytes,
   /* An empty GBytes has no data pointer; json-glib wants one. */
   if (data == NULL)
     data = "";
-  if (!json_parser_load_from_data (parser, data, len, &local_error) ||
+  if (!tocsin_json_check_depth (data, len, &local_error) ||
+      !json_parser_load_from_data (parser, data, len, &local_error) ||
       json_parser_get_root (parser) == NULL)
     {
       g_set_error (error, TOCSIN_API_ERROR, TOCSIN_API_ERROR_MALFORMED,

@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "tocsin-auth-error.h"
+#include "tocsin-json-depth.h"
 #include "tocsin-site.h"
 
 /* One entry of GET /oauth/token/accessible-resources: a Jira site the grant
@@ -254,7 +255,8 @@ tocsin_site_list_from_json (const char  *data,
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, data, length, NULL) ||
+  if (!tocsin_json_check_depth (data, length, NULL) ||
+      !json_parser_load_from_data (parser, data, length, NULL) ||
       (root = json_parser_get_root (parser)) == NULL ||
       !JSON_NODE_HOLDS_ARRAY (root))
     {

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "tocsin-auth-error.h"
+#include "tocsin-json-depth.h"
 #include "tocsin-token-set.h"
 
 G_DEFINE_BOXED_TYPE (TocsinTokenSet, tocsin_token_set, tocsin_token_set_copy, tocsin_token_set_free)
@@ -137,7 +138,8 @@ tocsin_token_set_from_json (const char  *json,
 
   g_return_val_if_fail (json != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, json, -1, NULL) ||
+  if (!tocsin_json_check_depth (json, -1, NULL) ||
+      !json_parser_load_from_data (parser, json, -1, NULL) ||
       (root = json_parser_get_root (parser)) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (root))
     {
