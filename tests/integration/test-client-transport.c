@@ -1,4 +1,7 @@
-/* test-redirects.c: no client follows a redirect, so no token or secret leaves for another origin
+/* test-client-transport.c: what every client does with a redirect or a huge answer
+ *
+ * No client follows a redirect, so no token or secret leaves for another
+ * origin; the OAuth client caps its answers like the ops client does.
  *
  * Copyright 2026 The Tocsin authors
  *
@@ -235,6 +238,34 @@ test_sites_request (Fixture       *f,
   g_ptr_array_unref (r.value);
 }
 
+/* 64 MiB answers from the token endpoint and accessible-resources: refused
+ * at the OAuth client's cap, not read and then found unreadable. */
+static void
+test_oauth_huge (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *refresh = NULL;
+  g_autofree char *access = tocsin_test_sandbox_sign_in (f->sb, NULL, &refresh);
+  g_autofree char *limit = g_format_size (1024 * 1024);
+  Result r = { 0 };
+
+  tocsin_test_sandbox_add_fault (f->sb, "{\"path\":\"/oauth/token/accessible-resources\",\"kind\":\"huge\"}");
+  tocsin_oauth_client_get_sites_async (f->oauth, access, NULL, sites_cb, &r);
+  wait_for (&r);
+  g_assert_error (r.error, TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_SERVER);
+  g_assert_nonnull (strstr (r.error->message, limit));
+  g_clear_error (&r.error);
+
+  memset (&r, 0, sizeof r);
+  tocsin_test_sandbox_add_fault (f->sb, "{\"path\":\"/oauth/token\",\"method\":\"POST\",\"kind\":\"huge\"}");
+  tocsin_oauth_client_refresh_async (f->oauth, refresh, NULL, refresh_cb, &r);
+  wait_for (&r);
+  g_assert_error (r.error, TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_SERVER);
+  g_assert_nonnull (strstr (r.error->message, limit));
+  g_assert_null (r.value);
+  g_clear_error (&r.error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +279,7 @@ main (int   argc,
   g_test_add ("/redirects/api-post-307", Fixture, NULL, fixture_setup, test_api_post, fixture_teardown);
   g_test_add ("/redirects/token-307", Fixture, NULL, fixture_setup, test_token_request, fixture_teardown);
   g_test_add ("/redirects/sites-302", Fixture, NULL, fixture_setup, test_sites_request, fixture_teardown);
+  g_test_add ("/size-cap/oauth-huge", Fixture, NULL, fixture_setup, test_oauth_huge, fixture_teardown);
 
   return g_test_run ();
 }
