@@ -348,6 +348,7 @@ connect_to (guint port)
 typedef struct
 {
   GSocketConnection *connection;
+  char              *head;
   GBytes            *chunk;
   guint64            sent;
   gboolean           done;
@@ -388,9 +389,6 @@ flood_start (Flood      *flood,
              guint       port,
              const char *path)
 {
-  g_autofree char *head = g_strdup_printf ("POST %s HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n"
-                                           "Content-Type: application/octet-stream\r\n"
-                                           "Transfer-Encoding: chunked\r\n\r\n", path, port);
   g_autoptr(GString) chunk = g_string_new (NULL);
   GOutputStream *out;
 
@@ -399,18 +397,21 @@ flood_start (Flood      *flood,
     g_string_append_c (chunk, 'A' + i % 26);
   g_string_append (chunk, "\r\n");
   flood->chunk = g_string_free_to_bytes (g_steal_pointer (&chunk));
+  flood->head = g_strdup_printf ("POST %s HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n"
+                                 "Content-Type: application/octet-stream\r\n"
+                                 "Transfer-Encoding: chunked\r\n\r\n", path, port);
   flood->connection = connect_to (port);
   out = g_io_stream_get_output_stream (G_IO_STREAM (flood->connection));
   /* The headers, then chunk after chunk from the callback. */
-  g_output_stream_write_all_async (out, head, strlen (head), G_PRIORITY_DEFAULT, NULL,
+  g_output_stream_write_all_async (out, flood->head, strlen (flood->head), G_PRIORITY_DEFAULT, NULL,
                                    on_flood_written_cb, flood);
-  g_object_set_data_full (G_OBJECT (flood->connection), "head", g_steal_pointer (&head), g_free);
 }
 
 static void
 flood_clear (Flood *flood)
 {
   g_clear_object (&flood->connection);
+  g_clear_pointer (&flood->head, g_free);
   g_clear_pointer (&flood->chunk, g_bytes_unref);
   g_clear_error (&flood->error);
 }
