@@ -490,6 +490,83 @@ drip_clear (Drip *drip)
   g_clear_pointer (&drip->request, g_free);
 }
 
+/* A raw request; returns everything the server sent until it closed. */
+typedef struct
+{
+  GString  *received;
+  char      buffer[4096];
+  gboolean  closed;
+} Raw;
+
+static void
+on_raw_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Raw *raw = user_data;
+  gssize n = g_input_stream_read_finish (G_INPUT_STREAM (object), result, NULL);
+
+  if (n <= 0)
+    {
+      raw->closed = TRUE;
+      return;
+    }
+  g_string_append_len (raw->received, raw->buffer, n);
+  g_input_stream_read_async (G_INPUT_STREAM (object), raw->buffer, sizeof raw->buffer,
+                             G_PRIORITY_DEFAULT, NULL, on_raw_read_cb, raw);
+}
+
+static char *
+raw_until_closed (guint       port,
+                  const char *request)
+{
+  g_autoptr(GSocketConnection) connection = connect_to (port);
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  g_autoptr(GError) error = NULL;
+  Raw raw = { g_string_new (NULL), { 0 }, FALSE };
+  gint64 start = g_get_monotonic_time ();
+
+  g_output_stream_write_all (out, request, strlen (request), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_input_stream_read_async (g_io_stream_get_input_stream (G_IO_STREAM (connection)), raw.buffer,
+                             sizeof raw.buffer, G_PRIORITY_DEFAULT, NULL, on_raw_read_cb, &raw);
+  spin_until (&raw.closed);
+  /* Closed after the answer, not by the header deadline. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  return g_string_free (raw.received, FALSE);
+}
+
+static void
+test_refusals_close (void)
+{
+  guint port = free_port ();
+  g_autoptr(TocsinAuthRequest) request = NULL;
+  g_autoptr(TocsinCallbackServer) server = NULL;
+  g_autofree char *not_found = NULL;
+  g_autofree char *not_allowed = NULL;
+  g_autofree char *too_large = NULL;
+  Wait wait = { 0 };
+
+  server = start_server ("localhost", port, &request, &wait);
+
+  /* Each refusal is answered, then the server closes, though the client
+   * asked to keep the connection open. */
+  not_found = raw_until_closed (port, "GET /favicon.ico HTTP/1.1\r\nHost: localhost\r\n"
+                                      "Connection: keep-alive\r\n\r\n");
+  g_assert_true (g_str_has_prefix (not_found, "HTTP/1.1 404 "));
+  not_allowed = raw_until_closed (port, "HEAD /callback HTTP/1.1\r\nHost: localhost\r\n"
+                                        "Connection: keep-alive\r\n\r\n");
+  g_assert_true (g_str_has_prefix (not_allowed, "HTTP/1.1 405 "));
+  /* With a body in the same packet the close may reset the connection
+   * before the answer is read; here the body never comes. */
+  too_large = raw_until_closed (port, "PUT /callback HTTP/1.1\r\nHost: localhost\r\n"
+                                      "Content-Length: 1000000\r\n\r\n");
+  g_assert_true (g_str_has_prefix (too_large, "HTTP/1.1 413 "));
+
+  g_assert_false (wait.done);
+  g_assert_true (tocsin_callback_server_is_running (server));
+}
+
 static void
 test_body_not_read (void)
 {
@@ -609,6 +686,7 @@ main (int   argc,
   g_test_add_func ("/auth/callback-server/ipv6-localhost", test_ipv6_localhost);
   g_test_add_func ("/auth/callback-server/ipv4-only-for-127", test_ipv4_only_for_127);
   g_test_add_func ("/auth/callback-server/port-in-use", test_port_in_use);
+  g_test_add_func ("/auth/callback-server/refusals-close", test_refusals_close);
   g_test_add_func ("/auth/callback-server/body-not-read", test_body_not_read);
   g_test_add_func ("/auth/callback-server/slow-client-cut-off", test_slow_client_cut_off);
 

@@ -248,13 +248,24 @@ early_callback (SoupServer        *server,
                 gpointer           user_data)
 {
   TocsinCallbackServer *self = user_data;
+  guint status;
 
   if (has_body (message))
-    refuse_body (message);
-  else if (g_strcmp0 (path, self->path) != 0 || self->completed)
-    soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+    {
+      refuse_body (message);
+      return;
+    }
+
+  if (g_strcmp0 (path, self->path) != 0 || self->completed)
+    status = SOUP_STATUS_NOT_FOUND;
   else if (g_strcmp0 (soup_server_message_get_method (message), SOUP_METHOD_GET) != 0)
-    soup_server_message_set_status (message, SOUP_STATUS_METHOD_NOT_ALLOWED, NULL);
+    status = SOUP_STATUS_METHOD_NOT_ALLOWED;
+  else
+    return;
+
+  /* Refused clients get no idle connection to keep. */
+  soup_message_headers_replace (soup_server_message_get_response_headers (message), "Connection", "close");
+  soup_server_message_set_status (message, status, NULL);
 }
 
 static gboolean
