@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "tocsin-json-depth.h"
 #include "tocsin-json-utf8.h"
 
 /* The value of the \uXXXX escape at @p (which points at the backslash), or
@@ -140,6 +141,10 @@ tocsin_json_load (JsonParser  *parser,
   if (data == NULL)
     data = "";
   len = length < 0 ? strlen (data) : (gsize) length;
+
+  /* json-glib recurses without a bound: refuse deep nesting before it. */
+  if (!tocsin_json_check_depth (data, len, error))
+    return FALSE;
 
   if (!g_utf8_validate_len (data, len, NULL))
     {

@@ -27,6 +27,7 @@ typedef struct
   char  *retry_after;
   guint  delay_ms;
   char  *message;    /* status: the error text instead of the reason phrase */
+  char  *location;   /* kind "redirect" */
 } SbFault;
 
 static const char * const secret_fields[] = {
@@ -34,7 +35,7 @@ static const char * const secret_fields[] = {
 };
 
 static const char * const fault_kinds[] = {
-  "status", "delay", "malformed", "truncated", "drop", "content-type", "huge", NULL
+  "status", "delay", "malformed", "truncated", "drop", "content-type", "huge", "redirect", NULL
 };
 
 static void
@@ -48,6 +49,7 @@ fault_free (gpointer data)
   g_free (f->kind);
   g_free (f->retry_after);
   g_free (f->message);
+  g_free (f->location);
   g_free (f);
 }
 
@@ -223,6 +225,7 @@ take_fault (SoupServerMessage *msg,
       copy->kind = g_strdup (f->kind);
       copy->retry_after = g_strdup (f->retry_after);
       copy->message = g_strdup (f->message);
+      copy->location = g_strdup (f->location);
       if (f->times > 0 && --f->times == 0)
         g_ptr_array_remove_index (sb->faults, i);
       return copy;
@@ -347,6 +350,8 @@ sb_control_apply_fault (SoupServerMessage *msg,
   else if (g_str_equal (kind, "content-type"))
     sb_respond_text (msg, SOUP_STATUS_OK, "text/html; charset=utf-8",
                      "<!DOCTYPE html><html><body><h1>Log in to continue</h1></body></html>");
+  else if (g_str_equal (kind, "redirect"))
+    soup_server_message_set_redirect (msg, f->status ? f->status : SOUP_STATUS_FOUND, f->location);
   else if (g_str_equal (kind, "huge"))
     {
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
@@ -378,7 +383,8 @@ add_fault (SoupServerMessage *msg)
   SbFault *f;
 
   if (obj == NULL || member_string (obj, "path") == NULL ||
-      !g_strv_contains (fault_kinds, member_string (obj, "kind") ? member_string (obj, "kind") : ""))
+      !g_strv_contains (fault_kinds, member_string (obj, "kind") ? member_string (obj, "kind") : "") ||
+      (g_str_equal (member_string (obj, "kind"), "redirect") && member_string (obj, "location") == NULL))
     {
       sb_error_generic (msg, SOUP_STATUS_BAD_REQUEST, "path and a known kind are required", "BAD_REQUEST");
       return;
@@ -393,6 +399,7 @@ add_fault (SoupServerMessage *msg)
   f->status = json_object_get_int_member_with_default (obj, "status", 0);
   f->delay_ms = json_object_get_int_member_with_default (obj, "delay_ms", 1000);
   f->message = g_strdup (member_string (obj, "message"));
+  f->location = g_strdup (member_string (obj, "location"));
   if (json_object_has_member (obj, "retry_after"))
     {
       JsonNode *ra = json_object_get_member (obj, "retry_after");

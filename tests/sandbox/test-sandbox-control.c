@@ -370,6 +370,43 @@ test_fault_huge (Fixture       *f,
 }
 
 static void
+test_fault_redirect (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GBytes) body2 = NULL;
+  g_autoptr(GBytes) body3 = NULL;
+  g_autoptr(SoupMessage) found = NULL;
+  g_autoptr(SoupMessage) temporary = NULL;
+  g_autoptr(SoupMessage) after = NULL;
+  guint status = 0;
+  g_autoptr(JsonNode) refused = NULL;
+
+  /* A location is required. */
+  refused = tocsin_test_sandbox_control (f->sb, "POST", "/_sandbox/faults",
+                                         "{\"path\":\"/ex/jira/\",\"kind\":\"redirect\"}", &status);
+  g_assert_cmpuint (status, ==, 400);
+
+  tocsin_test_sandbox_add_fault (f->sb, "{\"path\":\"/ex/jira/\",\"kind\":\"redirect\","
+                                        "\"location\":\"http://127.0.0.1:9/elsewhere?x=1\"}");
+  tocsin_test_sandbox_add_fault (f->sb, "{\"path\":\"/ex/jira/\",\"kind\":\"redirect\",\"status\":307,"
+                                        "\"location\":\"http://127.0.0.1:9/again\"}");
+  found = raw_get (f, "alerts", &body, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (found), ==, 302);
+  g_assert_cmpstr (soup_message_headers_get_one (soup_message_get_response_headers (found), "Location"),
+                   ==, "http://127.0.0.1:9/elsewhere?x=1");
+  temporary = raw_get (f, "alerts", &body2, &error);
+  g_assert_cmpuint (soup_message_get_status (temporary), ==, 307);
+  g_assert_cmpstr (soup_message_headers_get_one (soup_message_get_response_headers (temporary), "Location"),
+                   ==, "http://127.0.0.1:9/again");
+  /* Each once: then the real answer. */
+  after = raw_get (f, "alerts", &body3, &error);
+  g_assert_cmpuint (soup_message_get_status (after), ==, 200);
+}
+
+static void
 test_fault_until_cleared (Fixture       *f,
                           gconstpointer  data)
 {
@@ -476,6 +513,7 @@ main (int   argc,
   ADD ("fault-drop", test_fault_drop);
   ADD ("fault-huge", test_fault_huge);
   ADD ("fault-query", test_fault_query);
+  ADD ("fault-redirect", test_fault_redirect);
   ADD ("fault-until-cleared", test_fault_until_cleared);
   ADD ("control-alerts", test_control_alerts);
   ADD ("state", test_state);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "tocsin-api-error.h"
+#include "tocsin-json-depth.h"
 #include "tocsin-alert-parser.h"
 #include "tocsin-json-utf8.h"
 

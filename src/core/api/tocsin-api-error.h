@@ -33,6 +33,7 @@ typedef enum {
   TOCSIN_API_ERROR_TOO_LARGE,         /* the answer exceeds the response size cap */
   TOCSIN_API_ERROR_REQUEST_FAILED,    /* an async action was processed and failed */
   TOCSIN_API_ERROR_REQUEST_PENDING,   /* an async action was not processed within the bound */
+  TOCSIN_API_ERROR_REDIRECT,          /* the server answered with a redirect, which is not followed */
 } TocsinApiError;
 
 GQuark tocsin_api_error_quark (void);

@@ -15,10 +15,9 @@
 #include <libsoup/soup.h>
 
 #include "tocsin-endpoint.h"
+#include "tocsin-http.h"
 #include "tocsin-json-utf8.h"
 #include "tocsin-ops-client.h"
-
-#define READ_CHUNK (64 * 1024)
 
 struct _TocsinOpsClient
 {
@@ -64,10 +63,7 @@ typedef struct
   gboolean         refreshed;
   guint            attempt;
   SoupMessage     *msg;
-  GInputStream    *stream;
-  GByteArray      *buffer;
   GBytes          *payload;
-  guint            status;
   PostFunc         post_func;
   gpointer         post_data;
   GDestroyNotify   result_free;
@@ -87,8 +83,6 @@ request_free (Request *req)
     memset (req->token, 0, strlen (req->token));
   g_free (req->token);
   g_clear_object (&req->msg);
-  g_clear_object (&req->stream);
-  g_clear_pointer (&req->buffer, g_byte_array_unref);
   g_clear_pointer (&req->payload, g_bytes_unref);
   g_free (req);
 }
@@ -489,8 +483,8 @@ request_complete (GTask *task)
 {
   Request *req = g_task_get_task_data (task);
   TocsinOpsClient *self = req->client;
-  g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&req->buffer));
-  guint status = req->status;
+  g_autoptr(GBytes) body = g_steal_pointer (&req->payload);
+  guint status = soup_message_get_status (req->msg);
 
   g_debug ("%s %s -> %u (%" G_GSIZE_FORMAT " bytes)", req->method, req->url, status,
            g_bytes_get_size (body));
@@ -578,101 +572,21 @@ finish_with_transport_error (GTask  *task,
 }
 
 static void
-abandon_stream (Request *req)
-{
-  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
-
-  if (req->stream == NULL)
-    return;
-  /* Closing normally would read (skip) the rest of the body; a cancelled
-   * close drops the connection instead. */
-  g_cancellable_cancel (cancelled);
-  g_input_stream_close (req->stream, cancelled, NULL);
-  g_clear_object (&req->stream);
-}
-
-static void too_large (GTask *task);
-
-static void
-read_cb (GObject      *source,
+sent_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
   GTask *task = user_data;
   Request *req = g_task_get_task_data (task);
-  g_autoptr(GBytes) chunk = NULL;
   GError *error = NULL;
 
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
-  if (chunk == NULL)
-    {
-      abandon_stream (req);
-      finish_with_transport_error (task, error);
-      return;
-    }
-
-  if (g_bytes_get_size (chunk) == 0)
-    {
-      g_input_stream_close (req->stream, NULL, NULL);
-      g_clear_object (&req->stream);
-      request_complete (task);
-      return;
-    }
-
-  if (req->buffer->len + g_bytes_get_size (chunk) > req->client->max_response_size)
-    {
-      too_large (task);
-      return;
-    }
-
-  g_byte_array_append (req->buffer, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
-  g_input_stream_read_bytes_async (req->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), read_cb, task);
-}
-
-static void
-too_large (GTask *task)
-{
-  Request *req = g_task_get_task_data (task);
-  g_autofree char *limit = g_format_size (req->client->max_response_size);
-
-  abandon_stream (req);
-  g_task_return_new_error (task, TOCSIN_API_ERROR, TOCSIN_API_ERROR_TOO_LARGE,
-                           _("The server’s answer is larger than %s; Tocsin refused to read it."),
-                           limit);
-  g_object_unref (task);
-}
-
-static void
-send_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GTask *task = user_data;
-  Request *req = g_task_get_task_data (task);
-  SoupMessageHeaders *headers;
-  GError *error = NULL;
-
-  req->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
-  if (req->stream == NULL)
+  req->payload = tocsin_http_send_finish (SOUP_SESSION (source), result, &error);
+  if (req->payload == NULL)
     {
       finish_with_transport_error (task, error);
       return;
     }
-
-  req->status = soup_message_get_status (req->msg);
-  headers = soup_message_get_response_headers (req->msg);
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      soup_message_headers_get_content_length (headers) > (goffset) req->client->max_response_size)
-    {
-      too_large (task);
-      return;
-    }
-
-  g_clear_pointer (&req->buffer, g_byte_array_unref);
-  req->buffer = g_byte_array_new ();
-  g_input_stream_read_bytes_async (req->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), read_cb, task);
+  request_complete (task);
 }
 
 static void
@@ -700,8 +614,8 @@ request_send (GTask *task)
   if (req->body != NULL)
     soup_message_set_request_body_from_bytes (req->msg, "application/json", req->body);
 
-  soup_session_send_async (req->client->session, req->msg, G_PRIORITY_DEFAULT,
-                           g_task_get_cancellable (task), send_cb, task);
+  tocsin_http_send_async (req->client->session, req->msg, req->client->max_response_size,
+                          g_task_get_cancellable (task), sent_cb, task);
 }
 
 static void

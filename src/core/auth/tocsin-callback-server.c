@@ -22,7 +22,18 @@
  * "localhost"), answers the one callback whose state matches the pending
  * request, then stops. Callbacks with another state get a 400 and are
  * otherwise ignored, so a stray page cannot end the sign-in. Pages never
- * echo anything from the request. */
+ * echo anything from the request.
+ *
+ * Every local process and web page can reach the port. So the request line
+ * and headers are judged before any body is read (an early handler), a
+ * request with a body is cut off unread, and a client that does not finish
+ * its headers within HEADER_DEADLINE_S loses its connection: a browser sends
+ * the whole callback at once. */
+
+/* libsoup 3.2's server has no timeout of its own. */
+#define HEADER_DEADLINE_S 10
+
+#define DEADLINE_KEY "tocsin-header-deadline"
 
 struct _TocsinCallbackServer
 {
@@ -184,6 +195,121 @@ on_final_message_finished_cb (SoupServerMessage    *message,
 }
 
 static void
+on_refusal_written_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GIOStream) stream = user_data;
+
+  g_output_stream_write_all_finish (G_OUTPUT_STREAM (object), result, NULL, NULL);
+  g_io_stream_close (stream, NULL, NULL);
+}
+
+/* Answers 413 and closes without reading the body. libsoup would read (and
+ * keep) any body before answering, so the connection is taken from it. The
+ * answer is best effort: closing with the body unread resets the connection,
+ * which the client may notice before it reads the answer. */
+static void
+refuse_body (SoupServerMessage *message)
+{
+  static const char answer[] = "HTTP/1.1 413 Content Too Large\r\n"
+                               "Connection: close\r\nContent-Length: 0\r\n\r\n";
+  GIOStream *stream = soup_server_message_steal_connection (message);
+
+  if (stream == NULL)
+    return;
+  g_output_stream_write_all_async (g_io_stream_get_output_stream (stream), answer, sizeof answer - 1,
+                                   G_PRIORITY_DEFAULT, NULL, on_refusal_written_cb, stream);
+}
+
+static gboolean
+has_body (SoupServerMessage *message)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
+
+  switch (soup_message_headers_get_encoding (headers))
+    {
+    case SOUP_ENCODING_NONE:
+      return FALSE;
+    case SOUP_ENCODING_CONTENT_LENGTH:
+      return soup_message_headers_get_content_length (headers) > 0;
+    default:
+      return TRUE;
+    }
+}
+
+/* Runs when the headers are in, before libsoup reads any body. A status set
+ * here is the answer; the handler below then never runs. */
+static void
+early_callback (SoupServer        *server,
+                SoupServerMessage *message,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  TocsinCallbackServer *self = user_data;
+  guint status;
+
+  if (has_body (message))
+    {
+      refuse_body (message);
+      return;
+    }
+
+  if (g_strcmp0 (path, self->path) != 0 || self->completed)
+    status = SOUP_STATUS_NOT_FOUND;
+  else if (g_strcmp0 (soup_server_message_get_method (message), SOUP_METHOD_GET) != 0)
+    status = SOUP_STATUS_METHOD_NOT_ALLOWED;
+  else
+    return;
+
+  /* Refused clients get no idle connection to keep. */
+  soup_message_headers_replace (soup_server_message_get_response_headers (message), "Connection", "close");
+  soup_server_message_set_status (message, status, NULL);
+}
+
+static gboolean
+header_deadline_cb (gpointer user_data)
+{
+  g_autoptr(GIOStream) stream = soup_server_message_steal_connection (user_data);
+
+  g_debug ("Closing a callback connection that did not send its request in time");
+  if (stream != NULL)
+    g_io_stream_close (stream, NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+destroy_deadline (gpointer source)
+{
+  g_source_destroy (source);
+  g_source_unref (source);
+}
+
+static void
+clear_deadline (SoupServerMessage *message)
+{
+  g_object_set_data (G_OBJECT (message), DEADLINE_KEY, NULL);
+}
+
+/* For each request, from the connection (or the request's first byte) on,
+ * until its headers are in or the connection is gone (stealing it again
+ * then would upset libsoup). */
+static void
+on_request_started_cb (SoupServer        *server,
+                       SoupServerMessage *message)
+{
+  GSource *deadline = g_timeout_source_new_seconds (HEADER_DEADLINE_S);
+
+  g_source_set_callback (deadline, header_deadline_cb, g_object_ref (message), g_object_unref);
+  g_source_attach (deadline, NULL);
+  g_object_set_data_full (G_OBJECT (message), DEADLINE_KEY, deadline, destroy_deadline);
+  g_signal_connect (message, "got-headers", G_CALLBACK (clear_deadline), NULL);
+  g_signal_connect (message, "disconnected", G_CALLBACK (clear_deadline), NULL);
+}
+
+/* Only a bodiless GET of the callback path gets here (see early_callback). */
+static void
 server_callback (SoupServer        *server,
                  SoupServerMessage *message,
                  const char        *path,
@@ -194,19 +320,6 @@ server_callback (SoupServer        *server,
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *code = NULL;
-  const char *method = soup_server_message_get_method (message);
-
-  if (g_strcmp0 (path, self->path) != 0 || self->completed)
-    {
-      soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
-      return;
-    }
-
-  if (g_strcmp0 (method, SOUP_METHOD_GET) != 0)
-    {
-      soup_server_message_set_status (message, SOUP_STATUS_METHOD_NOT_ALLOWED, NULL);
-      return;
-    }
 
   uri = g_uri_to_string (soup_server_message_get_uri (message));
   code = tocsin_auth_request_check_callback (self->request, uri, &error);
@@ -289,7 +402,9 @@ tocsin_callback_server_start (TocsinCallbackServer  *self,
   g_return_val_if_fail (self->server == NULL, FALSE);
 
   self->server = soup_server_new ("server-header", "Tocsin", NULL);
+  soup_server_add_early_handler (self->server, NULL, early_callback, self, NULL);
   soup_server_add_handler (self->server, NULL, server_callback, self, NULL);
+  g_signal_connect (self->server, "request-started", G_CALLBACK (on_request_started_cb), NULL);
 
   if (g_ascii_strcasecmp (self->host, "localhost") == 0)
     {

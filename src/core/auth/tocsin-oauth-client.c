@@ -13,10 +13,18 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "tocsin-api-error.h"
 #include "tocsin-auth-error.h"
+#include "tocsin-http.h"
 #include "tocsin-json-utf8.h"
 #include "tocsin-oauth-client.h"
 #include "tocsin-site.h"
+
+/* Token, sites and myself answers are a few KiB. */
+#define MAX_RESPONSE_SIZE (1024 * 1024)
+
+/* Longer than any access token lives; keeps expires_at arithmetic in range. */
+#define MAX_EXPIRES_IN (365 * 24 * 3600)
 
 /* The HTTP side of signing in: the token endpoint (both grants), the list of
  * accessible sites and the user's account id. OAuth errors are mapped here,
@@ -115,6 +123,10 @@ tocsin_oauth_client_new (SoupSession *session,
 static GError *
 network_error (const GError *error)
 {
+  /* The reader's refusals (a redirect, a huge answer) say what to do already. */
+  if (error->domain == TOCSIN_API_ERROR)
+    return g_error_new_literal (TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_SERVER, error->message);
+
   return g_error_new (TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_NETWORK,
                       _("Could not reach the Atlassian servers (%s). Check your network "
                         "connection and try again."),
@@ -185,6 +197,50 @@ token_error (Grant       grant,
                       status);
 }
 
+/**
+ * tocsin_oauth_client_parse_token_response:
+ * @status: the HTTP status of the token endpoint's answer
+ * @body: (nullable): its body
+ * @refresh: %TRUE for grant_type=refresh_token, %FALSE for a code exchange
+ *
+ * Pure: the tokens in a token endpoint answer, or the error to show for it.
+ */
+TocsinTokenSet *
+tocsin_oauth_client_parse_token_response (guint    status,
+                                          GBytes  *body,
+                                          gboolean refresh,
+                                          GError **error)
+{
+  Grant grant = refresh ? GRANT_REFRESH_TOKEN : GRANT_AUTHORIZATION_CODE;
+  g_autoptr(JsonObject) object_ = NULL;
+  g_autoptr(TocsinTokenSet) tokens = NULL;
+  g_autofree char *access_token = NULL;
+  JsonNode *expires_in;
+
+  object_ = parse_object (body);
+  access_token = tocsin_json_dup_string (object_, "access_token");
+
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status) || access_token == NULL)
+    {
+      g_propagate_error (error, token_error (grant, status, object_));
+      return NULL;
+    }
+
+  tokens = tocsin_token_set_new ();
+  tokens->access_token = g_steal_pointer (&access_token);
+  tokens->refresh_token = tocsin_json_dup_string (object_, "refresh_token");
+  tokens->scope = tocsin_json_dup_string (object_, "scope");
+  expires_in = json_object_get_member (object_, "expires_in");
+  if (expires_in != NULL && JSON_NODE_HOLDS_VALUE (expires_in) &&
+      json_node_get_value_type (expires_in) == G_TYPE_INT64)
+    {
+      tokens->lifetime = CLAMP (json_node_get_int (expires_in), 0, MAX_EXPIRES_IN);
+      tokens->expires_at = g_get_real_time () / G_USEC_PER_SEC + tokens->lifetime;
+    }
+
+  return g_steal_pointer (&tokens);
+}
+
 static void
 on_token_response_cb (GObject      *object,
                       GAsyncResult *result,
@@ -195,13 +251,9 @@ on_token_response_cb (GObject      *object,
   Grant grant = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "grant"));
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) object_ = NULL;
-  g_autoptr(TocsinTokenSet) tokens = NULL;
-  g_autofree char *access_token = NULL;
-  guint status;
-  JsonNode *expires_in;
+  TocsinTokenSet *tokens;
 
-  bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  bytes = tocsin_http_send_finish (SOUP_SESSION (object), result, &error);
   if (bytes == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -211,28 +263,12 @@ on_token_response_cb (GObject      *object,
       return;
     }
 
-  status = soup_message_get_status (message);
-  object_ = parse_object (bytes);
-  access_token = tocsin_json_dup_string (object_, "access_token");
-
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status) || access_token == NULL)
-    {
-      g_task_return_error (task, token_error (grant, status, object_));
-      return;
-    }
-
-  tokens = tocsin_token_set_new ();
-  tokens->access_token = g_steal_pointer (&access_token);
-  tokens->refresh_token = tocsin_json_dup_string (object_, "refresh_token");
-  tokens->scope = tocsin_json_dup_string (object_, "scope");
-  expires_in = json_object_get_member (object_, "expires_in");
-  if (expires_in != NULL && JSON_NODE_HOLDS_VALUE (expires_in))
-    {
-      tokens->lifetime = MAX (json_node_get_int (expires_in), 0);
-      tokens->expires_at = g_get_real_time () / G_USEC_PER_SEC + tokens->lifetime;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&tokens), (GDestroyNotify)tocsin_token_set_free);
+  tokens = tocsin_oauth_client_parse_token_response (soup_message_get_status (message), bytes,
+                                                     grant == GRANT_REFRESH_TOKEN, &error);
+  if (tokens == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, tokens, (GDestroyNotify)tocsin_token_set_free);
 }
 
 static void
@@ -273,8 +309,8 @@ post_token (TocsinOAuthClient   *self,
   g_task_set_task_data (task, g_object_ref (message), g_object_unref);
   g_object_set_data (G_OBJECT (task), "grant", GINT_TO_POINTER (grant));
 
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
-                                    on_token_response_cb, g_steal_pointer (&task));
+  tocsin_http_send_async (self->session, message, MAX_RESPONSE_SIZE, cancellable,
+                          on_token_response_cb, g_steal_pointer (&task));
 }
 
 /**
@@ -391,7 +427,7 @@ finish_api_get (SoupSession   *session,
                 GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (session, result, &local_error);
+  g_autoptr(GBytes) bytes = tocsin_http_send_finish (session, result, &local_error);
   guint status;
 
   if (bytes == NULL)
@@ -610,8 +646,8 @@ tocsin_oauth_client_get_sites_async (TocsinOAuthClient   *self,
   message = new_api_get (self, "/oauth/token/accessible-resources", access_token);
   g_task_set_task_data (task, g_object_ref (message), g_object_unref);
   g_object_set_data_full (G_OBJECT (task), "access-token", g_strdup (access_token), (GDestroyNotify)wipe_string);
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
-                                    on_sites_cb, g_steal_pointer (&task));
+  tocsin_http_send_async (self->session, message, MAX_RESPONSE_SIZE, cancellable,
+                          on_sites_cb, g_steal_pointer (&task));
 }
 
 /* Returns: (transfer full) (element-type TocsinSite): the Operations sites */
@@ -683,8 +719,8 @@ tocsin_oauth_client_get_myself_async (TocsinOAuthClient   *self,
   path = g_strdup_printf ("/ex/jira/%s/rest/api/3/myself", escaped);
   message = new_api_get (self, path, access_token);
   g_task_set_task_data (task, g_object_ref (message), g_object_unref);
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
-                                    on_myself_cb, g_steal_pointer (&task));
+  tocsin_http_send_async (self->session, message, MAX_RESPONSE_SIZE, cancellable,
+                          on_myself_cb, g_steal_pointer (&task));
 }
 
 /**

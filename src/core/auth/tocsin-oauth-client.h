@@ -59,4 +59,9 @@ char              *tocsin_oauth_client_get_myself_finish   (TocsinOAuthClient   
                                                             char                **display_name,
                                                             GError              **error);
 
+TocsinTokenSet    *tocsin_oauth_client_parse_token_response (guint               status,
+                                                            GBytes              *body,
+                                                            gboolean             refresh,
+                                                            GError             **error);
+
 G_END_DECLS

@@ -147,6 +147,7 @@ tocsin_token_set_from_json (const char  *json,
   g_autoptr(TocsinTokenSet) self = NULL;
   JsonObject *object;
   JsonNode *root;
+  JsonNode *node;
 
   g_return_val_if_fail (json != NULL, NULL);
 
@@ -164,12 +165,16 @@ tocsin_token_set_from_json (const char  *json,
   self->access_token = tocsin_json_dup_string (object, "access_token");
   self->refresh_token = tocsin_json_dup_string (object, "refresh_token");
   self->scope = tocsin_json_dup_string (object, "scope");
-  if (json_object_has_member (object, "expires_at"))
-    self->expires_at = json_object_get_int_member (object, "expires_at");
-  if (json_object_has_member (object, "lifetime"))
-    self->lifetime = MAX (json_object_get_int_member (object, "lifetime"), 0);
-  if (json_object_has_member (object, "needs_reauth"))
-    self->needs_reauth = json_object_get_boolean_member (object, "needs_reauth");
+  /* The _member getters are CRITICAL on an object or array. */
+  node = json_object_get_member (object, "expires_at");
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    self->expires_at = json_node_get_int (node);
+  node = json_object_get_member (object, "lifetime");
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    self->lifetime = MAX (json_node_get_int (node), 0);
+  node = json_object_get_member (object, "needs_reauth");
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    self->needs_reauth = json_node_get_boolean (node);
   if (self->access_token == NULL)
     self->needs_reauth = TRUE;
 
