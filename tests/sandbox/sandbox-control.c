@@ -28,6 +28,9 @@ typedef struct
   guint  delay_ms;
   char  *message;    /* status: the error text instead of the reason phrase */
   char  *location;   /* kind "redirect" */
+  gsize  size;          /* huge: body size */
+  char  *content_type;  /* body: the answer's content type */
+  GBytes *body;         /* body: the answer's bytes */
 } SbFault;
 
 static const char * const secret_fields[] = {
@@ -35,7 +38,8 @@ static const char * const secret_fields[] = {
 };
 
 static const char * const fault_kinds[] = {
-  "status", "delay", "malformed", "truncated", "drop", "content-type", "huge", "redirect", NULL
+  "status", "delay", "malformed", "truncated", "drop", "content-type", "huge", "redirect",
+  "body", "invalid-utf8", "wrong-types", NULL
 };
 
 static void
@@ -50,6 +54,8 @@ fault_free (gpointer data)
   g_free (f->retry_after);
   g_free (f->message);
   g_free (f->location);
+  g_free (f->content_type);
+  g_clear_pointer (&f->body, g_bytes_unref);
   g_free (f);
 }
 
@@ -226,6 +232,8 @@ take_fault (SoupServerMessage *msg,
       copy->retry_after = g_strdup (f->retry_after);
       copy->message = g_strdup (f->message);
       copy->location = g_strdup (f->location);
+      copy->content_type = g_strdup (f->content_type);
+      copy->body = f->body != NULL ? g_bytes_ref (f->body) : NULL;
       if (f->times > 0 && --f->times == 0)
         g_ptr_array_remove_index (sb->faults, i);
       return copy;
@@ -294,22 +302,112 @@ fault_truncated (SoupServerMessage *msg)
 }
 
 static GBytes *
-huge_body (void)
+huge_body (gsize size)
 {
-  static GBytes *bytes;
+  const char *head = "{\"values\":[],\"padding\":\"";
+  gsize head_len = strlen (head);
+  char *data;
 
-  if (bytes == NULL)
+  size = MAX (size, head_len + 2);
+  data = g_malloc (size);
+  memcpy (data, head, head_len);
+  memset (data + head_len, 'x', size - head_len - 2);
+  memcpy (data + size - 2, "\"}", 2);
+  return g_bytes_new_take (data, size);
+}
+
+/* The real answer, every string turned into a number and every number and
+ * boolean into a string: JSON a client must not trust to have the types the
+ * documentation gives. */
+static JsonNode *
+swap_types (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
     {
-      const char *head = "{\"values\":[],\"padding\":\"";
-      char *data = g_malloc (HUGE_BODY_SIZE);
-      gsize head_len = strlen (head);
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *obj = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (obj);
 
-      memcpy (data, head, head_len);
-      memset (data + head_len, 'x', HUGE_BODY_SIZE - head_len - 2);
-      memcpy (data + HUGE_BODY_SIZE - 2, "\"}", 2);
-      bytes = g_bytes_new_take (data, HUGE_BODY_SIZE);
+        for (GList *l = members; l != NULL; l = l->next)
+          json_object_set_member (obj, l->data, swap_types (json_node_copy (json_object_get_member (obj, l->data))));
+        return node;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        JsonArray *swapped = json_array_new ();
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          json_array_add_element (swapped, swap_types (json_node_copy (json_array_get_element (array, i))));
+        json_node_take_array (node, swapped);
+        return node;
+      }
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        json_node_set_int (node, 42);
+      else
+        {
+          g_autofree char *text = json_node_get_value_type (node) == G_TYPE_BOOLEAN
+            ? g_strdup (json_node_get_boolean (node) ? "true" : "false")
+            : g_strdup_printf ("%g", json_node_get_double (node));
+
+          json_node_set_string (node, text);
+        }
+      return node;
+    case JSON_NODE_NULL:
+    default:
+      return node;
     }
-  return bytes;
+}
+
+/* Rewrites the body the real handler produced: invalid-utf8 puts bytes that
+ * are not UTF-8 (a lone continuation byte, an overlong form, a cut sequence)
+ * at the start of every string value; wrong-types swaps the value types. */
+static void
+fault_rewrite (SoupServerMessage *msg,
+               const char        *kind)
+{
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) out = NULL;
+  const char *data;
+  gsize len;
+
+  sb_dispatch (msg);
+  bytes = soup_message_body_flatten (body);
+  data = g_bytes_get_data (bytes, &len);
+  if (g_str_equal (kind, "wrong-types"))
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      if (!json_parser_load_from_data (parser, data, len, NULL) || json_parser_get_root (parser) == NULL)
+        return;
+      g_autofree char *text = json_to_string (swap_types (json_parser_get_root (parser)), FALSE);
+
+      out = g_string_new (text);
+    }
+  else
+    {
+      gboolean in_string = FALSE;
+
+      out = g_string_sized_new (len + 64);
+      for (gsize i = 0; i < len; i++)
+        {
+          g_string_append_c (out, data[i]);
+          if (data[i] == '\\' && in_string && i + 1 < len)
+            g_string_append_c (out, data[++i]);
+          else if (data[i] == '"')
+            {
+              in_string = !in_string;
+              /* After the opening quote of a value (not a member name). */
+              if (in_string && i > 0 && (data[i - 1] == ':' || data[i - 1] == '[' || data[i - 1] == ','))
+                g_string_append_len (out, "\x80\xc0\xaf\xe2\x82", 5);
+            }
+        }
+    }
+  soup_message_body_truncate (body);
+  soup_message_body_append (body, SOUP_MEMORY_COPY, out->str, out->len);
 }
 
 static void
@@ -354,11 +452,23 @@ sb_control_apply_fault (SoupServerMessage *msg,
     soup_server_message_set_redirect (msg, f->status ? f->status : SOUP_STATUS_FOUND, f->location);
   else if (g_str_equal (kind, "huge"))
     {
+      g_autoptr(GBytes) huge = huge_body (f->size ? f->size : HUGE_BODY_SIZE);
+
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
                                              "application/json", NULL);
-      soup_message_body_append_bytes (soup_server_message_get_response_body (msg), huge_body ());
+      soup_message_body_append_bytes (soup_server_message_get_response_body (msg), huge);
     }
+  else if (g_str_equal (kind, "body"))
+    {
+      soup_server_message_set_status (msg, f->status ? f->status : SOUP_STATUS_OK, NULL);
+      soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
+                                             f->content_type ? f->content_type : "application/json", NULL);
+      if (f->body != NULL)
+        soup_message_body_append_bytes (soup_server_message_get_response_body (msg), f->body);
+    }
+  else if (g_str_equal (kind, "invalid-utf8") || g_str_equal (kind, "wrong-types"))
+    fault_rewrite (msg, kind);
   fault_free (f);
   return TRUE;
 }
@@ -407,6 +517,27 @@ add_fault (SoupServerMessage *msg)
       f->retry_after = json_node_get_value_type (ra) == G_TYPE_STRING
         ? g_strdup (json_node_get_string (ra))
         : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (ra));
+    }
+  f->size = json_object_get_int_member_with_default (obj, "size", 0);
+  f->content_type = g_strdup (member_string (obj, "content_type"));
+  /* body: text as is, or body_repeat times over (deep nesting without a
+   * megabyte of control request), or body_base64 for bytes JSON cannot hold. */
+  if (member_string (obj, "body") != NULL)
+    {
+      const char *text = member_string (obj, "body");
+      gint64 repeat = json_object_get_int_member_with_default (obj, "body_repeat", 1);
+      GString *body = g_string_new (NULL);
+
+      for (gint64 i = 0; i < CLAMP (repeat, 1, 1000000); i++)
+        g_string_append (body, text);
+      f->body = g_string_free_to_bytes (body);
+    }
+  else if (member_string (obj, "body_base64") != NULL)
+    {
+      gsize len = 0;
+      guchar *data = g_base64_decode (member_string (obj, "body_base64"), &len);
+
+      f->body = g_bytes_new_take (data, len);
     }
   if (f->times == 0)
     f->times = 1;

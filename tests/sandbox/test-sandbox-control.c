@@ -369,6 +369,62 @@ test_fault_huge (Fixture       *f,
   g_assert_cmpuint (g_bytes_get_size (body), ==, 64 * 1024 * 1024);
 }
 
+/* body, a sized huge, invalid-utf8 and wrong-types: what the fault matrix
+ * throws at the client. */
+static void
+test_fault_rewrites (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) normal = NULL;
+  g_autoptr(GBytes) deep = NULL;
+  g_autoptr(GBytes) html = NULL;
+  g_autoptr(GBytes) sized = NULL;
+  g_autoptr(GBytes) invalid = NULL;
+  g_autoptr(GBytes) swapped = NULL;
+  g_autoptr(SoupMessage) normal_msg = raw_get (f, "alerts", &normal, &error);
+  g_autoptr(SoupMessage) deep_msg = NULL;
+  g_autoptr(SoupMessage) html_msg = NULL;
+  g_autoptr(SoupMessage) sized_msg = NULL;
+  g_autoptr(SoupMessage) invalid_msg = NULL;
+  g_autoptr(SoupMessage) swapped_msg = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *first;
+
+  tocsin_test_sandbox_add_fault (f->sb, "{\"path\":\"/ex/jira/\",\"kind\":\"body\",\"body\":\"[\","
+                                        "\"body_repeat\":100000}");
+  deep_msg = raw_get (f, "alerts", &deep, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (deep), ==, 100000);
+  g_assert_cmpint (((const char *) g_bytes_get_data (deep, NULL))[99999], ==, '[');
+
+  tocsin_test_sandbox_add_fault (f->sb, "{\"path\":\"/ex/jira/\",\"kind\":\"body\",\"status\":502,"
+                                        "\"content_type\":\"text/html\",\"body\":\"<html>Bad gateway</html>\"}");
+  html_msg = raw_get (f, "alerts", &html, &error);
+  g_assert_cmpuint (soup_message_get_status (html_msg), ==, 502);
+  g_assert_cmpstr (soup_message_headers_get_content_type (soup_message_get_response_headers (html_msg), NULL),
+                   ==, "text/html");
+
+  tocsin_test_sandbox_add_fault (f->sb, "{\"path\":\"/ex/jira/\",\"kind\":\"huge\",\"size\":1000000}");
+  sized_msg = raw_get (f, "alerts", &sized, &error);
+  g_assert_cmpuint (g_bytes_get_size (sized), ==, 1000000);
+
+  /* The real page, with bytes that are not UTF-8 in its strings. */
+  tocsin_test_sandbox_add_fault (f->sb, "{\"path\":\"/ex/jira/\",\"kind\":\"invalid-utf8\"}");
+  invalid_msg = raw_get (f, "alerts", &invalid, &error);
+  g_assert_cmpuint (g_bytes_get_size (invalid), >, g_bytes_get_size (normal));
+  g_assert_false (g_utf8_validate (g_bytes_get_data (invalid, NULL), g_bytes_get_size (invalid), NULL));
+
+  /* The real page, strings turned into numbers: valid JSON, wrong types. */
+  tocsin_test_sandbox_add_fault (f->sb, "{\"path\":\"/ex/jira/\",\"kind\":\"wrong-types\"}");
+  swapped_msg = raw_get (f, "alerts", &swapped, &error);
+  json_parser_load_from_data (parser, g_bytes_get_data (swapped, NULL), g_bytes_get_size (swapped), &error);
+  g_assert_no_error (error);
+  first = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                       "values"), 0);
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (first, "id")), ==, G_TYPE_INT64);
+}
+
 static void
 test_fault_redirect (Fixture       *f,
                      gconstpointer  data)
@@ -514,6 +570,7 @@ main (int   argc,
   ADD ("fault-huge", test_fault_huge);
   ADD ("fault-query", test_fault_query);
   ADD ("fault-redirect", test_fault_redirect);
+  ADD ("fault-rewrites", test_fault_rewrites);
   ADD ("fault-until-cleared", test_fault_until_cleared);
   ADD ("control-alerts", test_control_alerts);
   ADD ("state", test_state);

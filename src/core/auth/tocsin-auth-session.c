@@ -96,6 +96,7 @@ struct _TocsinAuthSession
   char              *auth_server;
   char              *api_base;
   char              *client_id;
+  SoupSession       *http;             /* shared by every OAuth client */
   TocsinOAuthClient *client;
   TocsinTokenSet    *tokens;
 
@@ -971,7 +972,7 @@ on_flow_client_secret_cb (GObject      *object,
     }
 
   flow->client_secret = secret;
-  flow->client = tocsin_oauth_client_new (NULL, flow->auth_server, flow->api_base,
+  flow->client = tocsin_oauth_client_new (flow->self->http, flow->auth_server, flow->api_base,
                                           flow->client_id, flow->client_secret);
 
   if (!flow_listen (flow, &error))
@@ -1431,6 +1432,7 @@ tocsin_auth_session_dispose (GObject *object)
   save_abandon (self);
   g_clear_object (&self->config);
   g_clear_object (&self->client);
+  g_clear_object (&self->http);
   g_clear_object (&self->current_site);
   g_clear_object (&self->sites);
 
@@ -1607,6 +1609,24 @@ tocsin_auth_session_init (TocsinAuthSession *self)
   self->launch_browser = TRUE;
   self->sites = g_list_store_new (TOCSIN_TYPE_SITE);
   self->refresh_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  /* The same bound as API requests: a stalled token endpoint must not hold
+   * every caller waiting for a refresh for libsoup's default minute. */
+  self->http = soup_session_new_with_options ("timeout", TOCSIN_AUTH_SESSION_DEFAULT_TIMEOUT, NULL);
+}
+
+/**
+ * tocsin_auth_session_set_request_timeout:
+ * @seconds: how long a token or accessible-resources request may stall
+ *
+ * Tests shorten it; the default is %TOCSIN_AUTH_SESSION_DEFAULT_TIMEOUT.
+ */
+void
+tocsin_auth_session_set_request_timeout (TocsinAuthSession *self,
+                                         guint              seconds)
+{
+  g_return_if_fail (TOCSIN_IS_AUTH_SESSION (self));
+
+  soup_session_set_timeout (self->http, seconds);
 }
 
 /* Public API */
@@ -2091,7 +2111,7 @@ restore_apply (GTask *task,
   self->client_id = g_strdup (data->client_id);
   g_clear_object (&self->client);
   if (client_secret != NULL)
-    self->client = tocsin_oauth_client_new (NULL, data->auth_server, data->api_base,
+    self->client = tocsin_oauth_client_new (self->http, data->auth_server, data->api_base,
                                             data->client_id, client_secret);
   clear_tokens (self);
   if (!needs_reauth)

@@ -52,6 +52,10 @@ void               tocsin_auth_session_set_launch_browser   (TocsinAuthSession  
                                                              gboolean              launch_browser);
 char              *tocsin_auth_session_dup_state_file_path  (TocsinAuthSession    *self);
 
+#define TOCSIN_AUTH_SESSION_DEFAULT_TIMEOUT 30
+void               tocsin_auth_session_set_request_timeout  (TocsinAuthSession    *self,
+                                                             guint                 seconds);
+
 void               tocsin_auth_session_sign_in_async        (TocsinAuthSession    *self,
                                                              GAppLaunchContext    *launch_context,
                                                              GCancellable         *cancellable,
