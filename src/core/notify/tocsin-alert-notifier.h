@@ -28,6 +28,7 @@ gboolean             tocsin_alert_notifier_get_enabled      (TocsinAlertNotifier
 void                 tocsin_alert_notifier_set_enabled      (TocsinAlertNotifier *self,
                                                              gboolean             enabled);
 void                 tocsin_alert_notifier_scan             (TocsinAlertNotifier *self);
+void                 tocsin_alert_notifier_catch_up         (TocsinAlertNotifier *self);
 char                *tocsin_alert_notifier_notification_id  (const char          *alert_id);
 
 G_END_DECLS
