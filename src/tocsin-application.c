@@ -15,8 +15,10 @@
 #include "tocsin-alert-monitor.h"
 #include "tocsin-alert-notifier.h"
 #include "tocsin-background-portal.h"
+#include "tocsin-health-notifier.h"
 #include "tocsin-application.h"
 #include "tocsin-ops-client.h"
+#include "tocsin-paging-watcher.h"
 #include "tocsin-preferences-window.h"
 #include "tocsin-schedule-list.h"
 #include "tocsin-schedule-monitor.h"
@@ -39,6 +41,8 @@ struct _TocsinApplication
   TocsinAlertMonitor    *alert_monitor;
   TocsinScheduleMonitor *schedule_monitor;
   TocsinAlertNotifier   *notifier;
+  TocsinPagingWatcher   *watcher;
+  TocsinHealthNotifier  *health_notifier;
   TocsinStatusIcon      *status_icon;
   char                  *monitored_site_id;
   char                  *announced_path;
@@ -59,12 +63,15 @@ enum {
   PROP_AUTH_SESSION,
   PROP_ALERT_MONITOR,
   PROP_SCHEDULE_MONITOR,
+  PROP_PAGING_WATCHER,
   PROP_SIGN_IN_ERROR,
   PROP_CHOOSING_SITE,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
+
+static void update_status_icon_text (TocsinApplication *self);
 
 /* Command-line option name -> settings key it overrides for this run. */
 static const struct {
@@ -323,6 +330,8 @@ on_acknowledge_done_cb (GObject      *object,
       g_notification_set_default_action (notification, "app.activate");
       g_application_send_notification (G_APPLICATION (self), "acknowledge-failed", notification);
     }
+  else if (self->alert_monitor != NULL)
+    tocsin_alert_monitor_refresh (self->alert_monitor);
 }
 
 static void
@@ -332,12 +341,15 @@ acknowledge_alert_action (GSimpleAction *action,
 {
   TocsinApplication *self = user_data;
   const char *alert_id = g_variant_get_string (parameter, NULL);
+  TocsinAlertMonitor *monitor;
   TocsinAlert *alert;
 
-  if (self->alert_monitor == NULL)
+  if (self->watcher == NULL)
     return;
 
-  alert = tocsin_alert_list_lookup (tocsin_alert_monitor_get_list (self->alert_monitor), alert_id);
+  /* What was announced is in the watcher's list, whatever the window shows. */
+  monitor = tocsin_paging_watcher_get_monitor (self->watcher);
+  alert = tocsin_alert_list_lookup (tocsin_alert_monitor_get_list (monitor), alert_id);
   if (alert == NULL)
     {
       /* Gone since it was announced (closed elsewhere): nothing to do. */
@@ -345,7 +357,7 @@ acknowledge_alert_action (GSimpleAction *action,
       return;
     }
 
-  tocsin_alert_monitor_run_action_async (self->alert_monitor, alert, TOCSIN_ALERT_ACTION_ACKNOWLEDGE,
+  tocsin_alert_monitor_run_action_async (monitor, alert, TOCSIN_ALERT_ACTION_ACKNOWLEDGE,
                                          NULL, NULL, NULL, on_acknowledge_done_cb, g_object_ref (self));
 }
 
@@ -361,9 +373,24 @@ show_alert_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The health banner's Retry: poll now, for the pager and the window. */
+static void
+retry_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  TocsinApplication *self = user_data;
+
+  if (self->watcher != NULL)
+    tocsin_paging_watcher_refresh (self->watcher);
+  if (self->alert_monitor != NULL)
+    tocsin_alert_monitor_refresh (self->alert_monitor);
+}
+
 static const GActionEntry app_actions[] = {
   { "acknowledge-alert", acknowledge_alert_action, "s" },
   { "show-alert", show_alert_action, "s" },
+  { "retry", retry_action },
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
@@ -430,6 +457,62 @@ priority_from_setting (GValue   *value,
   return TRUE;
 }
 
+/* The health notification is for when no window shows the banner. */
+static void
+update_window_open (TocsinApplication *self)
+{
+  if (self->health_notifier != NULL)
+    tocsin_health_notifier_set_window_open (self->health_notifier,
+                                            gtk_application_get_windows (GTK_APPLICATION (self)) != NULL);
+}
+
+/* page-for "auto" is settled once, from the first schedules loaded after
+ * sign-in; the window says which scope was chosen and why. */
+static void
+settle_page_for (TocsinApplication *self)
+{
+  TocsinScheduleList *schedules;
+  TocsinPageFor chosen;
+  GtkWindow *window;
+  AdwToast *toast;
+
+  if (self->schedule_monitor == NULL || g_settings_get_enum (self->settings, "page-for") != 0)
+    return;
+
+  schedules = tocsin_schedule_monitor_get_model (self->schedule_monitor);
+  if (tocsin_schedule_list_get_loading (schedules) || tocsin_schedule_list_get_error (schedules) != NULL)
+    return;
+
+  chosen = tocsin_paging_watcher_choose_page_for (schedules);
+  /* The setting's values are the enum's nicks, after "auto". */
+  g_settings_set_enum (self->settings, "page-for", (int) chosen + 1);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (!TOCSIN_IS_WINDOW (window))
+    return;
+  toast = adw_toast_new (chosen == TOCSIN_PAGE_FOR_ME_AND_MY_ON_CALL_TEAMS
+                         ? _("You are in an on-call rotation, so Tocsin pages you for alerts of your teams while you are on call and for alerts assigned to you")
+                         : _("You are in no on-call rotation, so Tocsin pages you for every open alert"));
+  adw_toast_set_button_label (toast, _("C_hange"));
+  adw_toast_set_action_name (toast, "app.preferences");
+  adw_toast_set_timeout (toast, 0);
+  tocsin_window_add_toast (TOCSIN_WINDOW (window), toast);
+}
+
+static void
+update_page_for (TocsinApplication *self)
+{
+  int value = g_settings_get_enum (self->settings, "page-for");
+
+  if (self->watcher == NULL)
+    return;
+
+  /* Until "auto" is settled, everything pages: never silently unpaged. */
+  tocsin_paging_watcher_set_page_for (self->watcher,
+                                      value == 0 ? TOCSIN_PAGE_FOR_EVERYTHING : (TocsinPageFor) (value - 1));
+  settle_page_for (self);
+}
+
 static void
 start_notifier (TocsinApplication *self)
 {
@@ -441,7 +524,7 @@ start_notifier (TocsinApplication *self)
   self->announced_path = state_file != NULL ? g_strconcat (state_file, ".announced", NULL) : NULL;
 
   self->notifier = tocsin_alert_notifier_new (G_APPLICATION (self),
-                                              G_LIST_MODEL (tocsin_alert_monitor_get_list (self->alert_monitor)),
+                                              tocsin_paging_watcher_get_alerts (self->watcher),
                                               self->announced_path);
   g_settings_bind_with_mapping (self->settings, "notify-min-priority",
                                 self->notifier, "min-priority",
@@ -449,9 +532,42 @@ start_notifier (TocsinApplication *self)
                                 priority_from_setting, NULL, NULL, NULL);
   /* In-place changes (acknowledged elsewhere, re-opened) emit no
    * items-changed; every finished refresh is a reason to look again. */
-  g_signal_connect_object (self->alert_monitor, "notify::last-refresh",
+  g_signal_connect_object (self->watcher, "refreshed",
                            G_CALLBACK (tocsin_alert_notifier_scan), self->notifier,
                            G_CONNECT_SWAPPED);
+
+  self->health_notifier = tocsin_health_notifier_new (G_APPLICATION (self), self->watcher, self->notifier);
+  update_window_open (self);
+}
+
+/* What pages is the watcher's, never the window's search. */
+static void
+start_watcher (TocsinApplication *self,
+               TocsinOpsClient   *client)
+{
+  const char *account_id = tocsin_auth_session_get_account_id (self->session);
+  const char *interval = g_getenv ("TOCSIN_POLL_INTERVAL");
+  const char *floor = g_getenv ("TOCSIN_STALE_FLOOR");
+
+  self->watcher = tocsin_paging_watcher_new (client);
+  tocsin_paging_watcher_set_account (self->watcher,
+                                     g_strcmp0 (account_id, "unknown") != 0 ? account_id : NULL,
+                                     tocsin_auth_session_get_account_name (self->session));
+  tocsin_paging_watcher_set_schedule_monitor (self->watcher, self->schedule_monitor);
+  update_page_for (self);
+
+  /* For the demo and manual tests: short polls and a stale threshold
+   * reachable in seconds, for this run only. */
+  if (interval != NULL && g_ascii_strtoull (interval, NULL, 10) > 0)
+    tocsin_paging_watcher_set_poll_interval (self->watcher, (guint) g_ascii_strtoull (interval, NULL, 10));
+  else
+    g_settings_bind (self->settings, "poll-interval", self->watcher, "poll-interval", G_SETTINGS_BIND_GET);
+  if (floor != NULL && *floor != '\0')
+    tocsin_paging_watcher_set_stale_floor (self->watcher, (guint) g_ascii_strtoull (floor, NULL, 10));
+
+  g_signal_connect_object (self->watcher, "notify::health",
+                           G_CALLBACK (update_status_icon_text), self, G_CONNECT_SWAPPED);
+  tocsin_paging_watcher_set_active (self->watcher, TRUE);
 }
 
 /* The optional status icon: what needs the user, in a tooltip. */
@@ -472,6 +588,14 @@ update_status_icon_text (TocsinApplication *self)
     summary = tocsin_schedule_list_get_summary (tocsin_schedule_monitor_get_model (self->schedule_monitor));
   if (summary != NULL)
     g_string_append_printf (tooltip, " · %s", summary);
+  if (self->watcher != NULL)
+    {
+      g_autofree char *health = tocsin_health_describe (tocsin_paging_watcher_get_health (self->watcher),
+                                                        tocsin_paging_watcher_get_stale_since (self->watcher));
+
+      if (health != NULL)
+        g_string_append_printf (tooltip, "\n%s", health);
+    }
 
   tocsin_status_icon_set_tooltip (self->status_icon, tooltip->str);
   tocsin_status_icon_set_needs_attention (self->status_icon, count > 0);
@@ -512,10 +636,17 @@ drop_monitors (TocsinApplication *self)
   gboolean had_schedules = self->schedule_monitor != NULL;
 
   g_clear_object (&self->status_icon);
+  g_clear_object (&self->health_notifier);
   if (self->notifier != NULL)
     {
       g_settings_unbind (self->notifier, "min-priority");
       g_clear_object (&self->notifier);
+    }
+  if (self->watcher != NULL)
+    {
+      g_settings_unbind (self->watcher, "poll-interval");
+      tocsin_paging_watcher_set_active (self->watcher, FALSE);
+      g_clear_object (&self->watcher);
     }
   if (self->alert_monitor != NULL)
     {
@@ -535,6 +666,8 @@ drop_monitors (TocsinApplication *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ALERT_MONITOR]);
   if (had_schedules)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCHEDULE_MONITOR]);
+  if (had_alerts)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAGING_WATCHER]);
 }
 
 /* Monitors exist while signed in with a current site, one set per site. */
@@ -578,12 +711,16 @@ update_monitors (TocsinApplication *self)
   g_settings_bind (self->settings, "poll-interval", self->alert_monitor, "poll-interval",
                    G_SETTINGS_BIND_GET);
   tocsin_alert_monitor_set_active (self->alert_monitor, TRUE);
-  start_notifier (self);
 
   service = tocsin_schedule_service_new (client);
   self->schedule_monitor = tocsin_schedule_monitor_new (service);
   if (account_id != NULL && g_strcmp0 (account_id, "unknown") != 0)
     tocsin_schedule_monitor_set_account_id (self->schedule_monitor, account_id);
+  g_signal_connect_object (self->schedule_monitor, "refreshed",
+                           G_CALLBACK (settle_page_for), self, G_CONNECT_SWAPPED);
+
+  start_watcher (self, client);
+  start_notifier (self);
   tocsin_schedule_monitor_start (self->schedule_monitor);
 
   update_hold (self);
@@ -591,6 +728,7 @@ update_monitors (TocsinApplication *self)
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ALERT_MONITOR]);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCHEDULE_MONITOR]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAGING_WATCHER]);
 }
 
 static void
@@ -691,6 +829,10 @@ tocsin_application_startup (GApplication *app)
                            G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::show-tray-icon",
                            G_CALLBACK (update_status_icon), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::page-for",
+                           G_CALLBACK (update_page_for), self, G_CONNECT_SWAPPED);
+  g_signal_connect_after (self, "window-added", G_CALLBACK (update_window_open), NULL);
+  g_signal_connect_after (self, "window-removed", G_CALLBACK (update_window_open), NULL);
 
   self->session = tocsin_auth_session_new (self->config);
   g_signal_connect_object (self->session, "notify::state",
@@ -794,6 +936,9 @@ tocsin_application_get_property (GObject    *object,
     case PROP_SCHEDULE_MONITOR:
       g_value_set_object (value, self->schedule_monitor);
       break;
+    case PROP_PAGING_WATCHER:
+      g_value_set_object (value, self->watcher);
+      break;
     case PROP_SIGN_IN_ERROR:
       g_value_set_boxed (value, self->sign_in_error);
       break;
@@ -823,6 +968,9 @@ tocsin_application_class_init (TocsinApplicationClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_SCHEDULE_MONITOR] =
     g_param_spec_object ("schedule-monitor", NULL, NULL, TOCSIN_TYPE_SCHEDULE_MONITOR,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_PAGING_WATCHER] =
+    g_param_spec_object ("paging-watcher", NULL, NULL, TOCSIN_TYPE_PAGING_WATCHER,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* Why the last sign-in (or reading the keyring at startup) failed. */
   properties [PROP_SIGN_IN_ERROR] =
@@ -913,6 +1061,15 @@ tocsin_application_get_schedule_monitor (TocsinApplication *self)
   g_return_val_if_fail (TOCSIN_IS_APPLICATION (self), NULL);
 
   return self->schedule_monitor;
+}
+
+/* Returns: (transfer none) (nullable): what pages, while signed in */
+TocsinPagingWatcher *
+tocsin_application_get_paging_watcher (TocsinApplication *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_APPLICATION (self), NULL);
+
+  return self->watcher;
 }
 
 /* Returns: (transfer none) (nullable) */
