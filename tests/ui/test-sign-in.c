@@ -502,13 +502,66 @@ acknowledge_posted (gpointer data)
   return tocsin_test_sandbox_count_requests (sandbox, "POST", data) > 0;
 }
 
-/* A new P1 alert pages the signed-in user; the notification's Acknowledge
+static guint
+count_alert_calls (const char *alert_id,
+                   gint64      notification_id)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *button = g_strconcat ("app.acknowledge-alert::", alert_id, NULL);
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+
+  if (!g_file_get_contents (g_getenv ("TOCSIN_NOTIFICATION_LOG"), &contents, NULL, NULL))
+    return 0;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
+      JsonObject *call;
+
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      call = json_node_get_object (node);
+      if (g_strcmp0 (json_object_get_string_member_with_default (call, "call", ""), "CloseNotification") == 0 &&
+          json_object_get_int_member (call, "id") == notification_id)
+        n++;
+      else if (json_object_has_member (call, "actions") &&
+               strstr (lines[i], button) != NULL)
+        n++;
+    }
+
+  return n;
+}
+
+static gboolean
+window_query_is (gpointer data)
+{
+  return g_strcmp0 (tocsin_alert_monitor_get_query (tocsin_application_get_alert_monitor (data)),
+                    "tag:nothing-matches") == 0;
+}
+
+static void
+search_in_window (TocsinWindow *window,
+                  const char   *query)
+{
+  GtkWidget *entry = tocsin_test_find_by_id (GTK_WIDGET (window), "search_entry");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), query);
+  g_signal_emit_by_name (entry, "activate");
+}
+
+/* A new P3 alert pages the signed-in user although the window's search
+ * matches nothing (page-for everything, from P3); searching again in the
+ * window withdraws and announces nothing. The notification's Acknowledge
  * button (clicked through the notification server) acknowledges it at
  * Atlassian, with no window involved. */
 static void
 check_alert_notification (TocsinApplication *app,
+                          TocsinWindow      *window,
                           const char        *cloud_id)
 {
+  TocsinPagingWatcher *watcher = tocsin_application_get_paging_watcher (app);
   g_autoptr(JsonNode) created = NULL;
   g_autoptr(JsonObject) call = NULL;
   g_autofree char *create_path = g_strdup_printf ("/_sandbox/alerts?site=%s", cloud_id);
@@ -518,17 +571,33 @@ check_alert_notification (TocsinApplication *app,
   guint status = 0;
   FILE *control;
 
+  g_settings_set_string (tocsin_application_get_settings (app), "page-for", "everything");
+  g_settings_set_string (tocsin_application_get_settings (app), "notify-min-priority", "P3");
+  search_in_window (window, "tag:nothing-matches");
+  g_assert_true (tocsin_test_wait_until (window_query_is, app, 5000));
+
   created = tocsin_test_sandbox_control (sandbox, "POST", create_path,
-                                         "{\"message\":\"Payment API down in eu-west-1\",\"priority\":\"P1\"}",
+                                         "{\"message\":\"Payment API slow in eu-west-1\",\"priority\":\"P3\"}",
                                          &status);
   g_assert_cmpuint (status, ==, 201);
   alert_id = json_object_get_string_member (json_node_get_object (created), "id");
 
-  tocsin_alert_monitor_refresh (tocsin_application_get_alert_monitor (app));
+  g_assert_nonnull (watcher);
+  tocsin_paging_watcher_refresh (watcher);
   g_assert_true (tocsin_test_wait_until (alert_notified, (gpointer) alert_id, 20000));
   call = find_alert_notification (alert_id);
-  g_assert_nonnull (strstr (json_object_get_string_member (call, "summary"), "Payment API down"));
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (call, "hints"), "urgency"), ==, 2);
+  g_assert_nonnull (strstr (json_object_get_string_member (call, "summary"), "Payment API slow"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (call, "hints"), "urgency"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_list (
+                      tocsin_application_get_alert_monitor (app)))), ==, 0);
+
+  /* Other searches in the window: no withdrawal, no second page. */
+  search_in_window (window, "priority:P1");
+  tocsin_test_spin (500);
+  search_in_window (window, "");
+  tocsin_paging_watcher_refresh (watcher);
+  tocsin_test_spin (1500);
+  g_assert_cmpuint (count_alert_calls (alert_id, json_object_get_int_member (call, "id")), ==, 1);
 
   command = g_strdup_printf ("invoke %" G_GINT64_FORMAT " app.acknowledge-alert::%s\n",
                              json_object_get_int_member (call, "id"), alert_id);
@@ -560,7 +629,7 @@ test_loopback (void)
   g_assert_cmpuint (consent_posts ("accept"), ==, 1);
 
   if (g_getenv ("TOCSIN_NOTIFICATION_LOG") != NULL)
-    check_alert_notification (app, tocsin_site_get_id (tocsin_auth_session_get_current_site (
+    check_alert_notification (app, window, tocsin_site_get_id (tocsin_auth_session_get_current_site (
                                      tocsin_application_get_auth_session (app))));
 
   sign_out (app);
