@@ -467,7 +467,9 @@ update_window_open (TocsinApplication *self)
 }
 
 /* page-for "auto" is settled once, from the first schedules loaded after
- * sign-in; the window says which scope was chosen and why. */
+ * sign-in (connected to the schedule monitor's "refreshed": before that the
+ * list is empty and would always say "everything"); the window says which
+ * scope was chosen and why. */
 static void
 settle_page_for (TocsinApplication *self)
 {
@@ -491,8 +493,8 @@ settle_page_for (TocsinApplication *self)
   if (!TOCSIN_IS_WINDOW (window))
     return;
   toast = adw_toast_new (chosen == TOCSIN_PAGE_FOR_ME_AND_MY_ON_CALL_TEAMS
-                         ? _("You are in an on-call rotation, so Tocsin pages you for alerts of your teams while you are on call and for alerts assigned to you")
-                         : _("You are in no on-call rotation, so Tocsin pages you for every open alert"));
+                         ? _("Paging you for your on-call teams, as you are in a rotation")
+                         : _("Paging you for every open alert, as you are in no rotation"));
   adw_toast_set_button_label (toast, _("C_hange"));
   adw_toast_set_action_name (toast, "app.preferences");
   adw_toast_set_timeout (toast, 0);
@@ -510,7 +512,6 @@ update_page_for (TocsinApplication *self)
   /* Until "auto" is settled, everything pages: never silently unpaged. */
   tocsin_paging_watcher_set_page_for (self->watcher,
                                       value == 0 ? TOCSIN_PAGE_FOR_EVERYTHING : (TocsinPageFor) (value - 1));
-  settle_page_for (self);
 }
 
 static void

@@ -140,10 +140,18 @@ on_paging_watcher_cb (TocsinWindow *self)
   TocsinPagingWatcher *watcher = tocsin_application_get_paging_watcher (self->app);
 
   if (self->watcher != NULL)
-    g_signal_handlers_disconnect_by_data (self->watcher, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->watcher, self);
+      g_signal_handlers_disconnect_by_data (tocsin_paging_watcher_get_monitor (self->watcher), self);
+    }
   g_set_object (&self->watcher, watcher);
   if (watcher != NULL)
-    g_signal_connect_object (watcher, "notify::health", G_CALLBACK (update_health), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (watcher, "notify::health", G_CALLBACK (update_health), self, G_CONNECT_SWAPPED);
+      /* The reason may come after the threshold (retries take a while). */
+      g_signal_connect_object (tocsin_paging_watcher_get_monitor (watcher), "notify::error",
+                               G_CALLBACK (update_health), self, G_CONNECT_SWAPPED);
+    }
   update_health (self);
 }
 
@@ -236,7 +244,10 @@ tocsin_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->site_menu);
   if (self->watcher != NULL)
-    g_signal_handlers_disconnect_by_data (self->watcher, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->watcher, self);
+      g_signal_handlers_disconnect_by_data (tocsin_paging_watcher_get_monitor (self->watcher), self);
+    }
   g_clear_object (&self->watcher);
 
   G_OBJECT_CLASS (tocsin_window_parent_class)->dispose (object);

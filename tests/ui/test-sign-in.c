@@ -610,11 +610,86 @@ check_alert_notification (TocsinApplication *app,
   g_assert_true (tocsin_test_wait_until (acknowledge_posted, ack_path, 10000));
 }
 
+static gboolean
+banner_shown (gpointer data)
+{
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (tocsin_test_find_by_id (data, "health_revealer")));
+}
+
+static gboolean
+banner_hidden (gpointer data)
+{
+  return !banner_shown (data);
+}
+
+static guint
+count_notifications_with_prefix (const char *prefix)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+
+  if (!g_file_get_contents (g_getenv ("TOCSIN_NOTIFICATION_LOG"), &contents, NULL, NULL))
+    return 0;
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
+
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
+          g_str_has_prefix (json_object_get_string_member_with_default (json_node_get_object (node), "summary", ""),
+                            prefix))
+        n++;
+    }
+  return n;
+}
+
+/* Atlassian out of reach for longer than the stale threshold (lowered to
+ * 3 s here): the window shows a banner with the reason and Retry, and no
+ * notification, as the window is open. Retry once it is back hides it. */
+static void
+check_health_banner (TocsinApplication *app,
+                     TocsinWindow      *window)
+{
+  TocsinPagingWatcher *watcher = tocsin_application_get_paging_watcher (app);
+  const char *text;
+
+  g_assert_false (banner_shown (window));
+  tocsin_paging_watcher_set_poll_interval (watcher, 1);
+  tocsin_paging_watcher_set_stale_floor (watcher, 2);
+  tocsin_test_sandbox_add_fault (sandbox, "{\"path\":\"/ex/jira/\",\"kind\":\"status\",\"status\":503,\"times\":-1}");
+
+  g_assert_true (tocsin_test_wait_until (banner_shown, window, 20000));
+  text = gtk_label_get_text (GTK_LABEL (tocsin_test_find_by_id (GTK_WIDGET (window), "health_label")));
+  g_assert_true (g_str_has_prefix (text, "Tocsin cannot reach Atlassian since "));
+  g_assert_nonnull (strstr (text, "you may miss alerts"));
+  tocsin_test_spin (500);
+  shot (window, "health-banner");
+  if (g_getenv ("TOCSIN_NOTIFICATION_LOG") != NULL)
+    g_assert_cmpuint (count_notifications_with_prefix ("Tocsin cannot reach"), ==, 0);
+
+  tocsin_test_sandbox_clear_faults (sandbox);
+  gtk_widget_activate (tocsin_test_find_by_id (GTK_WIDGET (window), "health_retry_button"));
+  g_assert_true (tocsin_test_wait_until (banner_hidden, window, 20000));
+
+  tocsin_paging_watcher_set_stale_floor (watcher, TOCSIN_PAGING_WATCHER_STALE_FLOOR);
+  tocsin_paging_watcher_set_poll_interval (watcher, 60);
+}
+
+static gboolean
+page_for_settled (gpointer data)
+{
+  g_autofree char *page_for = g_settings_get_string (tocsin_application_get_settings (data), "page-for");
+
+  return g_strcmp0 (page_for, "auto") != 0;
+}
+
 static void
 test_loopback (void)
 {
   TocsinApplication *app = start_app ();
   TocsinWindow *window = wait_for_window (app);
+  g_autofree char *page_for = NULL;
 
   setup_desktop (TRUE, FALSE);
   g_setenv ("TOCSIN_TEST_BROWSER_ACTION", "accept", TRUE);
@@ -628,9 +703,16 @@ test_loopback (void)
   /* The browser really clicked Accept on the consent page. */
   g_assert_cmpuint (consent_posts ("accept"), ==, 1);
 
+  /* Dana is in on-call rotations: "auto" settles on her teams, once the
+   * schedules have loaded. */
+  g_assert_true (tocsin_test_wait_until (page_for_settled, app, 20000));
+  page_for = g_settings_get_string (tocsin_application_get_settings (app), "page-for");
+  g_assert_cmpstr (page_for, ==, "me-and-my-on-call-teams");
+
   if (g_getenv ("TOCSIN_NOTIFICATION_LOG") != NULL)
     check_alert_notification (app, window, tocsin_site_get_id (tocsin_auth_session_get_current_site (
                                      tocsin_application_get_auth_session (app))));
+  check_health_banner (app, window);
 
   sign_out (app);
 }
