@@ -466,6 +466,14 @@ update_window_open (TocsinApplication *self)
                                             gtk_application_get_windows (GTK_APPLICATION (self)) != NULL);
 }
 
+static void
+on_windows_changed_cb (TocsinApplication *self,
+                       GtkWindow         *window,
+                       gpointer           user_data)
+{
+  update_window_open (self);
+}
+
 /* page-for "auto" is settled once, from the first schedules loaded after
  * sign-in (connected to the schedule monitor's "refreshed": before that the
  * list is empty and would always say "everything"); the window says which
@@ -832,8 +840,8 @@ tocsin_application_startup (GApplication *app)
                            G_CALLBACK (update_status_icon), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::page-for",
                            G_CALLBACK (update_page_for), self, G_CONNECT_SWAPPED);
-  g_signal_connect_after (self, "window-added", G_CALLBACK (update_window_open), NULL);
-  g_signal_connect_after (self, "window-removed", G_CALLBACK (update_window_open), NULL);
+  g_signal_connect_after (self, "window-added", G_CALLBACK (on_windows_changed_cb), NULL);
+  g_signal_connect_after (self, "window-removed", G_CALLBACK (on_windows_changed_cb), NULL);
 
   self->session = tocsin_auth_session_new (self->config);
   g_signal_connect_object (self->session, "notify::state",

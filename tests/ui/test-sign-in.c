@@ -454,6 +454,21 @@ test_browser_failed_paste (void)
   g_assert_cmpstr (page_state (window), ==, "start");
 }
 
+/* Log lines before this one belong to earlier tests: the sandbox's ids are a
+ * function of its seed, so another program's alert may have the same id. */
+static guint log_mark;
+
+static void
+mark_notification_log (void)
+{
+  g_autofree char *contents = NULL;
+
+  log_mark = 0;
+  if (g_file_get_contents (g_getenv ("TOCSIN_NOTIFICATION_LOG"), &contents, NULL, NULL))
+    for (const char *p = contents; *p != '\0'; p++)
+      log_mark += *p == '\n';
+}
+
 /* The Notify call of the capturing notification server whose buttons act on
  * @alert_id, or NULL. */
 static JsonObject *
@@ -467,7 +482,7 @@ find_alert_notification (const char *alert_id)
     return NULL;
 
   lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = log_mark; i < g_strv_length (lines); i++)
     {
       g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
       JsonObject *call;
@@ -515,7 +530,7 @@ count_alert_calls (const char *alert_id,
     return 0;
 
   lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = log_mark; i < g_strv_length (lines); i++)
     {
       g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
       JsonObject *call;
@@ -571,6 +586,7 @@ check_alert_notification (TocsinApplication *app,
   guint status = 0;
   FILE *control;
 
+  mark_notification_log ();
   g_settings_set_string (tocsin_application_get_settings (app), "page-for", "everything");
   g_settings_set_string (tocsin_application_get_settings (app), "notify-min-priority", "P3");
   search_in_window (window, "tag:nothing-matches");
@@ -632,7 +648,7 @@ count_notifications_with_prefix (const char *prefix)
   if (!g_file_get_contents (g_getenv ("TOCSIN_NOTIFICATION_LOG"), &contents, NULL, NULL))
     return 0;
   lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = log_mark; i < g_strv_length (lines); i++)
     {
       g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
 
@@ -655,6 +671,7 @@ check_health_banner (TocsinApplication *app,
   const char *text;
 
   g_assert_false (banner_shown (window));
+  mark_notification_log ();
   tocsin_paging_watcher_set_poll_interval (watcher, 1);
   tocsin_paging_watcher_set_stale_floor (watcher, 2);
   tocsin_test_sandbox_add_fault (sandbox, "{\"path\":\"/ex/jira/\",\"kind\":\"status\",\"status\":503,\"times\":-1}");

@@ -318,7 +318,9 @@ tocsin_paging_watcher_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->monitor, self);
       tocsin_alert_monitor_set_active (self->monitor, FALSE);
     }
-  tocsin_paging_watcher_set_schedule_monitor (self, NULL);
+  if (self->schedule_monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->schedule_monitor, self);
+  g_clear_object (&self->schedule_monitor);
   g_clear_object (&self->monitor);
   g_clear_object (&self->client);
 

@@ -41,33 +41,33 @@ GType tocsin_health_get_type (void) G_GNUC_CONST;
 
 G_DECLARE_FINAL_TYPE (TocsinPagingWatcher, tocsin_paging_watcher, TOCSIN, PAGING_WATCHER, GObject)
 
-TocsinPagingWatcher *tocsin_paging_watcher_new                (TocsinOpsClient       *client);
+TocsinPagingWatcher *tocsin_paging_watcher_new                  (TocsinOpsClient       *client);
 
-GListModel          *tocsin_paging_watcher_get_alerts         (TocsinPagingWatcher   *self);
-TocsinAlertMonitor  *tocsin_paging_watcher_get_monitor        (TocsinPagingWatcher   *self);
-TocsinPageFor        tocsin_paging_watcher_get_page_for       (TocsinPagingWatcher   *self);
-void                 tocsin_paging_watcher_set_page_for       (TocsinPagingWatcher   *self,
-                                                               TocsinPageFor          page_for);
-void                 tocsin_paging_watcher_set_account        (TocsinPagingWatcher   *self,
-                                                               const char            *account_id,
-                                                               const char            *account_name);
-void                 tocsin_paging_watcher_set_schedule_monitor (TocsinPagingWatcher *self,
-                                                               TocsinScheduleMonitor *schedule_monitor);
-guint                tocsin_paging_watcher_get_poll_interval  (TocsinPagingWatcher   *self);
-void                 tocsin_paging_watcher_set_poll_interval  (TocsinPagingWatcher   *self,
-                                                               guint                  seconds);
-guint                tocsin_paging_watcher_get_stale_floor    (TocsinPagingWatcher   *self);
-void                 tocsin_paging_watcher_set_stale_floor    (TocsinPagingWatcher   *self,
-                                                               guint                  seconds);
-guint                tocsin_paging_watcher_get_stale_after    (TocsinPagingWatcher   *self);
-gboolean             tocsin_paging_watcher_get_active         (TocsinPagingWatcher   *self);
-void                 tocsin_paging_watcher_set_active         (TocsinPagingWatcher   *self,
-                                                               gboolean               active);
-TocsinHealth         tocsin_paging_watcher_get_health         (TocsinPagingWatcher   *self);
-GDateTime           *tocsin_paging_watcher_get_stale_since    (TocsinPagingWatcher   *self);
-void                 tocsin_paging_watcher_refresh            (TocsinPagingWatcher   *self);
+GListModel          *tocsin_paging_watcher_get_alerts           (TocsinPagingWatcher   *self);
+TocsinAlertMonitor  *tocsin_paging_watcher_get_monitor          (TocsinPagingWatcher   *self);
+TocsinPageFor        tocsin_paging_watcher_get_page_for         (TocsinPagingWatcher   *self);
+void                 tocsin_paging_watcher_set_page_for         (TocsinPagingWatcher   *self,
+                                                                 TocsinPageFor          page_for);
+void                 tocsin_paging_watcher_set_account          (TocsinPagingWatcher   *self,
+                                                                 const char            *account_id,
+                                                                 const char            *account_name);
+void                 tocsin_paging_watcher_set_schedule_monitor (TocsinPagingWatcher   *self,
+                                                                 TocsinScheduleMonitor *schedule_monitor);
+guint                tocsin_paging_watcher_get_poll_interval    (TocsinPagingWatcher   *self);
+void                 tocsin_paging_watcher_set_poll_interval    (TocsinPagingWatcher   *self,
+                                                                 guint                  seconds);
+guint                tocsin_paging_watcher_get_stale_floor      (TocsinPagingWatcher   *self);
+void                 tocsin_paging_watcher_set_stale_floor      (TocsinPagingWatcher   *self,
+                                                                 guint                  seconds);
+guint                tocsin_paging_watcher_get_stale_after      (TocsinPagingWatcher   *self);
+gboolean             tocsin_paging_watcher_get_active           (TocsinPagingWatcher   *self);
+void                 tocsin_paging_watcher_set_active           (TocsinPagingWatcher   *self,
+                                                                 gboolean               active);
+TocsinHealth         tocsin_paging_watcher_get_health           (TocsinPagingWatcher   *self);
+GDateTime           *tocsin_paging_watcher_get_stale_since      (TocsinPagingWatcher   *self);
+void                 tocsin_paging_watcher_refresh              (TocsinPagingWatcher   *self);
 
 /* The scope for a user who has not chosen one. */
-TocsinPageFor        tocsin_paging_watcher_choose_page_for    (TocsinScheduleList    *schedules);
+TocsinPageFor        tocsin_paging_watcher_choose_page_for      (TocsinScheduleList    *schedules);
 
 G_END_DECLS
