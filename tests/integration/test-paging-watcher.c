@@ -470,8 +470,9 @@ test_on_call_teams (Fixture       *f,
   tocsin_schedule_monitor_stop (schedules);
 }
 
-/* Blind for longer than the threshold with no window: one notification,
- * withdrawn when polling works again, then one summary. */
+/* Blind for longer than the threshold with no window: one notification
+ * (none while a window shows the banner), withdrawn when polling works
+ * again, then one summary. */
 static void
 test_stale (Fixture       *f,
             gconstpointer  data)
@@ -488,7 +489,7 @@ test_stale (Fixture       *f,
   tocsin_paging_watcher_set_stale_floor (f->watcher, 4);
   g_assert_cmpuint (tocsin_paging_watcher_get_stale_after (f->watcher), ==, 4);
   tocsin_paging_watcher_set_stale_floor (f->watcher, 2);
-  tocsin_health_notifier_set_window_open (health, FALSE);
+  tocsin_health_notifier_set_window_open (health, TRUE);
 
   tocsin_paging_watcher_set_active (f->watcher, TRUE);
   wait_until (f, refreshed_since, GUINT_TO_POINTER (0));
@@ -504,6 +505,12 @@ test_stale (Fixture       *f,
     g_assert_cmpint (g_date_time_difference (now, tocsin_paging_watcher_get_stale_since (f->watcher)),
                      >=, 3 * G_TIME_SPAN_SECOND - 50 * G_TIME_SPAN_MILLISECOND);
   }
+  /* The window's banner tells while it is open; closing it notifies. */
+  settle (500);
+  calls = read_calls (f);
+  g_assert_cmpuint (count_calls (calls, "Notify", NULL), ==, 0);
+  g_clear_pointer (&calls, g_ptr_array_unref);
+  tocsin_health_notifier_set_window_open (health, FALSE);
   wait_for_call (f, "Notify", "Tocsin cannot reach Atlassian since ");
 
   /* An alert arrives while blind; polls keep failing for a while. */

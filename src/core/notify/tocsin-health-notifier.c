@@ -13,7 +13,7 @@
 
 #include "tocsin-health-notifier.h"
 
-/* Never silent when blind: when the paging watcher turns stale while no
+/* Never silent when blind: when the paging watcher is stale while no
  * window shows its banner, one notification says since when Tocsin cannot
  * reach Atlassian. It is withdrawn when polling works again, and the alert
  * notifier then sums up what arrived meanwhile in one notification. */
@@ -136,11 +136,14 @@ tocsin_health_notifier_get_window_open (TocsinHealthNotifier *self)
   return self->window_open;
 }
 
-/* While a window is open its banner tells; no notification then. */
+/* While a window is open its banner tells; no notification then. Closing
+ * the last window while stale notifies at once. */
 void
 tocsin_health_notifier_set_window_open (TocsinHealthNotifier *self,
                                         gboolean              window_open)
 {
   g_return_if_fail (TOCSIN_IS_HEALTH_NOTIFIER (self));
+
   self->window_open = !!window_open;
+  on_health_cb (self);
 }
