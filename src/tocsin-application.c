@@ -15,11 +15,13 @@
 #include "tocsin-alert-monitor.h"
 #include "tocsin-alert-notifier.h"
 #include "tocsin-background-portal.h"
+#include "tocsin-health-notifier.h"
 #include "tocsin-application.h"
 #include "tocsin-autostart.h"
 #include "tocsin-gsound-player.h"
 #include "tocsin-ops-client.h"
 #include "tocsin-plain-text.h"
+#include "tocsin-paging-watcher.h"
 #include "tocsin-preferences-window.h"
 #include "tocsin-schedule-list.h"
 #include "tocsin-schedule-monitor.h"
@@ -42,6 +44,8 @@ struct _TocsinApplication
   TocsinAlertMonitor    *alert_monitor;
   TocsinScheduleMonitor *schedule_monitor;
   TocsinAlertNotifier   *notifier;
+  TocsinPagingWatcher   *watcher;
+  TocsinHealthNotifier  *health_notifier;
   TocsinStatusIcon      *status_icon;
   TocsinPause           *pause;
   TocsinAlarm           *alarm;
@@ -68,12 +72,15 @@ enum {
   PROP_AUTH_SESSION,
   PROP_ALERT_MONITOR,
   PROP_SCHEDULE_MONITOR,
+  PROP_PAGING_WATCHER,
   PROP_SIGN_IN_ERROR,
   PROP_CHOOSING_SITE,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
+
+static void update_status_icon_text (TocsinApplication *self);
 
 /* Command-line option name -> settings key it overrides for this run. */
 static const struct {
@@ -318,6 +325,20 @@ site_action (GSimpleAction *action,
 
 /* From a notification's buttons, also after the window was closed. */
 static void
+notify_action_failed (TocsinApplication *self,
+                      const char        *id,
+                      const char        *title,
+                      const GError      *error)
+{
+  g_autoptr(GNotification) notification = g_notification_new (title);
+  g_autofree char *body = tocsin_alert_notifier_escape_body (error->message);
+
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action (notification, "app.activate");
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+static void
 on_acknowledge_done_cb (GObject      *object,
                         GAsyncResult *result,
                         gpointer      user_data)
@@ -326,38 +347,9 @@ on_acknowledge_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!tocsin_alert_monitor_run_action_finish (TOCSIN_ALERT_MONITOR (object), result, &error))
-    {
-      g_autoptr(GNotification) notification = g_notification_new (_("Could Not Acknowledge the Alert"));
-      g_autofree char *body = tocsin_alert_notifier_escape_body (error->message);
-
-      g_notification_set_body (notification, body);
-      g_notification_set_default_action (notification, "app.activate");
-      g_application_send_notification (G_APPLICATION (self), "acknowledge-failed", notification);
-    }
-}
-
-static void
-acknowledge_alert_action (GSimpleAction *action,
-                          GVariant      *parameter,
-                          gpointer       user_data)
-{
-  TocsinApplication *self = user_data;
-  const char *alert_id = g_variant_get_string (parameter, NULL);
-  TocsinAlert *alert;
-
-  if (self->alert_monitor == NULL)
-    return;
-
-  alert = tocsin_alert_list_lookup (tocsin_alert_monitor_get_list (self->alert_monitor), alert_id);
-  if (alert == NULL)
-    {
-      /* Gone since it was announced (closed elsewhere): nothing to do. */
-      g_debug ("Alert %s is no longer listed", alert_id);
-      return;
-    }
-
-  tocsin_alert_monitor_run_action_async (self->alert_monitor, alert, TOCSIN_ALERT_ACTION_ACKNOWLEDGE,
-                                         NULL, NULL, NULL, on_acknowledge_done_cb, g_object_ref (self));
+    notify_action_failed (self, "acknowledge-failed", _("Could Not Acknowledge the Alert"), error);
+  else if (self->alert_monitor != NULL)
+    tocsin_alert_monitor_refresh (self->alert_monitor);
 }
 
 static void
@@ -369,13 +361,42 @@ on_snooze_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!tocsin_alert_monitor_run_action_finish (TOCSIN_ALERT_MONITOR (object), result, &error))
-    {
-      g_autoptr(GNotification) notification = g_notification_new (_("Could Not Snooze the Alert"));
+    notify_action_failed (self, "snooze-failed", _("Could Not Snooze the Alert"), error);
+  else if (self->alert_monitor != NULL)
+    tocsin_alert_monitor_refresh (self->alert_monitor);
+}
 
-      g_notification_set_body (notification, error->message);
-      g_notification_set_default_action (notification, "app.activate");
-      g_application_send_notification (G_APPLICATION (self), "snooze-failed", notification);
-    }
+/* An announced alert and the monitor to act on it with: the watcher's, whose
+ * list holds what was announced, whatever the window shows. */
+static TocsinAlert *
+lookup_announced (TocsinApplication   *self,
+                  const char          *alert_id,
+                  TocsinAlertMonitor **monitor)
+{
+  TocsinAlert *alert;
+
+  if (self->watcher == NULL)
+    return NULL;
+
+  *monitor = tocsin_paging_watcher_get_monitor (self->watcher);
+  alert = tocsin_alert_list_lookup (tocsin_alert_monitor_get_list (*monitor), alert_id);
+  if (alert == NULL)
+    g_debug ("Alert %s is no longer listed", alert_id);   /* closed elsewhere since */
+  return alert;
+}
+
+static void
+acknowledge_alert_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  TocsinApplication *self = user_data;
+  TocsinAlertMonitor *monitor = NULL;
+  TocsinAlert *alert = lookup_announced (self, g_variant_get_string (parameter, NULL), &monitor);
+
+  if (alert != NULL)
+    tocsin_alert_monitor_run_action_async (monitor, alert, TOCSIN_ALERT_ACTION_ACKNOWLEDGE,
+                                           NULL, NULL, NULL, on_acknowledge_done_cb, g_object_ref (self));
 }
 
 static void
@@ -384,25 +405,18 @@ snooze_alert_action (GSimpleAction *action,
                      gpointer       user_data)
 {
   TocsinApplication *self = user_data;
-  const char *alert_id = g_variant_get_string (parameter, NULL);
+  TocsinAlertMonitor *monitor = NULL;
+  TocsinAlert *alert = lookup_announced (self, g_variant_get_string (parameter, NULL), &monitor);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) end = NULL;
   g_autofree char *end_time = NULL;
-  TocsinAlert *alert;
 
-  if (self->alert_monitor == NULL)
-    return;
-
-  alert = tocsin_alert_list_lookup (tocsin_alert_monitor_get_list (self->alert_monitor), alert_id);
   if (alert == NULL)
-    {
-      g_debug ("Alert %s is no longer listed", alert_id);
-      return;
-    }
+    return;
 
   end = g_date_time_add_minutes (now, g_settings_get_uint (self->settings, "snooze-minutes"));
   end_time = g_date_time_format (end, "%Y-%m-%dT%H:%M:%SZ");
-  tocsin_alert_monitor_run_action_async (self->alert_monitor, alert, TOCSIN_ALERT_ACTION_SNOOZE,
+  tocsin_alert_monitor_run_action_async (monitor, alert, TOCSIN_ALERT_ACTION_SNOOZE,
                                          end_time, NULL, NULL, on_snooze_done_cb, g_object_ref (self));
 }
 
@@ -468,6 +482,20 @@ show_alert_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The health banner's Retry: poll now, for the pager and the window. */
+static void
+retry_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  TocsinApplication *self = user_data;
+
+  if (self->watcher != NULL)
+    tocsin_paging_watcher_refresh (self->watcher);
+  if (self->alert_monitor != NULL)
+    tocsin_alert_monitor_refresh (self->alert_monitor);
+}
+
 static const GActionEntry app_actions[] = {
   { "acknowledge-alert", acknowledge_alert_action, "s" },
   { "show-alert", show_alert_action, "s" },
@@ -476,6 +504,7 @@ static const GActionEntry app_actions[] = {
   { "pause-paging", pause_paging_action, "s" },
   { "resume-paging", resume_paging_action },
   { "activate", activate_action },
+  { "retry", retry_action },
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
@@ -543,6 +572,71 @@ priority_from_setting (GValue   *value,
   return TRUE;
 }
 
+/* The health notification is for when no window shows the banner. */
+static void
+update_window_open (TocsinApplication *self)
+{
+  if (self->health_notifier != NULL)
+    tocsin_health_notifier_set_window_open (self->health_notifier,
+                                            gtk_application_get_windows (GTK_APPLICATION (self)) != NULL);
+}
+
+static void
+on_windows_changed_cb (TocsinApplication *self,
+                       GtkWindow         *window,
+                       gpointer           user_data)
+{
+  update_window_open (self);
+}
+
+/* page-for "auto" is settled once, from the first schedules loaded after
+ * sign-in (connected to the schedule monitor's "refreshed": before that the
+ * list is empty and would always say "everything"); the window says which
+ * scope was chosen and why. */
+static void
+settle_page_for (TocsinApplication *self)
+{
+  TocsinScheduleList *schedules;
+  TocsinPageFor chosen;
+  GtkWindow *window;
+  AdwToast *toast;
+
+  if (self->schedule_monitor == NULL || g_settings_get_enum (self->settings, "page-for") != 0)
+    return;
+
+  schedules = tocsin_schedule_monitor_get_model (self->schedule_monitor);
+  if (tocsin_schedule_list_get_loading (schedules) || tocsin_schedule_list_get_error (schedules) != NULL)
+    return;
+
+  chosen = tocsin_paging_watcher_choose_page_for (schedules);
+  /* The setting's values are the enum's nicks, after "auto". */
+  g_settings_set_enum (self->settings, "page-for", (int) chosen + 1);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (!TOCSIN_IS_WINDOW (window))
+    return;
+  toast = adw_toast_new (chosen == TOCSIN_PAGE_FOR_ME_AND_MY_ON_CALL_TEAMS
+                         ? _("Paging you for your on-call teams, as you are in a rotation")
+                         : _("Paging you for every open alert, as you are in no rotation"));
+  adw_toast_set_button_label (toast, _("C_hange"));
+  adw_toast_set_action_name (toast, "app.preferences");
+  adw_toast_set_timeout (toast, 0);
+  tocsin_window_add_toast (TOCSIN_WINDOW (window), toast);
+}
+
+static void
+update_page_for (TocsinApplication *self)
+{
+  int value = g_settings_get_enum (self->settings, "page-for");
+
+  if (self->watcher == NULL)
+    return;
+
+  /* Until "auto" is settled, everything pages: never silently unpaged. */
+  tocsin_paging_watcher_set_page_for (self->watcher,
+                                      value == 0 ? TOCSIN_PAGE_FOR_EVERYTHING : (TocsinPageFor) (value - 1));
+}
+
 static void
 start_notifier (TocsinApplication *self)
 {
@@ -554,7 +648,7 @@ start_notifier (TocsinApplication *self)
   self->announced_path = state_file != NULL ? g_strconcat (state_file, ".announced", NULL) : NULL;
 
   self->notifier = tocsin_alert_notifier_new (G_APPLICATION (self),
-                                              G_LIST_MODEL (tocsin_alert_monitor_get_list (self->alert_monitor)),
+                                              tocsin_paging_watcher_get_alerts (self->watcher),
                                               self->announced_path);
   g_settings_bind_with_mapping (self->settings, "notify-min-priority",
                                 self->notifier, "min-priority",
@@ -565,9 +659,42 @@ start_notifier (TocsinApplication *self)
   tocsin_alert_notifier_set_alarm (self->notifier, self->alarm);
   /* In-place changes (acknowledged elsewhere, re-opened) emit no
    * items-changed; every finished refresh is a reason to look again. */
-  g_signal_connect_object (self->alert_monitor, "notify::last-refresh",
+  g_signal_connect_object (self->watcher, "refreshed",
                            G_CALLBACK (tocsin_alert_notifier_scan), self->notifier,
                            G_CONNECT_SWAPPED);
+
+  self->health_notifier = tocsin_health_notifier_new (G_APPLICATION (self), self->watcher, self->notifier);
+  update_window_open (self);
+}
+
+/* What pages is the watcher's, never the window's search. */
+static void
+start_watcher (TocsinApplication *self,
+               TocsinOpsClient   *client)
+{
+  const char *account_id = tocsin_auth_session_get_account_id (self->session);
+  const char *interval = g_getenv ("TOCSIN_POLL_INTERVAL");
+  const char *floor = g_getenv ("TOCSIN_STALE_FLOOR");
+
+  self->watcher = tocsin_paging_watcher_new (client);
+  tocsin_paging_watcher_set_account (self->watcher,
+                                     g_strcmp0 (account_id, "unknown") != 0 ? account_id : NULL,
+                                     tocsin_auth_session_get_account_name (self->session));
+  tocsin_paging_watcher_set_schedule_monitor (self->watcher, self->schedule_monitor);
+  update_page_for (self);
+
+  /* For the demo and manual tests: short polls and a stale threshold
+   * reachable in seconds, for this run only. */
+  if (interval != NULL && g_ascii_strtoull (interval, NULL, 10) > 0)
+    tocsin_paging_watcher_set_poll_interval (self->watcher, (guint) g_ascii_strtoull (interval, NULL, 10));
+  else
+    g_settings_bind (self->settings, "poll-interval", self->watcher, "poll-interval", G_SETTINGS_BIND_GET);
+  if (floor != NULL && *floor != '\0')
+    tocsin_paging_watcher_set_stale_floor (self->watcher, (guint) g_ascii_strtoull (floor, NULL, 10));
+
+  g_signal_connect_object (self->watcher, "notify::health",
+                           G_CALLBACK (update_status_icon_text), self, G_CONNECT_SWAPPED);
+  tocsin_paging_watcher_set_active (self->watcher, TRUE);
 }
 
 static void
@@ -628,6 +755,14 @@ update_status_icon_text (TocsinApplication *self)
 
       g_string_append_printf (tooltip, "\n%s", paused);
     }
+  if (self->watcher != NULL)
+    {
+      g_autofree char *health = tocsin_health_describe (tocsin_paging_watcher_get_health (self->watcher),
+                                                        tocsin_paging_watcher_get_stale_since (self->watcher));
+
+      if (health != NULL)
+        g_string_append_printf (tooltip, "\n%s", health);
+    }
 
   tocsin_status_icon_set_tooltip (self->status_icon, tooltip->str);
   tocsin_status_icon_set_needs_attention (self->status_icon, count > 0);
@@ -671,11 +806,18 @@ drop_monitors (TocsinApplication *self)
   gboolean had_schedules = self->schedule_monitor != NULL;
 
   g_clear_object (&self->status_icon);
+  g_clear_object (&self->health_notifier);
   if (self->notifier != NULL)
     {
       g_settings_unbind (self->notifier, "min-priority");
       g_settings_unbind (self->notifier, "snooze-minutes");
       g_clear_object (&self->notifier);
+    }
+  if (self->watcher != NULL)
+    {
+      g_settings_unbind (self->watcher, "poll-interval");
+      tocsin_paging_watcher_set_active (self->watcher, FALSE);
+      g_clear_object (&self->watcher);
     }
   if (self->alert_monitor != NULL)
     {
@@ -698,6 +840,8 @@ drop_monitors (TocsinApplication *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ALERT_MONITOR]);
   if (had_schedules)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCHEDULE_MONITOR]);
+  if (had_alerts)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAGING_WATCHER]);
 }
 
 /* Monitors exist while signed in with a current site, one set per site. */
@@ -741,12 +885,16 @@ update_monitors (TocsinApplication *self)
   g_settings_bind (self->settings, "poll-interval", self->alert_monitor, "poll-interval",
                    G_SETTINGS_BIND_GET);
   tocsin_alert_monitor_set_active (self->alert_monitor, TRUE);
-  start_notifier (self);
 
   service = tocsin_schedule_service_new (client);
   self->schedule_monitor = tocsin_schedule_monitor_new (service);
   if (account_id != NULL && g_strcmp0 (account_id, "unknown") != 0)
     tocsin_schedule_monitor_set_account_id (self->schedule_monitor, account_id);
+  g_signal_connect_object (self->schedule_monitor, "refreshed",
+                           G_CALLBACK (settle_page_for), self, G_CONNECT_SWAPPED);
+
+  start_watcher (self, client);
+  start_notifier (self);
   tocsin_schedule_monitor_start (self->schedule_monitor);
 
   update_hold (self);
@@ -754,6 +902,7 @@ update_monitors (TocsinApplication *self)
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ALERT_MONITOR]);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCHEDULE_MONITOR]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAGING_WATCHER]);
 }
 
 static void
@@ -988,6 +1137,10 @@ tocsin_application_startup (GApplication *app)
   g_signal_connect_object (self->settings, "changed::show-tray-icon",
                            G_CALLBACK (update_status_icon), self, G_CONNECT_SWAPPED);
   setup_paging (self);
+  g_signal_connect_object (self->settings, "changed::page-for",
+                           G_CALLBACK (update_page_for), self, G_CONNECT_SWAPPED);
+  g_signal_connect_after (self, "window-added", G_CALLBACK (on_windows_changed_cb), NULL);
+  g_signal_connect_after (self, "window-removed", G_CALLBACK (on_windows_changed_cb), NULL);
 
   self->session = tocsin_auth_session_new (self->config);
   g_signal_connect_object (self->session, "notify::state",
@@ -1105,6 +1258,9 @@ tocsin_application_get_property (GObject    *object,
     case PROP_SCHEDULE_MONITOR:
       g_value_set_object (value, self->schedule_monitor);
       break;
+    case PROP_PAGING_WATCHER:
+      g_value_set_object (value, self->watcher);
+      break;
     case PROP_SIGN_IN_ERROR:
       g_value_set_boxed (value, self->sign_in_error);
       break;
@@ -1134,6 +1290,9 @@ tocsin_application_class_init (TocsinApplicationClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_SCHEDULE_MONITOR] =
     g_param_spec_object ("schedule-monitor", NULL, NULL, TOCSIN_TYPE_SCHEDULE_MONITOR,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_PAGING_WATCHER] =
+    g_param_spec_object ("paging-watcher", NULL, NULL, TOCSIN_TYPE_PAGING_WATCHER,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* Why the last sign-in (or reading the keyring at startup) failed. */
   properties [PROP_SIGN_IN_ERROR] =
@@ -1224,6 +1383,15 @@ tocsin_application_get_schedule_monitor (TocsinApplication *self)
   g_return_val_if_fail (TOCSIN_IS_APPLICATION (self), NULL);
 
   return self->schedule_monitor;
+}
+
+/* Returns: (transfer none) (nullable): what pages, while signed in */
+TocsinPagingWatcher *
+tocsin_application_get_paging_watcher (TocsinApplication *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_APPLICATION (self), NULL);
+
+  return self->watcher;
 }
 
 /* Returns: (transfer none) (nullable) */

@@ -13,6 +13,7 @@
 #include "tocsin-alert-notifier.h"
 #include "tocsin-auth-session.h"
 #include "tocsin-config.h"
+#include "tocsin-paging-watcher.h"
 #include "tocsin-schedule-monitor.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,7 @@ TocsinConfig      *tocsin_application_get_config   (TocsinApplication *self);
 TocsinAuthSession     *tocsin_application_get_auth_session     (TocsinApplication *self);
 TocsinAlertMonitor    *tocsin_application_get_alert_monitor    (TocsinApplication *self);
 TocsinScheduleMonitor *tocsin_application_get_schedule_monitor (TocsinApplication *self);
+TocsinPagingWatcher   *tocsin_application_get_paging_watcher   (TocsinApplication *self);
 const GError          *tocsin_application_get_sign_in_error    (TocsinApplication *self);
 gboolean               tocsin_application_get_choosing_site    (TocsinApplication *self);
 TocsinPause           *tocsin_application_get_pause            (TocsinApplication *self);

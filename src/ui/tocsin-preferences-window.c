@@ -28,6 +28,7 @@ struct _TocsinPreferencesWindow
   GtkAdjustment        *snooze_minutes_adjustment;
   GtkSwitch            *pause_p1_switch;
   GtkSwitch            *start_at_login_switch;
+  AdwComboRow          *page_for_row;
   GtkSwitch            *run_in_background_switch;
   GtkSwitch            *show_tray_icon_switch;
   AdwEntryRow          *auth_base_url_row;
@@ -100,6 +101,24 @@ alarm_priority_to_position (GValue   *value,
   return TRUE;
 }
 
+/* The page-for row lists the scopes in the setting's order after "auto",
+ * which shows as everything: that is what pages until it is settled. */
+static const char * const page_for_nicks[] = { "everything", "me-and-my-on-call-teams", "me" };
+
+static gboolean
+page_for_to_position (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  const char *nick = g_variant_get_string (variant, NULL);
+
+  g_value_set_uint (value, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (page_for_nicks); i++)
+    if (g_str_equal (nick, page_for_nicks[i]))
+      g_value_set_uint (value, i);
+  return TRUE;
+}
+
 static GVariant *
 position_to_alarm_priority (const GValue       *value,
                             const GVariantType *expected_type,
@@ -114,6 +133,18 @@ position_to_alarm_priority (const GValue       *value,
   g_value_init (&shifted, G_TYPE_UINT);
   g_value_set_uint (&shifted, position - 1);
   return position_to_priority (&shifted, expected_type, user_data);
+}
+
+static GVariant *
+position_to_page_for (const GValue       *value,
+                      const GVariantType *expected_type,
+                      gpointer            user_data)
+{
+  guint position = g_value_get_uint (value);
+
+  if (position >= G_N_ELEMENTS (page_for_nicks))
+    return NULL;
+  return g_variant_new_string (page_for_nicks[position]);
 }
 
 /* Connection rows write on Apply, not per keystroke, so a half-typed URL is
@@ -224,6 +255,11 @@ tocsin_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "start-at-login",
                    self->start_at_login_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "page-for",
+                                self->page_for_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                page_for_to_position, position_to_page_for,
+                                NULL, NULL);
   g_settings_bind (self->settings, "run-in-background",
                    self->run_in_background_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
@@ -287,6 +323,7 @@ tocsin_preferences_window_class_init (TocsinPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/tocsin-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, poll_interval_adjustment);
   gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, notify_min_priority_row);
+  gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, page_for_row);
   gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, run_in_background_switch);
   gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, show_tray_icon_switch);
   gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, alarm_min_priority_row);

@@ -13,6 +13,7 @@
 
 #include "tocsin-alerts-page.h"
 #include "tocsin-paging-banner.h"
+#include "tocsin-health-notifier.h"
 #include "tocsin-schedules-page.h"
 #include "tocsin-sign-in-page.h"
 #include "tocsin-window.h"
@@ -32,10 +33,13 @@ struct _TocsinWindow
   GtkWidget            *schedules_page;
   GtkMenuButton        *site_button;
   TocsinPagingBanner   *paging_banner;
+  GtkRevealer          *health_revealer;
+  GtkLabel             *health_label;
 
   GSettings            *settings;
   TocsinApplication    *app;        /* borrowed: the app outlives its windows */
   GMenu                *site_menu;
+  TocsinPagingWatcher  *watcher;
   gboolean              signed_in;
 };
 
@@ -107,6 +111,52 @@ on_is_active_cb (TocsinWindow *self)
     tocsin_alert_monitor_refresh_if_stale (monitor, 10);
 }
 
+/* The banner: why Tocsin may miss alerts, with Retry; hidden while live. */
+static void
+update_health (TocsinWindow *self)
+{
+  g_autofree char *text = NULL;
+  const GError *error;
+
+  if (self->watcher != NULL)
+    text = tocsin_health_describe (tocsin_paging_watcher_get_health (self->watcher),
+                                   tocsin_paging_watcher_get_stale_since (self->watcher));
+  if (text != NULL)
+    {
+      error = tocsin_alert_monitor_get_error (tocsin_paging_watcher_get_monitor (self->watcher));
+      if (error != NULL)
+        {
+          g_autofree char *reason = g_strdup_printf ("%s\n%s", text, error->message);
+
+          g_free (text);
+          text = g_steal_pointer (&reason);
+        }
+      gtk_label_set_text (self->health_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->health_revealer, text != NULL);
+}
+
+static void
+on_paging_watcher_cb (TocsinWindow *self)
+{
+  TocsinPagingWatcher *watcher = tocsin_application_get_paging_watcher (self->app);
+
+  if (self->watcher != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->watcher, self);
+      g_signal_handlers_disconnect_by_data (tocsin_paging_watcher_get_monitor (self->watcher), self);
+    }
+  g_set_object (&self->watcher, watcher);
+  if (watcher != NULL)
+    {
+      g_signal_connect_object (watcher, "notify::health", G_CALLBACK (update_health), self, G_CONNECT_SWAPPED);
+      /* The reason may come after the threshold (retries take a while). */
+      g_signal_connect_object (tocsin_paging_watcher_get_monitor (watcher), "notify::error",
+                               G_CALLBACK (update_health), self, G_CONNECT_SWAPPED);
+    }
+  update_health (self);
+}
+
 static void
 bind_application (TocsinWindow *self)
 {
@@ -117,6 +167,9 @@ bind_application (TocsinWindow *self)
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_cb), NULL);
   g_object_bind_property (self->app, "schedule-monitor", self->schedules_page, "monitor",
                           G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->app, "notify::paging-watcher", G_CALLBACK (on_paging_watcher_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_paging_watcher_cb (self);
 
   /* "On call until Tue 09:00" under the title (shown when the switcher moves
    * to the bottom bar), and a dot on the Schedules tab while on call. */
@@ -193,6 +246,12 @@ tocsin_window_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->site_menu);
+  if (self->watcher != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->watcher, self);
+      g_signal_handlers_disconnect_by_data (tocsin_paging_watcher_get_monitor (self->watcher), self);
+    }
+  g_clear_object (&self->watcher);
 
   G_OBJECT_CLASS (tocsin_window_parent_class)->dispose (object);
 }
@@ -266,6 +325,8 @@ tocsin_window_class_init (TocsinWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, schedules_page);
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, site_button);
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, paging_banner);
+  gtk_widget_class_bind_template_child (widget_class, TocsinWindow, health_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TocsinWindow, health_label);
   gtk_widget_class_bind_template_callback (widget_class, update_switchers);
 }
 

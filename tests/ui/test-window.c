@@ -178,6 +178,17 @@ test_preferences_bound (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 4);
   g_assert_cmpint (g_settings_get_enum (settings, "notify-min-priority"), ==, 5);
 
+  /* page-for: "auto" shows as what pages until it is settled, everything. */
+  combo = tocsin_test_find_by_id (GTK_WIDGET (prefs), "page_for_row");
+  g_settings_reset (settings, "page-for");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 0);
+  g_assert_cmpstr (g_settings_get_string (settings, "page-for"), ==, "auto");
+  g_settings_set_string (settings, "page-for", "me");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 1);
+  g_assert_cmpstr (g_settings_get_string (settings, "page-for"), ==, "me-and-my-on-call-teams");
+  g_settings_reset (settings, "page-for");
+
   spin = tocsin_test_find_widget (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON, NULL);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 120);
   g_assert_cmpuint (g_settings_get_uint (settings, "poll-interval"), ==, 120);

@@ -46,6 +46,7 @@ struct _TocsinAlertNotifier
   int           min_priority;
   guint         snooze_minutes;
   gboolean      enabled;
+  gboolean      catching_up;
   guint         scan_source;
 
   TocsinPause  *pause;
@@ -68,6 +69,7 @@ static GParamSpec *properties [N_PROPS];
 
 static const char *storm_notification_id = "alert-storm";
 static const char *paused_notification_id = "paused-summary";
+static const char *catch_up_notification_id = "catch-up";
 
 /* State file */
 
@@ -285,6 +287,23 @@ lets_through (TocsinAlertNotifier *self,
   return self->pause == NULL || tocsin_pause_lets_through (self->pause, tocsin_alert_get_priority (alert));
 }
 
+static GNotification *
+build_catch_up_notification (guint n_alerts)
+{
+  g_autofree char *body = NULL;
+  GNotification *notification;
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new alert arrived meanwhile.",
+                                       "%u new alerts arrived meanwhile.", n_alerts), n_alerts);
+  notification = g_notification_new (_("Tocsin Reaches Atlassian Again"));
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification, n_alerts > 0 ? G_NOTIFICATION_PRIORITY_URGENT
+                                                          : G_NOTIFICATION_PRIORITY_NORMAL);
+  g_notification_set_default_action (notification, "app.activate");
+
+  return notification;
+}
+
 static gboolean
 wants_page (TocsinAlertNotifier *self,
             TocsinAlert         *alert)
@@ -364,7 +383,21 @@ tocsin_alert_notifier_scan (TocsinAlertNotifier *self)
       changed = TRUE;
     }
 
-  if (fresh->len > 0)
+
+  if (self->catching_up)
+    {
+      self->catching_up = FALSE;
+      if (self->enabled)
+        {
+          g_autoptr(GNotification) notification = build_catch_up_notification (fresh->len);
+
+          g_application_send_notification (self->application, catch_up_notification_id, notification);
+        }
+      for (guint i = 0; i < fresh->len; i++)
+        g_hash_table_add (self->announced, g_strdup (tocsin_alert_get_id (g_ptr_array_index (fresh, i))));
+      changed |= fresh->len > 0;
+    }
+  else if (fresh->len > 0)
     {
       if (self->enabled && fresh->len > TOCSIN_ALERT_NOTIFIER_STORM_THRESHOLD)
         {
@@ -602,6 +635,16 @@ tocsin_alert_notifier_set_min_priority (TocsinAlertNotifier *self,
   self->min_priority = priority;
   queue_scan (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MIN_PRIORITY]);
+}
+
+/* After a time without news (Atlassian out of reach): the next scan tells
+ * what arrived meanwhile in one summary instead of a page each. */
+void
+tocsin_alert_notifier_catch_up (TocsinAlertNotifier *self)
+{
+  g_return_if_fail (TOCSIN_IS_ALERT_NOTIFIER (self));
+
+  self->catching_up = TRUE;
 }
 
 gboolean

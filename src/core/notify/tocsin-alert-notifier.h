@@ -31,6 +31,7 @@ gboolean             tocsin_alert_notifier_get_enabled      (TocsinAlertNotifier
 void                 tocsin_alert_notifier_set_enabled      (TocsinAlertNotifier *self,
                                                              gboolean             enabled);
 void                 tocsin_alert_notifier_scan             (TocsinAlertNotifier *self);
+void                 tocsin_alert_notifier_catch_up         (TocsinAlertNotifier *self);
 char                *tocsin_alert_notifier_notification_id  (const char          *alert_id);
 char                *tocsin_alert_notifier_escape_body      (const char          *text);
 void                 tocsin_alert_notifier_set_pause        (TocsinAlertNotifier *self,
