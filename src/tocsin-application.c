@@ -15,6 +15,7 @@
 #include "tocsin-alert-monitor.h"
 #include "tocsin-alert-notifier.h"
 #include "tocsin-background-portal.h"
+#include "tocsin-bench.h"
 #include "tocsin-application.h"
 #include "tocsin-ops-client.h"
 #include "tocsin-plain-text.h"
@@ -93,7 +94,10 @@ get_main_window (TocsinApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (tocsin_window_new (self));
+    {
+      window = GTK_WINDOW (tocsin_window_new (self));
+      tocsin_bench_watch_first_frame (window);
+    }
 
   return TOCSIN_WINDOW (window);
 }
