@@ -16,6 +16,7 @@
 #include "tocsin-alert-notifier.h"
 #include "tocsin-background-portal.h"
 #include "tocsin-health-notifier.h"
+#include "tocsin-bench.h"
 #include "tocsin-application.h"
 #include "tocsin-autostart.h"
 #include "tocsin-gsound-player.h"
@@ -109,7 +110,10 @@ get_main_window (TocsinApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (tocsin_window_new (self));
+    {
+      window = GTK_WINDOW (tocsin_window_new (self));
+      tocsin_bench_watch_first_frame (window);
+    }
 
   return TOCSIN_WINDOW (window);
 }

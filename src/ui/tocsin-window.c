@@ -29,12 +29,13 @@ struct _TocsinWindow
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   TocsinSignInPage     *sign_in_page;
-  GtkWidget            *alerts_page;
-  GtkWidget            *schedules_page;
   GtkMenuButton        *site_button;
   TocsinPagingBanner   *paging_banner;
   GtkRevealer          *health_revealer;
   GtkLabel             *health_label;
+
+  GtkWidget            *alerts_page;     /* NULL until first signed in */
+  GtkWidget            *schedules_page;
 
   GSettings            *settings;
   TocsinApplication    *app;        /* borrowed: the app outlives its windows */
@@ -157,27 +158,60 @@ on_paging_watcher_cb (TocsinWindow *self)
   update_health (self);
 }
 
-static void
-bind_application (TocsinWindow *self)
+static AdwViewStackPage *
+add_page (TocsinWindow *self,
+          GtkWidget    *page,
+          const char   *name,
+          const char   *title,
+          const char   *icon_name)
 {
-  TocsinAuthSession *session = tocsin_application_get_auth_session (self->app);
+  AdwViewStackPage *stack_page = adw_view_stack_add_titled (self->view_stack, page, name, title);
+
+  adw_view_stack_page_set_use_underline (stack_page, TRUE);
+  adw_view_stack_page_set_icon_name (stack_page, icon_name);
+  return stack_page;
+}
+
+/* The alerts and schedules pages are built the first time the window is
+ * signed in: signed out, start-up pays neither for them nor their icons. */
+static void
+ensure_pages (TocsinWindow *self)
+{
+  AdwViewStackPage *schedules;
+
+  if (self->alerts_page != NULL)
+    return;
+
+  self->alerts_page = g_object_new (TOCSIN_TYPE_ALERTS_PAGE, NULL);
+  add_page (self, self->alerts_page, "alerts", _("_Alerts"), "dialog-warning-symbolic");
+  self->schedules_page = g_object_new (TOCSIN_TYPE_SCHEDULES_PAGE, NULL);
+  schedules = add_page (self, self->schedules_page, "schedules", _("_Schedules"), "x-office-calendar-symbolic");
+
+  if (self->app == NULL)
+    return;
 
   g_object_bind_property (self->app, "alert-monitor", self->alerts_page, "monitor", G_BINDING_SYNC_CREATE);
-  tocsin_paging_banner_set_application (self->paging_banner, self->app);
-  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_cb), NULL);
   g_object_bind_property (self->app, "schedule-monitor", self->schedules_page, "monitor",
                           G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->app, "notify::paging-watcher", G_CALLBACK (on_paging_watcher_cb), self,
-                           G_CONNECT_SWAPPED);
-  on_paging_watcher_cb (self);
 
   /* "On call until Tue 09:00" under the title (shown when the switcher moves
    * to the bottom bar), and a dot on the Schedules tab while on call. */
   g_object_bind_property (self->schedules_page, "indicator", self->switcher_title, "subtitle",
                           G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->schedules_page, "on-call",
-                          adw_view_stack_get_page (self->view_stack, self->schedules_page), "needs-attention",
+  g_object_bind_property (self->schedules_page, "on-call", schedules, "needs-attention",
                           G_BINDING_SYNC_CREATE);
+}
+
+static void
+bind_application (TocsinWindow *self)
+{
+  TocsinAuthSession *session = tocsin_application_get_auth_session (self->app);
+
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_cb), NULL);
+  tocsin_paging_banner_set_application (self->paging_banner, self->app);
+  g_signal_connect_object (self->app, "notify::paging-watcher", G_CALLBACK (on_paging_watcher_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_paging_watcher_cb (self);
 
   if (session == NULL)
     return;
@@ -321,8 +355,6 @@ tocsin_window_class_init (TocsinWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, sign_in_page);
-  gtk_widget_class_bind_template_child (widget_class, TocsinWindow, alerts_page);
-  gtk_widget_class_bind_template_child (widget_class, TocsinWindow, schedules_page);
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, site_button);
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, paging_banner);
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, health_revealer);
@@ -333,9 +365,7 @@ tocsin_window_class_init (TocsinWindowClass *klass)
 static void
 tocsin_window_init (TocsinWindow *self)
 {
-  g_type_ensure (TOCSIN_TYPE_ALERTS_PAGE);
   g_type_ensure (TOCSIN_TYPE_PAGING_BANNER);
-  g_type_ensure (TOCSIN_TYPE_SCHEDULES_PAGE);
   g_type_ensure (TOCSIN_TYPE_SIGN_IN_PAGE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -389,6 +419,8 @@ tocsin_window_set_signed_in (TocsinWindow *self,
     return;
 
   self->signed_in = signed_in;
+  if (signed_in)
+    ensure_pages (self);
   gtk_stack_set_visible_child_name (self->main_stack, signed_in ? "signed-in" : "signed-out");
   update_switchers (self);
   if (self->app != NULL)

@@ -249,6 +249,207 @@ test_assigned_to_me (void)
   tocsin_test_sandbox_stop (sb);
 }
 
+/* What the server counts as open and unacknowledged right now. */
+static gint64
+server_unacknowledged_count (TocsinTestSandbox *sb,
+                             const char        *token)
+{
+  g_autofree char *alerts_path = tocsin_test_sandbox_site_path (sb, 0, "alerts");
+  g_autofree char *query = g_uri_escape_string (TOCSIN_ALERT_QUERY_OPEN_UNACKNOWLEDGED, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("%s?size=1&query=%s", alerts_path, query);
+  guint status = 0;
+  g_autoptr(JsonNode) reply = tocsin_test_sandbox_api (sb, "GET", path, token, NULL, &status);
+
+  g_assert_cmpuint (status, ==, 200);
+  return json_object_get_int_member (json_node_get_object (reply), "count");
+}
+
+static void
+patch_alert (TocsinTestSandbox *sb,
+             TocsinAlert       *alert,
+             const char        *json)
+{
+  g_autofree char *path = g_strdup_printf ("/_sandbox/alerts/%s", tocsin_alert_get_id (alert));
+  guint status = 0;
+  g_autoptr(JsonNode) reply = tocsin_test_sandbox_control (sb, "PATCH", path, json, &status);
+
+  g_assert_cmpuint (status, ==, 200);
+}
+
+static void
+on_count_cb (GObject    *object,
+             GParamSpec *pspec,
+             gboolean   *changed)
+{
+  *changed = TRUE;
+}
+
+/* A poll of a list that holds every match is one request: the unacknowledged
+ * count comes from the list and agrees with the server's (which counts
+ * snoozed alerts as open). A narrower query still asks the server. */
+static void
+test_idle_poll (void)
+{
+  TocsinTestSandbox *sb = tocsin_test_sandbox_start (NULL);
+  g_autoptr(TestTokenProvider) provider = test_token_provider_new (sb, NULL);
+  g_autoptr(TocsinOpsClient) client = NULL;
+  g_autoptr(TocsinAlertMonitor) monitor = NULL;
+  g_autoptr(TocsinAlert) snoozed = NULL;
+  g_autoptr(TocsinAlert) acked = NULL;
+  g_autoptr(TocsinAlert) acked_later = NULL;
+  g_autofree char *alerts_path = NULL;
+  TocsinAlertList *list;
+  gboolean changed = FALSE;
+  gulong id;
+
+  client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb), tocsin_test_sandbox_get_cloud_id (sb, 0),
+                                  TOCSIN_TOKEN_PROVIDER (provider), NULL);
+  monitor = tocsin_alert_monitor_new (client);
+  tocsin_alert_monitor_set_poll_interval (monitor, 0);
+  list = tocsin_alert_monitor_get_list (monitor);
+  alerts_path = tocsin_test_sandbox_site_path (sb, 0, "alerts");
+
+  tocsin_alert_monitor_set_query (monitor, "status:open");
+  refresh_and_wait (monitor);
+  g_assert_null (tocsin_alert_monitor_get_error (monitor));
+  g_assert_cmpint (tocsin_alert_monitor_get_total (monitor), ==, g_list_model_get_n_items (G_LIST_MODEL (list)));
+  g_assert_cmpint (tocsin_alert_monitor_get_open_unacknowledged_count (monitor), ==,
+                   server_unacknowledged_count (sb, provider->token));
+
+  snoozed = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  acked = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  acked_later = g_list_model_get_item (G_LIST_MODEL (list), 2);
+  patch_alert (sb, snoozed, "{\"status\":\"snoozed\",\"snoozed\":true,\"acknowledged\":false}");
+  patch_alert (sb, acked, "{\"acknowledged\":true}");
+  patch_alert (sb, acked_later, "{\"status\":\"open\"}");
+
+  tocsin_test_sandbox_clear_log (sb);
+  refresh_and_wait (monitor);
+  g_assert_cmpuint (tocsin_test_sandbox_count_requests (sb, "GET", alerts_path), ==, 1);
+  g_assert_cmpint (tocsin_alert_monitor_get_open_unacknowledged_count (monitor), ==,
+                   server_unacknowledged_count (sb, provider->token));
+
+  /* priority:P1 does not hold every open alert: the count is asked for. */
+  patch_alert (sb, acked_later, "{\"acknowledged\":true}");
+  id = g_signal_connect (monitor, "notify::open-unacknowledged-count", G_CALLBACK (on_count_cb), &changed);
+  tocsin_test_sandbox_clear_log (sb);
+  tocsin_alert_monitor_set_query (monitor, "priority:P1");
+  refresh_and_wait (monitor);
+  test_wait_for (&changed);
+  g_signal_handler_disconnect (monitor, id);
+  g_assert_cmpuint (tocsin_test_sandbox_count_requests (sb, "GET", alerts_path), ==, 2);
+  g_assert_cmpint (tocsin_alert_monitor_get_open_unacknowledged_count (monitor), ==,
+                   server_unacknowledged_count (sb, provider->token));
+
+  g_clear_object (&monitor);
+  g_clear_object (&client);
+  g_clear_object (&provider);
+  tocsin_test_sandbox_stop (sb);
+}
+
+static void
+on_poll_done_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *polls)
+{
+  if (!tocsin_alert_monitor_get_loading (TOCSIN_ALERT_MONITOR (object)))
+    (*polls)++;
+}
+
+/* Waits for the poll timer to fire and that poll to land; returns how many
+ * alert list requests it made. Called between polls, so the poll it waits
+ * for starts after everything the caller changed. */
+static guint
+wait_for_poll (TocsinTestSandbox  *sb,
+               TocsinAlertMonitor *monitor)
+{
+  g_autofree char *alerts_path = tocsin_test_sandbox_site_path (sb, 0, "alerts");
+  guint polls = 0;
+  gulong id = g_signal_connect (monitor, "notify::loading", G_CALLBACK (on_poll_done_cb), &polls);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  g_assert_false (tocsin_alert_monitor_get_loading (monitor));
+  tocsin_test_sandbox_clear_log (sb);
+  while (polls == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (monitor, id);
+  g_assert_cmpuint (polls, ==, 1);
+  g_assert_null (tocsin_alert_monitor_get_error (monitor));
+  return tocsin_test_sandbox_count_requests (sb, "GET", alerts_path);
+}
+
+/* 500 matching alerts: an idle poll fetches the newest page and a fifth of
+ * the rest, not all five pages; a new alert still shows after the next poll,
+ * and a change deep down within five. */
+static void
+test_cheap_poll (void)
+{
+  TocsinTestSandbox *sb = tocsin_test_sandbox_start ("--alerts", "500", NULL);
+  g_autoptr(TestTokenProvider) provider = test_token_provider_new (sb, NULL);
+  g_autoptr(TocsinOpsClient) client = NULL;
+  g_autoptr(TocsinAlertMonitor) monitor = NULL;
+  g_autoptr(TocsinAlert) deep = NULL;
+  g_autoptr(JsonNode) created = NULL;
+  g_autofree char *create_path = NULL;
+  TocsinAlertList *list;
+  const char *new_id;
+  guint status = 0, polls;
+  gulong id;
+
+  client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb), tocsin_test_sandbox_get_cloud_id (sb, 0),
+                                  TOCSIN_TOKEN_PROVIDER (provider), NULL);
+  monitor = tocsin_alert_monitor_new (client);
+  list = tocsin_alert_monitor_get_list (monitor);
+  tocsin_alert_monitor_set_query (monitor, "");
+  tocsin_alert_monitor_set_poll_interval (monitor, 1);
+
+  polls = 0;
+  id = g_signal_connect (monitor, "notify::loading", G_CALLBACK (on_poll_done_cb), &polls);
+  tocsin_alert_monitor_set_active (monitor, TRUE);
+  while (polls == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (monitor, id);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 500);
+
+  /* Nothing changed: the newest page and one more. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (wait_for_poll (sb, monitor), ==, 2);
+
+  /* A new alert: in the list after the next poll. */
+  create_path = g_strdup_printf ("/_sandbox/alerts?site=%s", tocsin_test_sandbox_get_cloud_id (sb, 0));
+  created = tocsin_test_sandbox_control (sb, "POST", create_path, "{\"message\":\"new while polling\"}", &status);
+  g_assert_cmpuint (status, ==, 201);
+  new_id = json_object_get_string_member (json_node_get_object (created), "id");
+  wait_for_poll (sb, monitor);
+  g_assert_nonnull (tocsin_alert_list_lookup (list, new_id));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 501);
+
+  /* A change far from the newest page: seen within five polls. */
+  for (guint i = 480; deep == NULL && i < 501; i++)
+    {
+      g_autoptr(TocsinAlert) alert = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (!tocsin_alert_get_acknowledged (alert))
+        deep = g_steal_pointer (&alert);
+    }
+  g_assert_nonnull (deep);
+  patch_alert (sb, deep, "{\"acknowledged\":true}");
+  for (polls = 1; polls <= 5; polls++)
+    {
+      g_assert_cmpuint (wait_for_poll (sb, monitor), <=, 2);
+      if (tocsin_alert_get_acknowledged (deep))
+        break;
+    }
+  g_assert_true (tocsin_alert_get_acknowledged (deep));
+  g_assert_true (tocsin_alert_list_lookup (list, tocsin_alert_get_id (deep)) == deep);
+
+  tocsin_alert_monitor_set_active (monitor, FALSE);
+  g_clear_object (&monitor);
+  g_clear_object (&client);
+  g_clear_object (&provider);
+  tocsin_test_sandbox_stop (sb);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,5 +458,8 @@ main (int   argc,
   g_test_add_func ("/alerts-monitor/refresh-and-actions", test_monitor);
   g_test_add_func ("/alerts-monitor/cut-emoji", test_cut_emoji);
   g_test_add_func ("/alerts-monitor/assigned-to-me", test_assigned_to_me);
+  g_test_add_func ("/alerts-monitor/idle-poll", test_idle_poll);
+  g_test_add_func ("/alerts-monitor/cheap-poll", test_cheap_poll);
+
   return g_test_run ();
 }

@@ -280,7 +280,7 @@ finish_with_site (TocsinApplication *app,
   g_assert_true (tocsin_test_wait_until (main_page_is_signed_in, window, 5000));
   stack = tocsin_test_find_by_id (GTK_WIDGET (window), "view_stack");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "alerts");
-  g_assert_true (gtk_widget_is_drawable (tocsin_test_find_by_id (GTK_WIDGET (window), "alerts_page")));
+  g_assert_true (gtk_widget_is_drawable (adw_view_stack_get_visible_child (ADW_VIEW_STACK (stack))));
   g_assert_cmpstr (tocsin_site_get_id (tocsin_auth_session_get_current_site (session)), ==, cloud_id);
 
   /* Several sites: the header bar offers to switch. */

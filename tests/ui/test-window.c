@@ -11,7 +11,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "tocsin-alerts-page.h"
 #include "tocsin-application.h"
+#include "tocsin-schedules-page.h"
 #include "tocsin-preferences-window.h"
 #include "tocsin-test-utils.h"
 #include "tocsin-window.h"
@@ -114,7 +116,7 @@ test_signed_out (void)
 {
   g_autoptr(TocsinApplication) app = start_app ();
   TocsinWindow *window = wait_for_window (app);
-  GtkWidget *stack, *button, *status_page, *switcher_bar;
+  GtkWidget *stack, *button, *status_page, *switcher_bar, *views;
   g_autofree char *shot = NULL;
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, _("Tocsin"));
@@ -141,9 +143,20 @@ test_signed_out (void)
   shot = tocsin_test_save_screenshot (GTK_WIDGET (window), "window-signed-out");
   g_assert_true (g_file_test (shot, G_FILE_TEST_IS_REGULAR));
 
-  /* Signing in swaps the page and shows the view switcher. */
+  /* The alerts and schedules pages are not built before they are needed. */
+  g_assert_null (tocsin_test_find_widget (GTK_WIDGET (window), TOCSIN_TYPE_ALERTS_PAGE, NULL));
+  g_assert_null (tocsin_test_find_widget (GTK_WIDGET (window), TOCSIN_TYPE_SCHEDULES_PAGE, NULL));
+
+  /* Signing in swaps the page and shows the view switcher, with both pages. */
   tocsin_window_set_signed_in (window, TRUE);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "signed-in");
+  views = tocsin_test_find_by_id (GTK_WIDGET (window), "view_stack");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (views)), ==, "alerts");
+  g_assert_true (TOCSIN_IS_ALERTS_PAGE (adw_view_stack_get_child_by_name (ADW_VIEW_STACK (views), "alerts")));
+  g_assert_true (TOCSIN_IS_SCHEDULES_PAGE (adw_view_stack_get_child_by_name (ADW_VIEW_STACK (views), "schedules")));
+  g_assert_true (adw_view_stack_page_get_use_underline (
+                   adw_view_stack_get_page (ADW_VIEW_STACK (views),
+                                            adw_view_stack_get_child_by_name (ADW_VIEW_STACK (views), "schedules"))));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -161,6 +161,106 @@ tocsin_alert_api_list_finish (TocsinOpsClient  *client,
   return tocsin_ops_client_list_all_finish (client, result, total, truncated, error);
 }
 
+typedef struct
+{
+  GPtrArray *alerts;
+  gint64     total;
+} Page;
+
+static void
+page_free (Page *page)
+{
+  g_clear_pointer (&page->alerts, g_ptr_array_unref);
+  g_free (page);
+}
+
+static void
+page_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+  JsonObject *object;
+  JsonNode *values, *count;
+  Page *page;
+
+  root = tocsin_ops_client_request_finish (TOCSIN_OPS_CLIENT (source), result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      (values = json_object_get_member ((object = json_node_get_object (root)), "values")) == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (values) ||
+      (count = json_object_get_member (object, "count")) == NULL ||
+      !JSON_NODE_HOLDS_VALUE (count) || json_node_get_value_type (count) != G_TYPE_INT64)
+    {
+      g_task_return_new_error (task, TOCSIN_API_ERROR, TOCSIN_API_ERROR_MALFORMED,
+                               _("The server sent a list in a form Tocsin does not understand."));
+      return;
+    }
+
+  page = g_new0 (Page, 1);
+  page->alerts = g_ptr_array_new_with_free_func (g_object_unref);
+  page->total = json_node_get_int (count);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (values)); i++)
+    {
+      gpointer alert = tocsin_alert_parse_value (json_array_get_element (json_node_get_array (values), i), NULL);
+
+      if (alert != NULL)
+        g_ptr_array_add (page->alerts, alert);
+    }
+  g_task_return_pointer (task, page, (GDestroyNotify) page_free);
+}
+
+void
+tocsin_alert_api_list_page_async (TocsinOpsClient     *client,
+                                  const char          *query,
+                                  guint                offset,
+                                  guint                size,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autofree char *offset_str = g_strdup_printf ("%u", offset);
+  g_autofree char *size_str = g_strdup_printf ("%u", size);
+  const char *params[] = { "sort", "createdAt", "order", "desc", "offset", offset_str, "size", size_str,
+                           "query", query, NULL };
+  GTask *task;
+
+  g_return_if_fail (TOCSIN_IS_OPS_CLIENT (client));
+
+  if (query == NULL || *query == '\0')
+    params[8] = NULL;
+  task = g_task_new (client, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tocsin_alert_api_list_page_async);
+  tocsin_ops_client_request_async (client, "GET", "/alerts", params, NULL, cancellable, page_cb, task);
+}
+
+GPtrArray *
+tocsin_alert_api_list_page_finish (TocsinOpsClient  *client,
+                                   GAsyncResult     *result,
+                                   gint64           *total,
+                                   GError          **error)
+{
+  Page *page;
+  GPtrArray *alerts;
+
+  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
+
+  page = g_task_propagate_pointer (G_TASK (result), error);
+  if (page == NULL)
+    return NULL;
+  if (total != NULL)
+    *total = page->total;
+  alerts = g_steal_pointer (&page->alerts);
+  page_free (page);
+  return alerts;
+}
+
 static void
 count_cb (GObject      *source,
           GAsyncResult *result,

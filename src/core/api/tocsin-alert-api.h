@@ -60,6 +60,20 @@ GPtrArray *tocsin_alert_api_list_finish           (TocsinOpsClient      *client,
                                                    gboolean             *truncated,
                                                    GError              **error);
 
+/* One page of the same list: @size alerts from @offset (one request).
+ * @total: (out) (optional): how many alerts match. */
+void       tocsin_alert_api_list_page_async       (TocsinOpsClient      *client,
+                                                   const char           *query,
+                                                   guint                 offset,
+                                                   guint                 size,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+GPtrArray *tocsin_alert_api_list_page_finish      (TocsinOpsClient      *client,
+                                                   GAsyncResult         *result,
+                                                   gint64               *total,
+                                                   GError              **error);
+
 /* How many alerts match @query (one request, size=1, reading "count"). */
 void       tocsin_alert_api_count_async           (TocsinOpsClient      *client,
                                                    const char           *query,

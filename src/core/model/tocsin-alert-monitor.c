@@ -36,6 +36,11 @@ struct _TocsinAlertMonitor
   guint            refresh_parts;   /* the list and the count, while loading */
   gboolean         refresh_again;
   guint            poll_source;
+  gboolean         poll_due;
+  GPtrArray       *fresh;
+  guint            page_offset;
+  guint            slice_end;
+  guint            pass_offset;
   gboolean         loopback;
 
   GNetworkMonitor *network_monitor;
@@ -135,6 +140,7 @@ poll_cb (gpointer user_data)
   TocsinAlertMonitor *self = user_data;
 
   self->poll_source = 0;
+  self->poll_due = TRUE;
   start_refresh (self);
   return G_SOURCE_REMOVE;
 }
@@ -211,6 +217,87 @@ applied_cb (GObject      *source,
 }
 
 static void
+set_open_unacknowledged (TocsinAlertMonitor *self,
+                         gint64              count)
+{
+  if ((guint) CLAMP (count, 0, G_MAXUINT) == self->open_unacknowledged)
+    return;
+  self->open_unacknowledged = (guint) CLAMP (count, 0, G_MAXUINT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OPEN_UNACKNOWLEDGED_COUNT]);
+}
+
+static void
+counted_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(TocsinAlertMonitor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 count;
+
+  count = tocsin_alert_api_count_finish (TOCSIN_OPS_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    /* The list request reports the same problem; keep the last count. */
+    g_debug ("Counting open alerts failed: %s", error->message);
+  else
+    set_open_unacknowledged (self, count);
+  refresh_part_done (self);
+}
+
+static void
+start_count (TocsinAlertMonitor *self)
+{
+  self->refresh_parts++;
+  tocsin_alert_api_count_async (self->client, TOCSIN_ALERT_QUERY_OPEN_UNACKNOWLEDGED,
+                                self->refresh_cancellable, counted_cb, g_object_ref (self));
+}
+
+/* Every open unacknowledged alert matches these queries too. When the list
+ * holds every match, the count comes from it, which saves the count request
+ * on each poll (half the requests of a small list). */
+static gboolean
+query_covers_open_unacknowledged (TocsinAlertMonitor *self)
+{
+  const char *query = self->query;
+
+  /* An owner filter keeps only some of the matches. */
+  return self->owners == NULL &&
+         (*query == '\0' || g_str_equal (query, "status:open") ||
+          g_str_equal (query, TOCSIN_ALERT_QUERY_OPEN_UNACKNOWLEDGED));
+}
+
+/* What the server counts for TOCSIN_ALERT_QUERY_OPEN_UNACKNOWLEDGED:
+ * status:open is anything not closed or resolved (snoozed too). */
+static guint
+count_open_unacknowledged (GPtrArray *alerts)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      TocsinAlert *alert = g_ptr_array_index (alerts, i);
+      const char *status = tocsin_alert_get_status (alert);
+
+      if (!tocsin_alert_get_acknowledged (alert) &&
+          g_strcmp0 (status, "closed") != 0 && g_strcmp0 (status, "resolved") != 0)
+        count++;
+    }
+  return count;
+}
+
+static void
+refresh_failed (TocsinAlertMonitor *self,
+                const GError       *error)
+{
+  g_debug ("Refresh failed: %s", error->message);
+  set_error (self, error);
+  g_clear_pointer (&self->fresh, g_ptr_array_unref);
+  refresh_part_done (self);
+}
+
+static void
 listed_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -224,11 +311,8 @@ listed_cb (GObject      *source,
   alerts = tocsin_alert_api_list_finish (TOCSIN_OPS_CLIENT (source), result, &total, &truncated, &error);
   if (alerts == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      g_debug ("Refresh failed: %s", error->message);
-      set_error (self, error);
-      refresh_part_done (self);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        refresh_failed (self, error);
       return;
     }
 
@@ -250,37 +334,164 @@ listed_cb (GObject      *source,
       self->truncated = truncated;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TRUNCATED]);
     }
+  if (query_covers_open_unacknowledged (self))
+    {
+      if (!truncated && total == (gint64) alerts->len)
+        set_open_unacknowledged (self, count_open_unacknowledged (alerts));
+      else
+        start_count (self);
+    }
 
   tocsin_alert_list_apply_async (self->list, alerts, 0, self->refresh_cancellable,
                                  applied_cb, g_object_ref (self));
 }
 
 static void
-counted_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+start_full_list (TocsinAlertMonitor *self)
+{
+  tocsin_alert_api_list_async (self->client, self->query, 0, self->refresh_cancellable,
+                               listed_cb, g_object_ref (self));
+  if (!query_covers_open_unacknowledged (self))
+    start_count (self);
+}
+
+/* ---- cheap polls ---------------------------------------------------------
+ *
+ * Above one page of matches, a poll that fetched every page would cost one
+ * request per 100 alerts (50 at 5,000) with nothing changed. Instead a poll
+ * fetches the newest page, whose "count" comes along: a new alert sorts
+ * first and one that leaves the query changes the count, so both show within
+ * one interval. Then everything is fetched at once, as it is whenever a page
+ * does not hold the ids where the list has them (something moved). A change
+ * inside the list (acknowledged, priority) moves nothing, so a full pass
+ * spread over FULL_PASS_POLLS polls finds it within that many intervals.
+ * Measured (./build-aux/dev bench): 2 requests per idle poll at 500 alerts,
+ * 10.8 at 5,000, instead of 5 and 50. Fewer (the newest page alone, a pass
+ * only on a changed count) would miss an acknowledgement until the count
+ * changed, and the count alone misses an alert closed while another came. */
+#define FULL_PASS_POLLS 5
+
+static gboolean
+can_poll_cheaply (TocsinAlertMonitor *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+  /* With an owner filter the server's count is not the list's length. */
+  return self->last_refresh_us != 0 && !self->truncated && self->owners == NULL &&
+         self->total > TOCSIN_ALERT_PAGE_SIZE && self->total == n;
+}
+
+/* Puts a fetched page in place of the alerts the list holds there; FALSE
+ * when they are not the same alerts in the same places. */
+static gboolean
+merge_page (TocsinAlertMonitor *self,
+            GPtrArray          *page,
+            gint64              total)
+{
+  guint expected = MIN (TOCSIN_ALERT_PAGE_SIZE, self->fresh->len - self->page_offset);
+
+  if (total != (gint64) self->fresh->len || page->len != expected)
+    return FALSE;
+  for (guint k = 0; k < page->len; k++)
+    if (g_strcmp0 (tocsin_alert_get_id (g_ptr_array_index (page, k)),
+                   tocsin_alert_get_id (g_ptr_array_index (self->fresh, self->page_offset + k))) != 0)
+      return FALSE;
+  for (guint k = 0; k < page->len; k++)
+    {
+      gpointer *slot = &self->fresh->pdata[self->page_offset + k];
+
+      g_object_unref (*slot);
+      *slot = g_object_ref (g_ptr_array_index (page, k));
+    }
+  return TRUE;
+}
+
+static void fetch_page (TocsinAlertMonitor *self);
+
+static void
+page_polled_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(TocsinAlertMonitor) self = user_data;
+  g_autoptr(GPtrArray) page = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 count;
+  gint64 total = 0;
 
-  count = tocsin_alert_api_count_finish (TOCSIN_OPS_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (error != NULL)
-    /* The list request reports the same problem; keep the last count. */
-    g_debug ("Counting open alerts failed: %s", error->message);
-  else if ((guint) CLAMP (count, 0, G_MAXUINT) != self->open_unacknowledged)
+  page = tocsin_alert_api_list_page_finish (TOCSIN_OPS_CLIENT (source), result, &total, &error);
+  if (page == NULL)
     {
-      self->open_unacknowledged = (guint) CLAMP (count, 0, G_MAXUINT);
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OPEN_UNACKNOWLEDGED_COUNT]);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        refresh_failed (self, error);
+      return;
     }
-  refresh_part_done (self);
+
+  if (!merge_page (self, page, total))
+    {
+      g_debug ("Alerts moved on the server, fetching them all");
+      g_clear_pointer (&self->fresh, g_ptr_array_unref);
+      start_full_list (self);
+      return;
+    }
+
+  if (self->page_offset == 0)
+    {
+      guint n_pages = (self->fresh->len + TOCSIN_ALERT_PAGE_SIZE - 1) / TOCSIN_ALERT_PAGE_SIZE;
+      guint per_poll = (n_pages - 1 + FULL_PASS_POLLS - 1) / FULL_PASS_POLLS;
+
+      /* The first page is fetched anyway; the pass covers the others. */
+      if (self->pass_offset < TOCSIN_ALERT_PAGE_SIZE || self->pass_offset >= self->fresh->len)
+        self->pass_offset = TOCSIN_ALERT_PAGE_SIZE;
+      self->page_offset = self->pass_offset;
+      self->slice_end = MIN (self->fresh->len, self->pass_offset + per_poll * TOCSIN_ALERT_PAGE_SIZE);
+      self->pass_offset = self->slice_end;
+    }
+  else
+    self->page_offset += TOCSIN_ALERT_PAGE_SIZE;
+
+  if (self->page_offset < self->slice_end)
+    {
+      fetch_page (self);
+      return;
+    }
+
+  if (query_covers_open_unacknowledged (self))
+    set_open_unacknowledged (self, count_open_unacknowledged (self->fresh));
+  else
+    start_count (self);
+  tocsin_alert_list_apply_async (self->list, self->fresh, 0, self->refresh_cancellable,
+                                 applied_cb, g_object_ref (self));
+  g_clear_pointer (&self->fresh, g_ptr_array_unref);
+}
+
+static void
+fetch_page (TocsinAlertMonitor *self)
+{
+  tocsin_alert_api_list_page_async (self->client, self->query, self->page_offset, TOCSIN_ALERT_PAGE_SIZE,
+                                    self->refresh_cancellable, page_polled_cb, g_object_ref (self));
+}
+
+static void
+start_cheap_poll (TocsinAlertMonitor *self)
+{
+  GListModel *model = G_LIST_MODEL (self->list);
+  guint n = g_list_model_get_n_items (model);
+
+  /* What the list holds now, with fetched pages put in place of their part. */
+  self->fresh = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->fresh, g_list_model_get_item (model, i));
+  self->page_offset = 0;
+  self->slice_end = TOCSIN_ALERT_PAGE_SIZE;
+  fetch_page (self);
 }
 
 static void
 start_refresh (TocsinAlertMonitor *self)
 {
+  gboolean poll_due = self->poll_due;
+
+  self->poll_due = FALSE;
   g_clear_handle_id (&self->poll_source, g_source_remove);
 
   if (self->refresh_cancellable != NULL)
@@ -294,12 +505,12 @@ start_refresh (TocsinAlertMonitor *self)
     return;
 
   self->refresh_cancellable = g_cancellable_new ();
-  self->refresh_parts = 2;
+  self->refresh_parts = 1;   /* the list; a count request adds one */
   set_loading (self, TRUE);
-  tocsin_alert_api_list_async (self->client, self->query, 0, self->refresh_cancellable,
-                               listed_cb, g_object_ref (self));
-  tocsin_alert_api_count_async (self->client, TOCSIN_ALERT_QUERY_OPEN_UNACKNOWLEDGED,
-                                self->refresh_cancellable, counted_cb, g_object_ref (self));
+  if (poll_due && can_poll_cheaply (self))
+    start_cheap_poll (self);
+  else
+    start_full_list (self);
 }
 
 static void
@@ -309,6 +520,7 @@ cancel_refresh (TocsinAlertMonitor *self)
     return;
   g_cancellable_cancel (self->refresh_cancellable);
   g_clear_object (&self->refresh_cancellable);
+  g_clear_pointer (&self->fresh, g_ptr_array_unref);
   self->refresh_parts = 0;
   set_loading (self, FALSE);
 }
@@ -423,6 +635,7 @@ tocsin_alert_monitor_dispose (GObject *object)
   TocsinAlertMonitor *self = (TocsinAlertMonitor *)object;
 
   cancel_refresh (self);
+  g_clear_pointer (&self->fresh, g_ptr_array_unref);
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_signal_handler (&self->network_changed_id, self->network_monitor);
   g_clear_object (&self->network_monitor);

@@ -1,0 +1,66 @@
+/* tocsin-bench.c: the start-up hook of ./build-aux/dev bench
+ *
+ * Copyright 2026 The Tocsin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * With TOCSIN_BENCH_FIRST_FRAME set, the first "after-paint" of the window
+ * prints the monotonic clock (the runner took it just before exec) and the
+ * resident memory, then quits. The bare baseline window of tests/bench uses
+ * the same file, so both are measured the same way. No strings for users.
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "tocsin-bench.h"
+
+gsize
+tocsin_bench_read_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+  line = strstr (status, "\nVmRSS:");
+  return line != NULL ? g_ascii_strtoull (line + strlen ("\nVmRSS:"), NULL, 10) : 0;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   GtkWindow     *window)
+{
+  GApplication *app = g_application_get_default ();
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, window);
+  printf ("tocsin-bench first-frame-us %" G_GINT64_FORMAT " rss-kb %" G_GSIZE_FORMAT "\n",
+          g_get_monotonic_time (), tocsin_bench_read_rss_kb ());
+  fflush (stdout);
+  if (app != NULL)
+    g_application_quit (app);
+  else
+    gtk_window_destroy (window);
+}
+
+static void
+on_realize_cb (GtkWidget *widget)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (on_after_paint_cb), widget, 0);
+}
+
+void
+tocsin_bench_watch_first_frame (GtkWindow *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  if (g_getenv ("TOCSIN_BENCH_FIRST_FRAME") == NULL)
+    return;
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
+    on_realize_cb (GTK_WIDGET (window));
+  else
+    g_signal_connect (window, "realize", G_CALLBACK (on_realize_cb), NULL);
+}

@@ -1,0 +1,98 @@
+/* bench-rss.c: resident memory with 10,000 alerts shown
+ *
+ * Copyright 2026 The Tocsin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The alerts page, signed in against a 10,000-alert sandbox (which runs in
+ * its own process), in a window like the real one; once every alert is
+ * loaded, the page is painted again and VmRSS read after that paint.
+ * Prints "rss-kb <kB>" for build-aux/bench.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "tocsin-alert-monitor.h"
+#include "tocsin-alerts-page.h"
+#include "tocsin-bench.h"
+#include "tocsin-test-token-provider.h"
+
+#define N_ALERTS 10000
+
+static void
+on_loading_cb (GObject    *object,
+               GParamSpec *pspec,
+               gboolean   *done)
+{
+  TocsinAlertMonitor *monitor = TOCSIN_ALERT_MONITOR (object);
+
+  if (!tocsin_alert_monitor_get_loading (monitor) &&
+      g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_list (monitor))) == N_ALERTS)
+    *done = TRUE;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  TocsinTestSandbox *sb;
+  g_autoptr(TestTokenProvider) provider = NULL;
+  g_autoptr(TocsinOpsClient) client = NULL;
+  g_autoptr(TocsinAlertMonitor) monitor = NULL;
+  g_autofree char *count = g_strdup_printf ("%d", N_ALERTS);
+  GtkWindow *window;
+  AdwViewStack *stack;
+  TocsinAlertsPage *page;
+  GdkFrameClock *clock;
+  gboolean loaded = FALSE, painted = FALSE;
+  gulong id;
+
+  gtk_init ();
+  adw_init ();
+
+  sb = tocsin_test_sandbox_start ("--alerts", count, NULL);
+  provider = test_token_provider_new (sb, NULL);
+  client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb), tocsin_test_sandbox_get_cloud_id (sb, 0),
+                                  TOCSIN_TOKEN_PROVIDER (provider), NULL);
+  monitor = tocsin_alert_monitor_new (client);
+  tocsin_alert_monitor_set_poll_interval (monitor, 0);
+
+  window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (window, 1280, 760);
+  stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  page = g_object_new (TOCSIN_TYPE_ALERTS_PAGE, NULL);
+  adw_view_stack_add_titled (stack, GTK_WIDGET (page), "alerts", "Alerts");
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (stack));
+  gtk_window_present (window);
+
+  id = g_signal_connect (monitor, "notify::loading", G_CALLBACK (on_loading_cb), &loaded);
+  tocsin_alerts_page_set_monitor (page, monitor);
+  tocsin_alert_monitor_set_query (monitor, "");
+  test_wait_for (&loaded);
+  g_signal_handler_disconnect (monitor, id);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  test_wait_for (&painted);
+  g_signal_handler_disconnect (clock, id);
+
+  g_print ("rss-kb %" G_GSIZE_FORMAT "\n", tocsin_bench_read_rss_kb ());
+
+  tocsin_alerts_page_set_monitor (page, NULL);
+  gtk_window_destroy (window);
+  g_clear_object (&monitor);
+  g_clear_object (&client);
+  g_clear_object (&provider);
+  tocsin_test_sandbox_stop (sb);
+  return 0;
+}

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+# Runs every benchmark and prints one table: run-bench.py BUILD_DIR
+# Expects a display (xvfb-run) and a session bus (dbus-run-session), as
+# build-aux/bench provides. Each figure is the median of RUNS runs with min
+# and max, and a ratio against a baseline measured in the same run, because
+# the machine may be busy with other work. Prints figures; asserts nothing.
+
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+build = os.path.abspath(sys.argv[1])
+# HOME and XDG dirs are throwaway ones from build-aux/bench.
+env = dict(os.environ,
+           GSETTINGS_BACKEND="memory",
+           GSETTINGS_SCHEMA_DIR=os.path.join(build, "data"),
+           TOCSIN_LOCALEDIR=os.path.join(build, "po"),
+           TOCSIN_SANDBOX=os.path.join(build, "tests", "sandbox", "tocsin-sandbox"),
+           GDK_DEBUG="gl-disable",
+           GSK_RENDERER="cairo",
+           NO_AT_BRIDGE="1")
+bench = os.path.join(build, "tests", "bench")
+
+
+def first_frame(program):
+    """Milliseconds from just before exec to the first after-paint, and kB."""
+    start_us = time.monotonic_ns() // 1000
+    out = subprocess.run([program], env=dict(env, TOCSIN_BENCH_FIRST_FRAME="1"),
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                         timeout=120, check=True, text=True).stdout
+    m = re.search(r"tocsin-bench first-frame-us (\d+) rss-kb (\d+)", out)
+    if m is None:
+        sys.exit(f"bench: {program} printed no first frame")
+    return (int(m.group(1)) - start_us) / 1000.0, int(m.group(2)) / 1024.0
+
+
+def spread(values):
+    return statistics.median(values), min(values), max(values)
+
+
+rows = []
+
+
+def row(measure, ours, base, unit, target, met, ratios=None):
+    """ours and base are (median, min, max); base may be None; ratios are
+    those of runs made in turn, as (median, min, max)."""
+    def fmt(v):
+        return f"{v[0]:8.1f} [{v[1]:.1f}-{v[2]:.1f}]" if v else "-"
+    if ratios:
+        ratio = f"{ratios[0]:.2f}x [{ratios[1]:.2f}-{ratios[2]:.2f}]"
+    elif base:
+        ratio = f"{ours[0] - base[0]:+.1f} {unit}"
+    else:
+        ratio = "-"
+    rows.append((measure, f"{fmt(ours)} {unit}", f"{fmt(base)}", ratio, target,
+                 "-" if met is None else ("yes" if met else "NO")))
+
+
+# Start-up, signed out: Tocsin and the bare window in turns, so load on the
+# machine falls on both alike.
+app = os.path.join(build, "src", "tocsin")
+bare = os.path.join(bench, "bench-bare-window")
+first_frame(app), first_frame(bare)  # warm the page cache, not counted
+t_app, t_bare, m_app, m_bare = [], [], [], []
+for _ in range(RUNS):
+    ms, mb = first_frame(bare)
+    t_bare.append(ms)
+    m_bare.append(mb)
+    ms, mb = first_frame(app)
+    t_app.append(ms)
+    m_app.append(mb)
+base_t, base_m = spread(t_bare), spread(m_bare)
+ours_t = spread(t_app)
+ratios_t = spread([a / b for a, b in zip(t_app, t_bare)])
+row("start-up to first frame, signed out", ours_t, base_t, "ms", "<= 1.3x",
+    ratios_t[0] <= 1.3, ratios_t)
+row("RSS at first frame, signed out", spread(m_app), base_m, "MB", "-", None)
+
+# Memory with 10,000 alerts loaded and painted.
+rss = []
+for _ in range(max(5, RUNS // 2)):
+    out = subprocess.run([os.path.join(bench, "bench-rss")], env=env, stdout=subprocess.PIPE,
+                         timeout=600, check=True, text=True).stdout
+    rss.append(int(re.search(r"rss-kb (\d+)", out).group(1)) / 1024.0)
+ours_m = spread(rss)
+row("RSS, 10,000 alerts shown", ours_m, base_m, "MB", "<= bare + 25 MB",
+    ours_m[0] - base_m[0] <= 25)
+
+# Idle polls: counted, not timed, so one run is enough.
+out = subprocess.run([os.path.join(bench, "bench-poll")], env=env, stdout=subprocess.PIPE,
+                     timeout=900, check=True, text=True).stdout
+for n, requests, nbytes in re.findall(r"poll (\d+) ([\d.]+) (\d+)", out):
+    r = float(requests)
+    rows.append((f"requests per idle poll, {n} matching", f"{r:8.2f}", "-", "-",
+                 "1" if n == "100" else "< 1 per 100 alerts",
+                 ("yes" if r <= 1 else "NO") if n == "100" else ("yes" if r < int(n) / 100 else "NO")))
+    if n == "100":
+        rows.append((f"bytes per idle poll, {n} matching", f"{int(nbytes):8d} B", "-", "-", "printed", "-"))
+
+# The refresh benchmark: longest main-loop iteration at 10,000 alerts.
+out = subprocess.run([os.path.join(bench, "bench-alerts")], env=env, stdout=subprocess.PIPE,
+                     timeout=900, check=True, text=True).stdout
+print(out)
+for label in ("first refresh", "~5% changed"):
+    m = re.search(r"longest main-loop iteration, " + re.escape(label) + r"\s+([\d.]+) ms", out)
+    ms = float(m.group(1))
+    rows.append((f"longest main-loop iteration, {label}", f"{ms:8.2f} ms", "-", "-", "<= 4 ms",
+                 "yes" if ms <= 4 else "NO"))
+
+header = ("measure", "Tocsin median [min-max]", "bare window", "ratio or difference", "target", "met")
+widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
+print(f"Tocsin benchmarks: {RUNS} start-up runs each, {os.cpu_count()} CPUs")
+for r in [header] + rows:
+    print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())
