@@ -90,8 +90,11 @@ request_cb (GObject      *source,
             gpointer      user_data)
 {
   Fixture *f = user_data;
+  g_autoptr(GError) error = NULL;
 
-  f->ok = tocsin_background_portal_request_finish (result, &f->allowed, NULL);
+  f->ok = tocsin_background_portal_request_finish (result, &f->allowed, &error);
+  if (error != NULL)
+    g_test_message ("The request failed: %s", error->message);
   f->done = TRUE;
 }
 
@@ -112,6 +115,7 @@ run_request (guint32  response,
   g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (portal_xml, NULL);
   gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   guint object_id, wake;
+  guint32 owner = 0;
   g_autoptr(GVariant) reply = NULL;
 
   g_assert_no_error (error);
@@ -130,6 +134,9 @@ run_request (guint32  response,
                                        g_variant_new ("(su)", "org.freedesktop.portal.Desktop", 0),
                                        G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
   g_assert_no_error (error);
+  /* 1: the primary owner, not queued behind an earlier test's connection. */
+  g_variant_get (reply, "(u)", &owner);
+  g_assert_cmpuint (owner, ==, 1);
 
   tocsin_background_portal_request_async (app_bus, "Watching for on-call alerts", f->autostart,
                                           NULL, request_cb, f);
@@ -145,6 +152,7 @@ run_request (guint32  response,
                                        "org.freedesktop.DBus", "ReleaseName",
                                        g_variant_new ("(s)", "org.freedesktop.portal.Desktop"),
                                        NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  g_dbus_connection_close_sync (f->portal, NULL, NULL);
   g_clear_object (&f->portal);
 }
 
