@@ -14,6 +14,7 @@
 #include "tocsin-health-notifier.h"
 #include "tocsin-paging-watcher.h"
 #include "tocsin-test-token-provider.h"
+#include "tocsin-test-notifications.h"
 
 #define DANA TOCSIN_TEST_SANDBOX_USER_ID
 
@@ -37,52 +38,13 @@ typedef struct {
 static GPtrArray *
 read_calls (Fixture *f)
 {
-  GPtrArray *calls = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
-  guint n = 0;
-
-  if (!g_file_get_contents (g_getenv ("TOCSIN_NOTIFICATION_LOG"), &contents, NULL, NULL))
-    return calls;
-
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
-      JsonObject *object;
-      const char *call;
-
-      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      if (n++ < f->log_offset)
-        continue;
-
-      object = json_node_get_object (node);
-      call = json_object_get_string_member (object, "call");
-      if (g_strcmp0 (call, "Notify") == 0
-          ? g_strcmp0 (json_object_get_string_member (object, "app_name"), app_name) != 0
-          : g_strcmp0 (call, "CloseNotification") != 0)
-        continue;
-      g_ptr_array_add (calls, json_object_ref (object));
-    }
-
-  return calls;
+  return tocsin_test_notifications_since (f->log_offset, app_name);
 }
 
 static void
 mark_log (Fixture *f)
 {
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  f->log_offset = 0;
-  if (g_file_get_contents (g_getenv ("TOCSIN_NOTIFICATION_LOG"), &contents, NULL, NULL))
-    {
-      lines = g_strsplit (contents, "\n", -1);
-      for (guint i = 0; lines[i] != NULL; i++)
-        if (*lines[i] != '\0')
-          f->log_offset++;
-    }
+  f->log_offset = tocsin_test_notifications_mark ();
 }
 
 static guint
