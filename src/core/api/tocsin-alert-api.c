@@ -130,7 +130,7 @@ missing:
   return FALSE;
 }
 
-/* ---- list and count ---------------------------------------------------- */
+/* List and count */
 
 void
 tocsin_alert_api_list_async (TocsinOpsClient     *client,
@@ -316,7 +316,7 @@ tocsin_alert_api_count_finish (TocsinOpsClient  *client,
   return g_task_propagate_int (G_TASK (result), error);
 }
 
-/* ---- request status ----------------------------------------------------- */
+/* Request status */
 
 typedef struct
 {
@@ -454,7 +454,7 @@ tocsin_alert_api_wait_request_finish (TocsinOpsClient  *client,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* ---- actions ------------------------------------------------------------ */
+/* Actions */
 
 static void
 action_waited_cb (GObject      *source,
@@ -542,7 +542,7 @@ tocsin_alert_api_run_action_finish (TocsinOpsClient  *client,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* ---- notes and logs ----------------------------------------------------- */
+/* Notes and logs */
 
 typedef TocsinAlertEntry *(*EntryParser) (JsonNode *node);
 
@@ -706,7 +706,7 @@ tocsin_alert_api_get_logs_finish (TocsinOpsClient  *client,
   return get_entries_finish (result, next_after, error);
 }
 
-/* ---- teams and escalations ---------------------------------------------- */
+/* Teams and escalations */
 
 static void
 teams_cb (GObject      *source,

@@ -343,7 +343,7 @@ tocsin_ops_parse_next_link (const char *next)
   return g_steal_pointer (&params);
 }
 
-/* ---- one request ------------------------------------------------------ */
+/* One request */
 
 static void request_get_token (GTask *task);
 
@@ -768,7 +768,7 @@ tocsin_ops_client_jira_request_finish (TocsinOpsClient  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* ---- paging ----------------------------------------------------------- */
+/* Paging */
 
 typedef struct
 {

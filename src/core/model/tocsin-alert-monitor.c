@@ -95,7 +95,7 @@ tocsin_alert_preset_query (TocsinAlertPreset preset)
     }
 }
 
-/* ---- state setters ------------------------------------------------------ */
+/* State setters */
 
 static void
 set_loading (TocsinAlertMonitor *self,
@@ -132,7 +132,7 @@ set_offline (TocsinAlertMonitor *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OFFLINE]);
 }
 
-/* ---- polling ------------------------------------------------------------ */
+/* Polling */
 
 static gboolean
 poll_cb (gpointer user_data)
@@ -355,7 +355,7 @@ start_full_list (TocsinAlertMonitor *self)
     start_count (self);
 }
 
-/* ---- cheap polls ---------------------------------------------------------
+/* Cheap polls
  *
  * Above one page of matches, a poll that fetched every page would cost one
  * request per 100 alerts (50 at 5,000) with nothing changed. Instead a poll
@@ -559,7 +559,7 @@ tocsin_alert_monitor_refresh_if_stale (TocsinAlertMonitor *self,
   start_refresh (self);
 }
 
-/* ---- network and suspend ------------------------------------------------ */
+/* Network and suspend */
 
 static void
 update_offline (TocsinAlertMonitor *self)
@@ -601,7 +601,7 @@ on_resumed_cb (TocsinAlertMonitor *self)
     }
 }
 
-/* ---- GObject ------------------------------------------------------------ */
+/* GObject */
 
 static void
 tocsin_alert_monitor_constructed (GObject *object)
@@ -959,7 +959,7 @@ tocsin_alert_monitor_get_last_refresh (TocsinAlertMonitor *self)
   return self->last_refresh;
 }
 
-/* ---- actions ------------------------------------------------------------ */
+/* Actions */
 
 typedef struct
 {

@@ -238,7 +238,7 @@ tocsin_alert_new (const char *id)
   return g_object_new (TOCSIN_TYPE_ALERT, "id", id, NULL);
 }
 
-/* ---- getters ---------------------------------------------------------- */
+/* Getters */
 
 #define GETTER(type, name, field, fallback) \
   type \
@@ -287,7 +287,7 @@ tocsin_alert_is_open_unacknowledged (TocsinAlert *self)
   return self->state == TOCSIN_ALERT_STATE_OPEN;
 }
 
-/* ---- setters ---------------------------------------------------------- */
+/* Setters */
 
 static void
 update_state (TocsinAlert *self)
@@ -521,7 +521,7 @@ tocsin_alert_set_extra_properties (TocsinAlert *self,
   set_variant (self, &self->extra_properties, value, PROP_EXTRA_PROPERTIES);
 }
 
-/* ---- whole-object operations ------------------------------------------ */
+/* Whole-object operations */
 
 gboolean
 tocsin_alert_equal_content (TocsinAlert *a,

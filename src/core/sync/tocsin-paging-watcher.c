@@ -84,7 +84,7 @@ enum {
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-/* ---- scope -------------------------------------------------------------- */
+/* Scope */
 
 /* The notifier forgets what is not in "alerts" when it scans: before the
  * first poll that would be everything it remembers. */
@@ -235,7 +235,7 @@ tocsin_paging_watcher_choose_page_for (TocsinScheduleList *schedules)
   return TOCSIN_PAGE_FOR_EVERYTHING;
 }
 
-/* ---- health ------------------------------------------------------------- */
+/* Health */
 
 static void
 set_health (TocsinPagingWatcher *self,
@@ -305,7 +305,7 @@ on_error_cb (TocsinPagingWatcher *self)
     set_health (self, TOCSIN_HEALTH_SIGNED_OUT);
 }
 
-/* ---- GObject ------------------------------------------------------------ */
+/* GObject */
 
 static void
 tocsin_paging_watcher_dispose (GObject *object)
