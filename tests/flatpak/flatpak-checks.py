@@ -279,7 +279,20 @@ def main():
           monitored("RequestBackground") and closed and bus_has(app_id) and polled,
           "window closed, %d polls after" % len(alert_lists(seq)) if closed else "window not closed")
 
-    # 4. The tocsin:// callback through the exported desktop file: a fresh
+    # 4. A restart reads the sign-in back from the Secret portal's file:
+    # alerts are listed again without a new sign-in.
+    action("quit")
+    wait_until(lambda: not bus_has(app_id), 20)
+    seq = last_seq()
+    start_app()
+    wait_until(lambda: bus_has(app_id), 60)
+    restored = wait_until(lambda: alert_lists(seq), 30)
+    shot("05-restarted")
+    check("after a restart the sign-in comes back from the keyring file",
+          restored and not token_exchanges(seq),
+          "%d alert list requests, no new sign-in" % len(alert_lists(seq)) if restored else "not signed in")
+
+    # 5. The tocsin:// callback through the exported desktop file: a fresh
     # start, signed out, with the custom-scheme callback URL.
     action("quit")
     wait_until(lambda: not bus_has(app_id), 20)
@@ -292,7 +305,7 @@ def main():
     check("the tocsin:// callback reaches the sandboxed app",
           browser_said("handing a tocsin") and via_scheme and listed)
     time.sleep(2)
-    shot("05-signed-in-by-scheme")
+    shot("06-signed-in-by-scheme")
     action("quit")
     wait_until(lambda: not bus_has(app_id), 20)
 
