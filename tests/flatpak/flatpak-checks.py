@@ -106,6 +106,14 @@ def monitored(member):
         return ("member=%s" % member) in f.read()
 
 
+def background_allowed():
+    """A Request.Response from the portal with background=true."""
+    with open(monitor_log, errors="replace") as f:
+        text = f.read()
+    return re.search(r'member=Response\n\s+uint32 0\n\s+array \[\n(?:\s+dict entry\(\n\s+string "\w+"\n.*\n\s+\)\n)*?'
+                     r'\s+dict entry\(\n\s+string "background"\n\s+variant\s+boolean true', text) is not None
+
+
 def notifications():
     if not os.path.exists(notification_log):
         return []
@@ -276,7 +284,7 @@ def main():
     polled = closed and wait_until(lambda: alert_lists(seq), 45)
     shot("04-background")
     check("closing the window asks the Background portal; polling goes on",
-          monitored("RequestBackground") and closed and bus_has(app_id) and polled,
+          monitored("RequestBackground") and background_allowed() and closed and bus_has(app_id) and polled,
           "window closed, %d polls after" % len(alert_lists(seq)) if closed else "window not closed")
 
     # 4. A restart reads the sign-in back from the Secret portal's file:
