@@ -45,6 +45,12 @@
  *
  * Inspect with: secret-tool search xdg:schema io.github.tocsin.Tocsin.Token
  * A new sign-in replaces the item; signing out deletes it.
+ *
+ * libsecret never gets the caller's cancellable: in a Flatpak, libsecret 0.20
+ * (Debian 12) leaves a handler on it that calls g_cancellable_disconnect()
+ * when it fires, which deadlocks the app when a sign-in is cancelled or the
+ * app quits. The operations are short; the GTasks keep the cancellable, so a
+ * cancelled call still ends with G_IO_ERROR_CANCELLED.
  */
 
 static const SecretSchema token_schema = {
@@ -233,7 +239,7 @@ on_token_stored_cb (GObject      *object,
                                g_hash_table_lookup (data->attributes, "client-id"),
                                NULL);
   secret_password_searchv (&token_schema, attributes, SECRET_SEARCH_ALL,
-                           g_task_get_cancellable (task), on_stale_search_cb, g_object_ref (task));
+                           NULL, on_stale_search_cb, g_object_ref (task));
 }
 
 /**
@@ -277,7 +283,7 @@ tocsin_token_store_save_async (const char           *auth_server,
   label = label_for_server (auth_server);
   json = tocsin_token_set_to_json (tokens);
   secret_password_storev (&token_schema, data->attributes, SECRET_COLLECTION_DEFAULT, label, json,
-                          cancellable, on_token_stored_cb, g_steal_pointer (&task));
+                          NULL, on_token_stored_cb, g_steal_pointer (&task));
   explicit_bzero (json, strlen (json));
 }
 
@@ -351,6 +357,11 @@ on_search_cb (GObject      *object,
   GList *items;
 
   items = secret_password_search_finish (result, &error);
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_list_free_full (items, g_object_unref);
+      return;
+    }
   if (error != NULL)
     {
       g_task_return_error (task, map_secret_error (error, cancellable));
@@ -364,13 +375,15 @@ on_search_cb (GObject      *object,
   if (newest == NULL)
     g_task_return_pointer (task, NULL, NULL);
   else
-    secret_retrievable_retrieve_secret (newest, cancellable, on_secret_retrieved_cb, g_steal_pointer (&task));
+    secret_retrievable_retrieve_secret (newest, NULL, on_secret_retrieved_cb, g_steal_pointer (&task));
   g_list_free_full (items, g_object_unref);
 }
 
 /* Through libsecret's password API, not SecretService: inside a Flatpak
  * only that API uses the file backend the Secret portal unlocks; the
- * Secret Service itself is outside the sandbox. */
+ * Secret Service itself is outside the sandbox.
+ *
+ * See the top of the file for why libsecret never gets a cancellable. */
 static void
 search_newest_async (const SecretSchema  *schema,
                      GHashTable          *attributes,
@@ -383,7 +396,7 @@ search_newest_async (const SecretSchema  *schema,
   g_task_set_task_data (task, attributes, (GDestroyNotify)g_hash_table_unref);
   secret_password_searchv (schema, attributes,
                            SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
-                           cancellable, on_search_cb, task);
+                           NULL, on_search_cb, task);
 }
 
 /* Returns %NULL without an error when nothing is stored. */
@@ -542,7 +555,7 @@ tocsin_token_store_clear_async (const char          *auth_server,
   g_task_set_source_tag (task, tocsin_token_store_clear_async);
 
   attributes = make_attributes (auth_server, client_id, NULL);
-  secret_password_clearv (&token_schema, attributes, cancellable, on_clear_cb, task);
+  secret_password_clearv (&token_schema, attributes, NULL, on_clear_cb, task);
 }
 
 gboolean
@@ -594,14 +607,14 @@ tocsin_token_store_save_client_secret_async (const char          *auth_server,
   attributes = make_attributes (auth_server, client_id, NULL);
   if (client_secret == NULL || *client_secret == '\0')
     {
-      secret_password_clearv (&client_secret_schema, attributes, cancellable, on_clear_cb, task);
+      secret_password_clearv (&client_secret_schema, attributes, NULL, on_clear_cb, task);
       return;
     }
 
   /* Translators: the keyring item's name; %s is an OAuth client id */
   label = g_strdup_printf (_("Tocsin client secret (%s)"), client_id);
   secret_password_storev (&client_secret_schema, attributes, SECRET_COLLECTION_DEFAULT, label,
-                          client_secret, cancellable, on_client_secret_stored_cb, task);
+                          client_secret, NULL, on_client_secret_stored_cb, task);
 }
 
 gboolean
