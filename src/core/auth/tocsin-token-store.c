@@ -46,6 +46,12 @@
  *
  * Inspect with: secret-tool search xdg:schema io.github.tocsin.Tocsin.Token
  * A new sign-in replaces the item; signing out deletes it.
+ *
+ * libsecret never gets the caller's cancellable: in a Flatpak, libsecret 0.20
+ * (Debian 12) leaves a handler on it that calls g_cancellable_disconnect()
+ * when it fires, which deadlocks the app when a sign-in is cancelled or the
+ * app quits. The operations are short; the GTasks keep the cancellable, so a
+ * cancelled call still ends with G_IO_ERROR_CANCELLED.
  */
 
 static const SecretSchema token_schema = {
@@ -242,7 +248,7 @@ on_token_stored_cb (GObject      *object,
                                g_hash_table_lookup (data->attributes, "client-id"),
                                NULL);
   secret_password_searchv (&token_schema, attributes, SECRET_SEARCH_ALL,
-                           g_task_get_cancellable (task), on_stale_search_cb, g_object_ref (task));
+                           NULL, on_stale_search_cb, g_object_ref (task));
 }
 
 static void
@@ -254,7 +260,7 @@ save_store (GTask                *task,
   g_autofree char *json = tocsin_token_set_to_json (tokens);
 
   secret_password_storev (&token_schema, data->attributes, SECRET_COLLECTION_DEFAULT, label, json,
-                          g_task_get_cancellable (task), on_token_stored_cb, task);
+                          NULL, on_token_stored_cb, task);
   explicit_bzero (json, strlen (json));
 }
 
@@ -397,7 +403,7 @@ tocsin_token_store_save_full_async (const char           *auth_server,
     }
 
   data->tokens = tocsin_token_set_copy (tokens);
-  secret_service_get (SECRET_SERVICE_OPEN_SESSION, cancellable, on_service_for_check_cb,
+  secret_service_get (SECRET_SERVICE_OPEN_SESSION, NULL, on_service_for_check_cb,
                       g_steal_pointer (&task));
 }
 
@@ -427,22 +433,9 @@ tocsin_token_store_save_finish (GAsyncResult  *result,
 
 typedef struct
 {
-  const SecretSchema *schema;
-  GHashTable         *attributes;
-} SearchData;
-
-typedef struct
-{
   char       *secret;       /* wiped on free */
   GHashTable *attributes;
 } Found;
-
-static void
-search_data_free (SearchData *data)
-{
-  g_clear_pointer (&data->attributes, g_hash_table_unref);
-  g_free (data);
-}
 
 static void
 found_free (Found *found)
@@ -455,76 +448,76 @@ found_free (Found *found)
 }
 
 static void
-on_search_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_secret_retrieved_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(SecretValue) value = NULL;
-  SecretItem *newest = NULL;
   Found *found;
-  GList *items;
 
-  items = secret_service_search_finish (SECRET_SERVICE (object), result, &error);
+  value = secret_retrievable_retrieve_secret_finish (SECRET_RETRIEVABLE (object), result, &error);
   if (error != NULL)
     {
       g_task_return_error (task, map_secret_error (error, g_task_get_cancellable (task)));
       return;
     }
 
-  for (GList *l = items; l != NULL; l = l->next)
-    if (newest == NULL || secret_item_get_modified (l->data) > secret_item_get_modified (newest))
-      newest = l->data;
-
-  if (newest == NULL)
-    {
-      g_task_return_pointer (task, NULL, NULL);
-      return;
-    }
-
-  /* The search asked to unlock; an item still locked means the prompt was
-   * dismissed or could not be shown. */
-  value = secret_item_get_locked (newest) ? NULL : secret_item_get_secret (newest);
+  /* The search asked to unlock; no secret means the item stayed locked:
+   * the prompt was dismissed or could not be shown. */
   if (value == NULL || secret_value_get_text (value) == NULL)
     {
-      g_list_free_full (items, g_object_unref);
       g_task_return_error (task, locked_error ());
       return;
     }
 
   found = g_new0 (Found, 1);
   found->secret = g_strdup (secret_value_get_text (value));
-  found->attributes = secret_item_get_attributes (newest);
-  g_list_free_full (items, g_object_unref);
+  found->attributes = secret_retrievable_get_attributes (SECRET_RETRIEVABLE (object));
 
   g_task_return_pointer (task, found, (GDestroyNotify)found_free);
 }
 
 static void
-on_service_for_search_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
+on_search_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(SecretService) service = NULL;
   g_autoptr(GError) error = NULL;
-  SearchData *data = g_task_get_task_data (task);
-  GCancellable *cancellable;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  SecretRetrievable *newest = NULL;
+  GList *items;
 
-  service = secret_service_get_finish (result, &error);
-  if (service == NULL)
+  items = secret_password_search_finish (result, &error);
+  if (g_task_return_error_if_cancelled (task))
     {
-      g_task_return_error (task, map_secret_error (error, g_task_get_cancellable (task)));
+      g_list_free_full (items, g_object_unref);
+      return;
+    }
+  if (error != NULL)
+    {
+      g_task_return_error (task, map_secret_error (error, cancellable));
       return;
     }
 
-  cancellable = g_task_get_cancellable (task);
-  secret_service_search (service, data->schema, data->attributes,
-                         SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
-                         cancellable, on_search_cb, g_steal_pointer (&task));
+  for (GList *l = items; l != NULL; l = l->next)
+    if (newest == NULL || secret_retrievable_get_modified (l->data) > secret_retrievable_get_modified (newest))
+      newest = l->data;
+
+  if (newest == NULL)
+    g_task_return_pointer (task, NULL, NULL);
+  else
+    secret_retrievable_retrieve_secret (newest, NULL, on_secret_retrieved_cb, g_steal_pointer (&task));
+  g_list_free_full (items, g_object_unref);
 }
 
+/* Through libsecret's password API, not SecretService: inside a Flatpak
+ * only that API uses the file backend the Secret portal unlocks; the
+ * Secret Service itself is outside the sandbox.
+ *
+ * See the top of the file for why libsecret never gets a cancellable. */
 static void
 search_newest_async (const SecretSchema  *schema,
                      GHashTable          *attributes,
@@ -533,13 +526,11 @@ search_newest_async (const SecretSchema  *schema,
                      gpointer             user_data)
 {
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-  SearchData *data = g_new0 (SearchData, 1);
 
-  data->schema = schema;
-  data->attributes = attributes;
-  g_task_set_task_data (task, data, (GDestroyNotify)search_data_free);
-
-  secret_service_get (SECRET_SERVICE_OPEN_SESSION, cancellable, on_service_for_search_cb, task);
+  g_task_set_task_data (task, attributes, (GDestroyNotify)g_hash_table_unref);
+  secret_password_searchv (schema, attributes,
+                           SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
+                           NULL, on_search_cb, task);
 }
 
 /* Returns %NULL without an error when nothing is stored. */
@@ -698,7 +689,7 @@ tocsin_token_store_clear_async (const char          *auth_server,
   g_task_set_source_tag (task, tocsin_token_store_clear_async);
 
   attributes = make_attributes (auth_server, client_id, NULL);
-  secret_password_clearv (&token_schema, attributes, cancellable, on_clear_cb, task);
+  secret_password_clearv (&token_schema, attributes, NULL, on_clear_cb, task);
 }
 
 gboolean
@@ -750,14 +741,14 @@ tocsin_token_store_save_client_secret_async (const char          *auth_server,
   attributes = make_attributes (auth_server, client_id, NULL);
   if (client_secret == NULL || *client_secret == '\0')
     {
-      secret_password_clearv (&client_secret_schema, attributes, cancellable, on_clear_cb, task);
+      secret_password_clearv (&client_secret_schema, attributes, NULL, on_clear_cb, task);
       return;
     }
 
   /* Translators: the keyring item's name; %s is an OAuth client id */
   label = g_strdup_printf (_("Tocsin client secret (%s)"), client_id);
   secret_password_storev (&client_secret_schema, attributes, SECRET_COLLECTION_DEFAULT, label,
-                          client_secret, cancellable, on_client_secret_stored_cb, task);
+                          client_secret, NULL, on_client_secret_stored_cb, task);
 }
 
 gboolean
