@@ -264,9 +264,13 @@ def main():
           "~/.var/app/%s/data/keyrings/default.keyring" % app_id)
 
     # 2. A new P1 pages through the Notification portal; Acknowledge works.
-    cloud_id = json.loads(control("GET", "/_sandbox/state"))["sites"][0]["id"]
+    # The signed-in user is in on-call rotations, so "Page For" settles on
+    # her and her teams: the alert names her as a responder to be in scope.
+    state = json.loads(control("GET", "/_sandbox/state"))
+    cloud_id = state["sites"][0]["id"]
     alert = json.loads(control("POST", "/_sandbox/alerts?site=" + cloud_id,
-                               {"message": "Flatpak check: payment API down", "priority": "P1"}))
+                               {"message": "Flatpak check: payment API down", "priority": "P1",
+                                "responders": [{"id": state["user"]["accountId"], "type": "user"}]}))
 
     def paged():
         return next((n for n in notifications() if n["call"] == "Notify"
