@@ -638,9 +638,26 @@ on_flow_tokens_saved_cb (GObject      *object,
   g_object_unref (flow->task);
 }
 
+/* A keyring that never answers (a prompt nobody sees, a portal that hangs)
+ * must not leave the sign-in waiting for ever; a late answer is undone. */
+static gboolean
+on_flow_store_timeout_cb (gpointer user_data)
+{
+  Flow *flow = user_data;
+
+  flow->timeout_id = 0;
+  flow_finish (flow, g_error_new_literal (TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_KEYRING_UNAVAILABLE,
+                                          _("The keyring did not answer. Unlock or restart it (for "
+                                            "example by logging out and in again), then sign in again; "
+                                            "Tocsin keeps its sign-in only there.")));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 flow_store (Flow *flow)
 {
+  g_clear_handle_id (&flow->timeout_id, g_source_remove);
+  flow->timeout_id = g_timeout_add_seconds (SAVE_PROMPT_TIMEOUT_SECONDS, on_flow_store_timeout_cb, flow);
   tocsin_token_store_save_async (flow->auth_server, flow->client_id, flow->account, flow->tokens,
                                  flow->cancellable, on_flow_tokens_saved_cb, flow_hold (flow));
 }
