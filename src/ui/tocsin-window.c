@@ -127,12 +127,14 @@ update_health (TocsinWindow *self)
       error = tocsin_alert_monitor_get_error (tocsin_paging_watcher_get_monitor (self->watcher));
       if (error != NULL)
         {
-          g_autofree char *reason = g_strdup_printf ("%s\n%s", text, error->message);
+          /* Translators: the health banner: why Tocsin may miss alerts, then the error */
+          g_autofree char *reason = g_strdup_printf (C_("health banner", "%s — %s"), text, error->message);
 
           g_free (text);
           text = g_steal_pointer (&reason);
         }
       gtk_label_set_text (self->health_label, text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->health_label), text);
     }
   gtk_revealer_set_reveal_child (self->health_revealer, text != NULL);
 }

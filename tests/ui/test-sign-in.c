@@ -28,6 +28,7 @@
 #include "tocsin-test-sandbox.h"
 #include "tocsin-test-utils.h"
 #include "tocsin-window.h"
+#include "tocsin-test-notifications.h"
 
 #define FLOW_TIMEOUT_MS 60000
 
@@ -455,12 +456,7 @@ static guint log_mark;
 static void
 mark_notification_log (void)
 {
-  g_autofree char *contents = NULL;
-
-  log_mark = 0;
-  if (g_file_get_contents (g_getenv ("TOCSIN_NOTIFICATION_LOG"), &contents, NULL, NULL))
-    for (const char *p = contents; *p != '\0'; p++)
-      log_mark += *p == '\n';
+  log_mark = tocsin_test_notifications_mark ();
 }
 
 /* The Notify call of the capturing notification server whose buttons act on
@@ -658,34 +654,21 @@ shown_body (const char *body)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* The last Notify call with @summary, or NULL. */
+/* The last Notify call with @summary since the log's mark, or NULL. */
 static JsonObject *
 find_notification_by_summary (const char *summary)
 {
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
-  JsonObject *found = NULL;
+  g_autoptr(GPtrArray) records = tocsin_test_notifications_read_all ();
 
-  if (!g_file_get_contents (g_getenv ("TOCSIN_NOTIFICATION_LOG"), &contents, NULL, NULL))
-    return NULL;
-
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = records->len; i > log_mark; i--)
     {
-      g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
-      JsonObject *call;
+      JsonObject *call = g_ptr_array_index (records, i - 1);
 
-      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      call = json_node_get_object (node);
       if (g_strcmp0 (json_object_get_string_member_with_default (call, "call", ""), "Notify") == 0 &&
           g_strcmp0 (json_object_get_string_member_with_default (call, "summary", ""), summary) == 0)
-        {
-          g_clear_pointer (&found, json_object_unref);
-          found = json_object_ref (call);
-        }
+        return json_object_ref (call);
     }
-  return found;
+  return NULL;
 }
 
 static gboolean
@@ -734,7 +717,7 @@ check_hostile_alert_notification (TocsinApplication *app,
   g_assert_cmpuint (status, ==, 201);
   alert_id = json_object_get_string_member (json_node_get_object (created), "id");
 
-  tocsin_alert_monitor_refresh (tocsin_application_get_alert_monitor (app));
+  tocsin_paging_watcher_refresh (tocsin_application_get_paging_watcher (app));
   g_assert_true (tocsin_test_wait_until (alert_notified, (gpointer) alert_id, 20000));
   call = find_alert_notification (alert_id);
   shown = shown_body (json_object_get_string_member (call, "body"));
@@ -762,6 +745,7 @@ check_hostile_alert_notification (TocsinApplication *app,
 
   command = g_strdup_printf ("invoke %" G_GINT64_FORMAT " app.acknowledge-alert::%s\n",
                              json_object_get_int_member (call, "id"), alert_id);
+  mark_notification_log ();
   control = fopen (g_getenv ("TOCSIN_NOTIFICATION_CONTROL"), "w");
   g_assert_nonnull (control);
   fputs (command, control);
@@ -832,7 +816,8 @@ check_snooze_without_window (TocsinApplication *app,
   g_assert_cmpuint (status, ==, 201);
   alert_id = json_object_get_string_member (json_node_get_object (created), "id");
 
-  tocsin_alert_monitor_refresh (tocsin_application_get_alert_monitor (app));
+  /* What pages is the paging watcher's, not the (closed) window's list. */
+  tocsin_paging_watcher_refresh (tocsin_application_get_paging_watcher (app));
   g_assert_true (tocsin_test_wait_until (alert_notified, (gpointer) alert_id, 20000));
   call = find_alert_notification (alert_id);
   snooze_action = g_strconcat ("app.snooze-alert::", alert_id, NULL);
