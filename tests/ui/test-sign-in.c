@@ -459,37 +459,38 @@ mark_notification_log (void)
   log_mark = tocsin_test_notifications_mark ();
 }
 
+/* Whether @call offers a button for @action (e.g. "app.acknowledge-alert::id"). */
+static gboolean
+offers_action (JsonObject *call,
+               const char *action)
+{
+  JsonArray *actions;
+
+  if (!json_object_has_member (call, "actions"))
+    return FALSE;
+  actions = json_object_get_array_member (call, "actions");
+  for (guint k = 0; k < json_array_get_length (actions); k++)
+    if (g_strcmp0 (json_array_get_string_element (actions, k), action) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The Notify call of the capturing notification server whose buttons act on
- * @alert_id, or NULL. */
+ * @alert_id, since the log's mark, or NULL. */
 static JsonObject *
 find_alert_notification (const char *alert_id)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) records = tocsin_test_notifications_read_all ();
   g_autofree char *button = g_strconcat ("app.acknowledge-alert::", alert_id, NULL);
-  g_auto(GStrv) lines = NULL;
 
-  if (!g_file_get_contents (g_getenv ("TOCSIN_NOTIFICATION_LOG"), &contents, NULL, NULL))
-    return NULL;
-
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = log_mark; i < g_strv_length (lines); i++)
+  for (guint i = log_mark; i < records->len; i++)
     {
-      g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
-      JsonObject *call;
-      JsonArray *actions;
+      JsonObject *call = g_ptr_array_index (records, i);
 
-      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      call = json_node_get_object (node);
-      if (g_strcmp0 (json_object_get_string_member_with_default (call, "call", ""), "Notify") != 0 ||
-          !json_object_has_member (call, "actions"))
-        continue;
-      actions = json_object_get_array_member (call, "actions");
-      for (guint k = 0; k < json_array_get_length (actions); k++)
-        if (g_strcmp0 (json_array_get_string_element (actions, k), button) == 0)
-          return json_object_ref (call);
+      if (g_strcmp0 (json_object_get_string_member_with_default (call, "call", ""), "Notify") == 0 &&
+          offers_action (call, button))
+        return json_object_ref (call);
     }
-
   return NULL;
 }
 
@@ -511,31 +512,19 @@ static guint
 count_alert_calls (const char *alert_id,
                    gint64      notification_id)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) records = tocsin_test_notifications_read_all ();
   g_autofree char *button = g_strconcat ("app.acknowledge-alert::", alert_id, NULL);
-  g_auto(GStrv) lines = NULL;
   guint n = 0;
 
-  if (!g_file_get_contents (g_getenv ("TOCSIN_NOTIFICATION_LOG"), &contents, NULL, NULL))
-    return 0;
-
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = log_mark; i < g_strv_length (lines); i++)
+  for (guint i = log_mark; i < records->len; i++)
     {
-      g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
-      JsonObject *call;
+      JsonObject *call = g_ptr_array_index (records, i);
 
-      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      call = json_node_get_object (node);
-      if (g_strcmp0 (json_object_get_string_member_with_default (call, "call", ""), "CloseNotification") == 0 &&
-          json_object_get_int_member (call, "id") == notification_id)
-        n++;
-      else if (json_object_has_member (call, "actions") &&
-               strstr (lines[i], button) != NULL)
+      if (g_strcmp0 (json_object_get_string_member_with_default (call, "call", ""), "CloseNotification") == 0
+          ? json_object_get_int_member_with_default (call, "id", -1) == notification_id
+          : offers_action (call, button))
         n++;
     }
-
   return n;
 }
 
@@ -866,22 +855,13 @@ banner_hidden (gpointer data)
 static guint
 count_notifications_with_prefix (const char *prefix)
 {
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) records = tocsin_test_notifications_read_all ();
   guint n = 0;
 
-  if (!g_file_get_contents (g_getenv ("TOCSIN_NOTIFICATION_LOG"), &contents, NULL, NULL))
-    return 0;
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = log_mark; i < g_strv_length (lines); i++)
-    {
-      g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
-
-      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
-          g_str_has_prefix (json_object_get_string_member_with_default (json_node_get_object (node), "summary", ""),
-                            prefix))
-        n++;
-    }
+  for (guint i = log_mark; i < records->len; i++)
+    if (g_str_has_prefix (json_object_get_string_member_with_default (g_ptr_array_index (records, i),
+                                                                      "summary", ""), prefix))
+      n++;
   return n;
 }
 
