@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "tocsin-alert-api.h"
+#include "tocsin-alert-service.h"
 #include "tocsin-alert-details.h"
 
 #define ENTRY_PAGE_SIZE 20

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "tocsin-alert-api.h"
+#include "tocsin-alert-service.h"
 #include "tocsin-alert-details.h"
 #include "tocsin-alerts-page.h"
 #include "tocsin-plain-text.h"

@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "tocsin-alert-api.h"
+#include "tocsin-alert-service.h"
 #include "tocsin-ops-client.h"
 #include "tocsin-test-token-provider.h"
 

@@ -18,7 +18,7 @@
 #include <libsecret/secret.h>
 #include <string.h>
 
-#include "tocsin-alert-api.h"
+#include "tocsin-alert-service.h"
 #include "tocsin-auth-session.h"
 #include "tocsin-ops-client.h"
 #include "tocsin-test-sandbox.h"

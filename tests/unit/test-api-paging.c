@@ -12,7 +12,7 @@
 
 #include <libsoup/soup.h>
 
-#include "tocsin-alert-api.h"
+#include "tocsin-alert-service.h"
 #include "tocsin-test-token-provider.h"
 
 typedef struct

@@ -1,4 +1,4 @@
-/* tocsin-alert-api.c
+/* tocsin-alert-service.c
  *
  * Copyright 2026 The Tocsin authors
  *
@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "tocsin-alert-api.h"
+#include "tocsin-alert-service.h"
 #include "tocsin-alert-parser.h"
 #include "tocsin-json-utf8.h"
 

@@ -1,4 +1,4 @@
-/* tocsin-alert-api.h
+/* tocsin-alert-service.h
  *
  * Copyright 2026 The Tocsin authors
  *

@@ -9,7 +9,7 @@
 
 #include <gio/gio.h>
 
-#include "tocsin-alert-api.h"
+#include "tocsin-alert-service.h"
 #include "tocsin-alert-list.h"
 #include "tocsin-ops-client.h"
 
