@@ -383,7 +383,7 @@ lookup_announced (TocsinApplication   *self,
     return NULL;
 
   *monitor = tocsin_paging_watcher_get_monitor (self->watcher);
-  alert = tocsin_alert_list_lookup (tocsin_alert_monitor_get_list (*monitor), alert_id);
+  alert = tocsin_alert_list_lookup (tocsin_alert_monitor_get_model (*monitor), alert_id);
   if (alert == NULL)
     g_debug ("Alert %s is no longer listed", alert_id);   /* closed elsewhere since */
   return alert;
@@ -825,13 +825,13 @@ drop_monitors (TocsinApplication *self)
     }
   if (self->alert_monitor != NULL)
     {
-      g_settings_unbind (self->alert_monitor, "poll-interval");
+      g_settings_unbind (self->alert_monitor, "interval");
       tocsin_alert_monitor_set_active (self->alert_monitor, FALSE);
       g_clear_object (&self->alert_monitor);
     }
   if (self->schedule_monitor != NULL)
     {
-      tocsin_schedule_monitor_stop (self->schedule_monitor);
+      tocsin_schedule_monitor_set_active (self->schedule_monitor, FALSE);
       g_clear_object (&self->schedule_monitor);
     }
   g_clear_pointer (&self->monitored_site_id, g_free);
@@ -886,7 +886,7 @@ update_monitors (TocsinApplication *self)
   self->monitored_site_id = g_strdup (tocsin_site_get_id (site));
 
   self->alert_monitor = tocsin_alert_monitor_new (client);
-  g_settings_bind (self->settings, "poll-interval", self->alert_monitor, "poll-interval",
+  g_settings_bind (self->settings, "poll-interval", self->alert_monitor, "interval",
                    G_SETTINGS_BIND_GET);
   tocsin_alert_monitor_set_active (self->alert_monitor, TRUE);
 
@@ -899,7 +899,7 @@ update_monitors (TocsinApplication *self)
 
   start_watcher (self, client);
   start_notifier (self);
-  tocsin_schedule_monitor_start (self->schedule_monitor);
+  tocsin_schedule_monitor_set_active (self->schedule_monitor, TRUE);
 
   update_hold (self);
   update_status_icon (self);

@@ -1907,7 +1907,7 @@ tocsin_alerts_page_set_monitor (TocsinAlertsPage   *self,
       g_signal_connect_object (monitor, "notify::owners", G_CALLBACK (sync_presets), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (monitor, "notify::open-unacknowledged-count", G_CALLBACK (on_monitor_count_cb),
                                self, G_CONNECT_SWAPPED);
-      gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (tocsin_alert_monitor_get_list (monitor)));
+      gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor)));
       tocsin_alert_details_set_client (self->details, tocsin_alert_monitor_get_client (monitor));
       /* Shown means wanted: keep it polling. */
       tocsin_alert_monitor_set_active (monitor, TRUE);

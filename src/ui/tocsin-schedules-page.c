@@ -915,7 +915,7 @@ tocsin_schedules_page_set_monitor (TocsinSchedulesPage   *self,
   restore_selection (self);
 
   if (monitor != NULL)
-    tocsin_schedule_monitor_start (monitor);
+    tocsin_schedule_monitor_set_active (monitor, TRUE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MONITOR]);
 }

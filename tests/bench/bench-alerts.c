@@ -250,13 +250,13 @@ main (int   argc,
   client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb), tocsin_test_sandbox_get_cloud_id (sb, 0),
                                   TOCSIN_TOKEN_PROVIDER (provider), NULL);
   monitor = tocsin_alert_monitor_new (client);
-  tocsin_alert_monitor_set_poll_interval (monitor, 0);
+  tocsin_alert_monitor_set_interval (monitor, 0);
   tocsin_alert_monitor_set_query (monitor, "");
   stall_first = measure_refresh (monitor, &dispatch_first);
   /* Change ~5 % on the server, then refresh again. */
   for (guint i = 0; i < 500; i++)
     {
-      TocsinAlert *alert = g_list_model_get_item (G_LIST_MODEL (tocsin_alert_monitor_get_list (monitor)), i * 20);
+      TocsinAlert *alert = g_list_model_get_item (G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor)), i * 20);
       g_autofree char *path = g_strdup_printf ("/_sandbox/alerts/%s", tocsin_alert_get_id (alert));
 
       tocsin_test_sandbox_control (sb, "PATCH", path, "{\"message\":\"changed for the benchmark\"}", NULL);
@@ -265,7 +265,7 @@ main (int   argc,
   stall_second = measure_refresh (monitor, &dispatch_second);
 
   g_print ("\nTocsin alert benchmark: %u alerts in %u pages, %.1f MiB of JSON\n",
-           g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_list (monitor))),
+           g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor))),
            pages->len, total_bytes / 1048576.0);
   g_print ("%-44s %13s %9s\n", "measure", "time", "ratio");
   row ("json-glib parse of the same bytes (baseline)", baseline, baseline);

@@ -100,15 +100,15 @@ measure (const char *n_alerts)
   client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb), tocsin_test_sandbox_get_cloud_id (sb, 0),
                                   TOCSIN_TOKEN_PROVIDER (provider), NULL);
   monitor = tocsin_alert_monitor_new (client);
-  tocsin_alert_monitor_set_poll_interval (monitor, 0);
+  tocsin_alert_monitor_set_interval (monitor, 0);
   /* Every alert matches. */
   tocsin_alert_monitor_set_query (monitor, "");
   refresh_and_wait (monitor);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_list (monitor))), ==,
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor))), ==,
                     g_ascii_strtoull (n_alerts, NULL, 10));
 
   id = g_signal_connect (monitor, "notify::loading", G_CALLBACK (on_poll_done_cb), &polls);
-  tocsin_alert_monitor_set_poll_interval (monitor, 1);
+  tocsin_alert_monitor_set_interval (monitor, 1);
   tocsin_alert_monitor_set_active (monitor, TRUE);
   /* Activating refreshes at once, in full: not an idle poll. The next poll
    * starts a second after it ends. */

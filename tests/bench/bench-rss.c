@@ -29,7 +29,7 @@ on_loading_cb (GObject    *object,
   TocsinAlertMonitor *monitor = TOCSIN_ALERT_MONITOR (object);
 
   if (!tocsin_alert_monitor_get_loading (monitor) &&
-      g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_list (monitor))) == N_ALERTS)
+      g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor))) == N_ALERTS)
     *done = TRUE;
 }
 
@@ -64,7 +64,7 @@ main (int   argc,
   client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb), tocsin_test_sandbox_get_cloud_id (sb, 0),
                                   TOCSIN_TOKEN_PROVIDER (provider), NULL);
   monitor = tocsin_alert_monitor_new (client);
-  tocsin_alert_monitor_set_poll_interval (monitor, 0);
+  tocsin_alert_monitor_set_interval (monitor, 0);
 
   window = GTK_WINDOW (adw_window_new ());
   gtk_window_set_default_size (window, 1280, 760);

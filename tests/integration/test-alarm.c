@@ -122,7 +122,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   f->monitor = tocsin_alert_monitor_new (f->client);
   /* Refreshes only when the test asks. */
-  tocsin_alert_monitor_set_poll_interval (f->monitor, 0);
+  tocsin_alert_monitor_set_interval (f->monitor, 0);
   tocsin_alert_monitor_set_query (f->monitor, TOCSIN_ALERT_QUERY_OPEN_UNACKNOWLEDGED);
 
   f->player = g_object_new (TEST_TYPE_PLAYER, NULL);
@@ -132,7 +132,7 @@ fixture_set_up (Fixture       *f,
 
   f->state_path = g_build_filename (g_get_user_state_dir (), "tocsin-alarm-test",
                                     g_test_get_path (), "announced", NULL);
-  f->notifier = tocsin_alert_notifier_new (app, G_LIST_MODEL (tocsin_alert_monitor_get_list (f->monitor)),
+  f->notifier = tocsin_alert_notifier_new (app, G_LIST_MODEL (tocsin_alert_monitor_get_model (f->monitor)),
                                            f->state_path);
   tocsin_alert_notifier_set_min_priority (f->notifier, 5);
   tocsin_alert_notifier_set_alarm (f->notifier, f->alarm);

@@ -67,7 +67,7 @@ test_monitor (void)
   client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb), tocsin_test_sandbox_get_cloud_id (sb, 0),
                                   TOCSIN_TOKEN_PROVIDER (provider), NULL);
   monitor = tocsin_alert_monitor_new (client);
-  list = tocsin_alert_monitor_get_list (monitor);
+  list = tocsin_alert_monitor_get_model (monitor);
   g_assert_false (tocsin_alert_monitor_get_offline (monitor));
 
   tocsin_alert_monitor_set_query (monitor, unacked);
@@ -157,7 +157,7 @@ test_cut_emoji (void)
   client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb), tocsin_test_sandbox_get_cloud_id (sb, 1),
                                   TOCSIN_TOKEN_PROVIDER (provider), NULL);
   monitor = tocsin_alert_monitor_new (client);
-  list = tocsin_alert_monitor_get_list (monitor);
+  list = tocsin_alert_monitor_get_model (monitor);
 
   refresh_and_wait (monitor);
   g_assert_no_error ((GError *) tocsin_alert_monitor_get_error (monitor));
@@ -207,7 +207,7 @@ test_assigned_to_me (void)
   client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb), tocsin_test_sandbox_get_cloud_id (sb, 0),
                                   TOCSIN_TOKEN_PROVIDER (provider), NULL);
   monitor = tocsin_alert_monitor_new (client);
-  list = tocsin_alert_monitor_get_list (monitor);
+  list = tocsin_alert_monitor_get_model (monitor);
   tocsin_alert_monitor_set_query (monitor, mine);
   refresh_and_wait (monitor);
   n_open = g_list_model_get_n_items (G_LIST_MODEL (list));
@@ -217,7 +217,7 @@ test_assigned_to_me (void)
   g_assert_no_error ((GError *) tocsin_alert_monitor_get_error (monitor));
 
   server_side = tocsin_alert_monitor_new (client);
-  expected = tocsin_alert_monitor_get_list (server_side);
+  expected = tocsin_alert_monitor_get_model (server_side);
   tocsin_alert_monitor_set_query (server_side, "status:open AND owner:\"Dana Okafor\"");
   refresh_and_wait (server_side);
 
@@ -305,8 +305,8 @@ test_idle_poll (void)
   client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb), tocsin_test_sandbox_get_cloud_id (sb, 0),
                                   TOCSIN_TOKEN_PROVIDER (provider), NULL);
   monitor = tocsin_alert_monitor_new (client);
-  tocsin_alert_monitor_set_poll_interval (monitor, 0);
-  list = tocsin_alert_monitor_get_list (monitor);
+  tocsin_alert_monitor_set_interval (monitor, 0);
+  list = tocsin_alert_monitor_get_model (monitor);
   alerts_path = tocsin_test_sandbox_site_path (sb, 0, "alerts");
 
   tocsin_alert_monitor_set_query (monitor, "status:open");
@@ -399,9 +399,9 @@ test_cheap_poll (void)
   client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb), tocsin_test_sandbox_get_cloud_id (sb, 0),
                                   TOCSIN_TOKEN_PROVIDER (provider), NULL);
   monitor = tocsin_alert_monitor_new (client);
-  list = tocsin_alert_monitor_get_list (monitor);
+  list = tocsin_alert_monitor_get_model (monitor);
   tocsin_alert_monitor_set_query (monitor, "");
-  tocsin_alert_monitor_set_poll_interval (monitor, 1);
+  tocsin_alert_monitor_set_interval (monitor, 1);
 
   polls = 0;
   id = g_signal_connect (monitor, "notify::loading", G_CALLBACK (on_poll_done_cb), &polls);

@@ -222,7 +222,7 @@ refresh_schedules (World *w)
 static TocsinAlert *
 first_open_unacknowledged (World *w)
 {
-  GListModel *list = G_LIST_MODEL (tocsin_alert_monitor_get_list (w->alerts));
+  GListModel *list = G_LIST_MODEL (tocsin_alert_monitor_get_model (w->alerts));
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
@@ -409,7 +409,7 @@ run_cell (World       *w,
           Row          row,
           const Fault *fault)
 {
-  GListModel *alerts = G_LIST_MODEL (tocsin_alert_monitor_get_list (w->alerts));
+  GListModel *alerts = G_LIST_MODEL (tocsin_alert_monitor_get_model (w->alerts));
   GListModel *schedules = G_LIST_MODEL (tocsin_schedule_monitor_get_model (w->schedules));
   guint n_alerts = g_list_model_get_n_items (alerts);
   guint n_schedules = g_list_model_get_n_items (schedules);
@@ -520,7 +520,7 @@ world_start (World *w)
   g_test_message ("%s", w->table->str);
 
   g_assert_null (refresh_alerts (w));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_list (w->alerts))), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_model (w->alerts))), >, 0);
   g_assert_null (refresh_schedules (w));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tocsin_schedule_monitor_get_model (w->schedules))), >, 0);
 }

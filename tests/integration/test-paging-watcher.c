@@ -264,7 +264,7 @@ test_window_search (Fixture       *f,
   wait_refresh (f);
   wait_for_call (f, "Notify", "P3 · Replica lag on db-7");
   g_assert_true (pages_for (f, id));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_list (window))), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_model (window))), ==, 0);
 
   /* Another search in the window, and another again: nothing is withdrawn
    * or announced again. */
@@ -429,7 +429,7 @@ test_on_call_teams (Fixture       *f,
   g_assert_true (pages_for (f, mine_id));
 
   tocsin_paging_watcher_set_schedule_monitor (f->watcher, NULL);
-  tocsin_schedule_monitor_stop (schedules);
+  tocsin_schedule_monitor_set_active (schedules, FALSE);
 }
 
 /* Blind for longer than the threshold with no window: one notification

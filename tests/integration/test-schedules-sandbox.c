@@ -693,7 +693,7 @@ test_my_shifts (Fixture       *f,
   tocsin_schedule_monitor_set_now (monitor, now);
   tocsin_schedule_monitor_set_local_zone (monitor, berlin);
   g_signal_connect (monitor, "refreshed", G_CALLBACK (on_refreshed_cb), &refreshed);
-  tocsin_schedule_monitor_start (monitor);
+  tocsin_schedule_monitor_set_active (monitor, TRUE);
   wait_refreshes (monitor, &refreshed, 1);
 
   g_assert_null (tocsin_schedule_list_get_error (list));
@@ -744,7 +744,7 @@ test_my_shifts (Fixture       *f,
     if (boundary != NULL)
       g_assert_cmpint (g_date_time_difference (wakeup, boundary), <=, G_TIME_SPAN_SECOND);
   }
-  tocsin_schedule_monitor_stop (monitor);
+  tocsin_schedule_monitor_set_active (monitor, FALSE);
 }
 
 int

@@ -50,7 +50,7 @@ fixture_setup (Fixture       *f,
   tocsin_ops_client_set_timeout (f->client, 10);
   f->monitor = tocsin_alert_monitor_new (f->client);
   /* Refreshes only on demand and after actions, so the log is predictable. */
-  tocsin_alert_monitor_set_poll_interval (f->monitor, 0);
+  tocsin_alert_monitor_set_interval (f->monitor, 0);
 
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1280, 760);

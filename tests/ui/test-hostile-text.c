@@ -349,7 +349,7 @@ test_alert (Fixture       *f,
   g_assert_cmpuint (status, ==, 201);
   id = json_object_get_string_member (json_node_get_object (created), "id");
 
-  tocsin_alert_monitor_set_poll_interval (monitor, 0);
+  tocsin_alert_monitor_set_interval (monitor, 0);
   page = alerts_page_new (f, monitor);
   g_assert_true (tocsin_test_wait_until (alerts_loaded, monitor, WAIT_MS));
   g_assert_true (tocsin_alerts_page_select_alert (page, id));
@@ -401,7 +401,7 @@ test_alert_errors (Fixture       *f,
   LabelWait wait;
 
   add_fault (f, alerts_path, "GET", 500, -1, HOSTILE_ERROR);
-  tocsin_alert_monitor_set_poll_interval (monitor, 0);
+  tocsin_alert_monitor_set_interval (monitor, 0);
   page = alerts_page_new (f, monitor);
   stack = tocsin_test_find_by_id (GTK_WIDGET (page), "content_stack");
   wait_state[0] = stack;
@@ -471,7 +471,7 @@ test_schedules_error (Fixture       *f,
   assert_no_disguised_links (GTK_WIDGET (f->window));
 
   tocsin_schedules_page_set_monitor (page, NULL);
-  tocsin_schedule_monitor_stop (monitor);
+  tocsin_schedule_monitor_set_active (monitor, FALSE);
 }
 
 /* What the user typed comes back in the preferences' toast as typed. */

@@ -87,7 +87,7 @@ fixture_teardown (Fixture       *f,
   tocsin_schedules_page_set_monitor (f->page, NULL);
   gtk_window_destroy (f->window);
   tocsin_test_spin (50);
-  tocsin_schedule_monitor_stop (f->monitor);
+  tocsin_schedule_monitor_set_active (f->monitor, FALSE);
   g_clear_object (&f->monitor);
   g_clear_object (&f->service);
   g_clear_object (&f->client);

@@ -52,10 +52,10 @@ G_DEFINE_FINAL_TYPE (TocsinAlertMonitor, tocsin_alert_monitor, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_CLIENT,
-  PROP_LIST,
+  PROP_MODEL,
   PROP_QUERY,
   PROP_OWNERS,
-  PROP_POLL_INTERVAL,
+  PROP_INTERVAL,
   PROP_ACTIVE,
   PROP_LOADING,
   PROP_ERROR,
@@ -669,10 +669,10 @@ tocsin_alert_monitor_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_CLIENT: g_value_set_object (value, self->client); break;
-    case PROP_LIST: g_value_set_object (value, self->list); break;
+    case PROP_MODEL: g_value_set_object (value, self->list); break;
     case PROP_QUERY: g_value_set_string (value, self->query); break;
     case PROP_OWNERS: g_value_set_boxed (value, self->owners); break;
-    case PROP_POLL_INTERVAL: g_value_set_uint (value, self->poll_interval); break;
+    case PROP_INTERVAL: g_value_set_uint (value, self->poll_interval); break;
     case PROP_ACTIVE: g_value_set_boolean (value, self->active); break;
     case PROP_LOADING: g_value_set_boolean (value, self->loading); break;
     case PROP_ERROR: g_value_set_boxed (value, self->error); break;
@@ -705,8 +705,8 @@ tocsin_alert_monitor_set_property (GObject      *object,
     case PROP_OWNERS:
       tocsin_alert_monitor_set_owners (self, g_value_get_boxed (value));
       break;
-    case PROP_POLL_INTERVAL:
-      tocsin_alert_monitor_set_poll_interval (self, g_value_get_uint (value));
+    case PROP_INTERVAL:
+      tocsin_alert_monitor_set_interval (self, g_value_get_uint (value));
       break;
     case PROP_ACTIVE:
       tocsin_alert_monitor_set_active (self, g_value_get_boolean (value));
@@ -730,8 +730,8 @@ tocsin_alert_monitor_class_init (TocsinAlertMonitorClass *klass)
   properties [PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, TOCSIN_TYPE_OPS_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties [PROP_LIST] =
-    g_param_spec_object ("list", NULL, NULL, TOCSIN_TYPE_ALERT_LIST,
+  properties [PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, TOCSIN_TYPE_ALERT_LIST,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties [PROP_QUERY] =
     g_param_spec_string ("query", NULL, NULL, "status:open",
@@ -739,8 +739,8 @@ tocsin_alert_monitor_class_init (TocsinAlertMonitorClass *klass)
   properties [PROP_OWNERS] =
     g_param_spec_boxed ("owners", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties [PROP_POLL_INTERVAL] =
-    g_param_spec_uint ("poll-interval", NULL, NULL, 0, 24 * 3600, 60,
+  properties [PROP_INTERVAL] =
+    g_param_spec_uint ("interval", NULL, NULL, 0, 24 * 3600, 60,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_ACTIVE] =
     g_param_spec_boolean ("active", NULL, NULL, FALSE,
@@ -794,7 +794,7 @@ tocsin_alert_monitor_get_client (TocsinAlertMonitor *self)
 }
 
 TocsinAlertList *
-tocsin_alert_monitor_get_list (TocsinAlertMonitor *self)
+tocsin_alert_monitor_get_model (TocsinAlertMonitor *self)
 {
   g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), NULL);
   return self->list;
@@ -862,22 +862,22 @@ tocsin_alert_monitor_set_owners (TocsinAlertMonitor *self,
 }
 
 guint
-tocsin_alert_monitor_get_poll_interval (TocsinAlertMonitor *self)
+tocsin_alert_monitor_get_interval (TocsinAlertMonitor *self)
 {
   g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), 0);
   return self->poll_interval;
 }
 
 void
-tocsin_alert_monitor_set_poll_interval (TocsinAlertMonitor *self,
-                                        guint               seconds)
+tocsin_alert_monitor_set_interval (TocsinAlertMonitor *self,
+                                   guint               seconds)
 {
   g_return_if_fail (TOCSIN_IS_ALERT_MONITOR (self));
 
   if (self->poll_interval == seconds)
     return;
   self->poll_interval = seconds;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_POLL_INTERVAL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INTERVAL]);
   if (self->poll_source != 0)
     schedule_poll (self);
 }

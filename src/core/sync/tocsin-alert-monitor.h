@@ -16,13 +16,13 @@
 G_BEGIN_DECLS
 
 /* Keeps a TocsinAlertList in step with the server: polls every
- * poll-interval seconds while active, pages through everything `query`
+ * interval seconds while active, pages through everything `query`
  * matches, refreshes at once on request, on network changes and on resume
  * from suspend, and pauses while offline. Runs actions with a per-alert
  * pending state and an optimistic update that is reverted on failure.
  *
- * Properties: client (construct-only), list (read-only), query, owners
- * (keep only alerts whose owner is one of these; NULL = all), poll-interval
+ * Properties: client (construct-only), model (read-only), query, owners
+ * (keep only alerts whose owner is one of these; NULL = all), interval
  * (seconds, 0 = no polling), active, loading, error (GError, NULL when the
  * last refresh worked), offline, open-unacknowledged-count (server-wide
  * count for "status:open AND acknowledged:false"), total (alerts matching
@@ -49,15 +49,15 @@ char               *tocsin_alert_preset_query                  (TocsinAlertPrese
 TocsinAlertMonitor *tocsin_alert_monitor_new                   (TocsinOpsClient      *client);
 
 TocsinOpsClient    *tocsin_alert_monitor_get_client            (TocsinAlertMonitor   *self);
-TocsinAlertList    *tocsin_alert_monitor_get_list              (TocsinAlertMonitor   *self);
+TocsinAlertList    *tocsin_alert_monitor_get_model              (TocsinAlertMonitor   *self);
 const char         *tocsin_alert_monitor_get_query             (TocsinAlertMonitor   *self);
 void                tocsin_alert_monitor_set_query             (TocsinAlertMonitor   *self,
                                                                 const char           *query);
 const char * const *tocsin_alert_monitor_get_owners            (TocsinAlertMonitor   *self);
 void                tocsin_alert_monitor_set_owners            (TocsinAlertMonitor   *self,
                                                                 const char * const   *owners);
-guint               tocsin_alert_monitor_get_poll_interval     (TocsinAlertMonitor   *self);
-void                tocsin_alert_monitor_set_poll_interval     (TocsinAlertMonitor   *self,
+guint               tocsin_alert_monitor_get_interval          (TocsinAlertMonitor   *self);
+void                tocsin_alert_monitor_set_interval          (TocsinAlertMonitor   *self,
                                                                 guint                 seconds);
 gboolean            tocsin_alert_monitor_get_active            (TocsinAlertMonitor   *self);
 void                tocsin_alert_monitor_set_active            (TocsinAlertMonitor   *self,

@@ -139,7 +139,7 @@ wants (TocsinPagingWatcher *self,
 static void
 update_alerts (TocsinPagingWatcher *self)
 {
-  GListModel *list = G_LIST_MODEL (tocsin_alert_monitor_get_list (self->monitor));
+  GListModel *list = G_LIST_MODEL (tocsin_alert_monitor_get_model (self->monitor));
   g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_items = g_list_model_get_n_items (list);
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->alerts));
@@ -452,7 +452,7 @@ tocsin_paging_watcher_new (TocsinOpsClient *client)
                            G_CALLBACK (on_last_refresh_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->monitor, "notify::error",
                            G_CALLBACK (on_error_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (tocsin_alert_monitor_get_list (self->monitor), "items-changed",
+  g_signal_connect_object (tocsin_alert_monitor_get_model (self->monitor), "items-changed",
                            G_CALLBACK (update_alerts), self, G_CONNECT_SWAPPED);
 
   return self;
@@ -535,7 +535,7 @@ guint
 tocsin_paging_watcher_get_poll_interval (TocsinPagingWatcher *self)
 {
   g_return_val_if_fail (TOCSIN_IS_PAGING_WATCHER (self), 0);
-  return tocsin_alert_monitor_get_poll_interval (self->monitor);
+  return tocsin_alert_monitor_get_interval (self->monitor);
 }
 
 void
@@ -544,9 +544,9 @@ tocsin_paging_watcher_set_poll_interval (TocsinPagingWatcher *self,
 {
   g_return_if_fail (TOCSIN_IS_PAGING_WATCHER (self));
 
-  if (tocsin_alert_monitor_get_poll_interval (self->monitor) == seconds)
+  if (tocsin_alert_monitor_get_interval (self->monitor) == seconds)
     return;
-  tocsin_alert_monitor_set_poll_interval (self->monitor, seconds);
+  tocsin_alert_monitor_set_interval (self->monitor, seconds);
   restart_stale_timer (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_POLL_INTERVAL]);
 }

@@ -26,7 +26,7 @@ struct _TocsinScheduleMonitor
   GTimeZone             *local_zone;
   GDateTime             *next_wakeup;
   guint                  timeout_id;
-  guint                  refresh_interval;
+  guint                  interval;
   guint                  running : 1;
   guint                  refreshing : 1;
   guint                  again : 1;
@@ -38,7 +38,8 @@ enum {
   PROP_0,
   PROP_SERVICE,
   PROP_MODEL,
-  PROP_REFRESH_INTERVAL,
+  PROP_ACTIVE,
+  PROP_INTERVAL,
   N_PROPS
 };
 
@@ -78,7 +79,7 @@ schedule_wakeup (TocsinScheduleMonitor *self,
                  GDateTime             *now)
 {
   g_autoptr(GDateTime) boundary = NULL;
-  gint64 delay_ms = (gint64) self->refresh_interval * 1000;
+  gint64 delay_ms = (gint64) self->interval * 1000;
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   g_clear_pointer (&self->next_wakeup, g_date_time_unref);
@@ -240,8 +241,12 @@ tocsin_schedule_monitor_get_property (GObject    *object,
       g_value_set_object (value, self->list);
       break;
 
-    case PROP_REFRESH_INTERVAL:
-      g_value_set_uint (value, self->refresh_interval);
+    case PROP_ACTIVE:
+      g_value_set_boolean (value, self->running);
+      break;
+
+    case PROP_INTERVAL:
+      g_value_set_uint (value, self->interval);
       break;
 
     default:
@@ -263,8 +268,12 @@ tocsin_schedule_monitor_set_property (GObject      *object,
       self->service = g_value_dup_object (value);
       break;
 
-    case PROP_REFRESH_INTERVAL:
-      tocsin_schedule_monitor_set_refresh_interval (self, g_value_get_uint (value));
+    case PROP_ACTIVE:
+      tocsin_schedule_monitor_set_active (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_INTERVAL:
+      tocsin_schedule_monitor_set_interval (self, g_value_get_uint (value));
       break;
 
     default:
@@ -288,8 +297,11 @@ tocsin_schedule_monitor_class_init (TocsinScheduleMonitorClass *klass)
   properties [PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, TOCSIN_TYPE_SCHEDULE_LIST,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties [PROP_REFRESH_INTERVAL] =
-    g_param_spec_uint ("refresh-interval", NULL, NULL, 1, G_MAXUINT / 1000,
+  properties [PROP_ACTIVE] =
+    g_param_spec_boolean ("active", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_INTERVAL] =
+    g_param_spec_uint ("interval", NULL, NULL, 1, G_MAXUINT / 1000,
                        TOCSIN_SCHEDULE_MONITOR_DEFAULT_INTERVAL,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -316,7 +328,7 @@ tocsin_schedule_monitor_init (TocsinScheduleMonitor *self)
   /* The boundary timer slept with the machine: look again on waking. */
   g_signal_connect_object (tocsin_resume_watcher_get_default (), "resumed",
                            G_CALLBACK (on_resumed_cb), self, G_CONNECT_SWAPPED);
-  self->refresh_interval = TOCSIN_SCHEDULE_MONITOR_DEFAULT_INTERVAL;
+  self->interval = TOCSIN_SCHEDULE_MONITOR_DEFAULT_INTERVAL;
 }
 
 /* Public API */
@@ -353,26 +365,34 @@ tocsin_schedule_monitor_get_model (TocsinScheduleMonitor *self)
   return self->list;
 }
 
-/* Refreshes now and keeps refreshing until stopped. */
-void
-tocsin_schedule_monitor_start (TocsinScheduleMonitor *self)
+gboolean
+tocsin_schedule_monitor_get_active (TocsinScheduleMonitor *self)
 {
-  g_return_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self));
-
-  if (self->running)
-    return;
-
-  self->running = TRUE;
-  tocsin_schedule_monitor_refresh (self);
+  g_return_val_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self), FALSE);
+  return self->running;
 }
 
-/* Stops the timers and cancels a refresh in flight; the list keeps its data. */
+/* Active: refreshes now and keeps refreshing. Inactive: stops the timers and
+ * cancels a refresh in flight; the list keeps its data. */
 void
-tocsin_schedule_monitor_stop (TocsinScheduleMonitor *self)
+tocsin_schedule_monitor_set_active (TocsinScheduleMonitor *self,
+                                    gboolean               active)
 {
   g_return_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self));
 
-  self->running = FALSE;
+  active = !!active;
+  if (self->running == active)
+    return;
+
+  self->running = active;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ACTIVE]);
+
+  if (active)
+    {
+      tocsin_schedule_monitor_refresh (self);
+      return;
+    }
+
   self->again = FALSE;
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   g_clear_pointer (&self->next_wakeup, g_date_time_unref);
@@ -413,24 +433,24 @@ tocsin_schedule_monitor_refresh (TocsinScheduleMonitor *self)
 }
 
 guint
-tocsin_schedule_monitor_get_refresh_interval (TocsinScheduleMonitor *self)
+tocsin_schedule_monitor_get_interval (TocsinScheduleMonitor *self)
 {
   g_return_val_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self), 0);
-  return self->refresh_interval;
+  return self->interval;
 }
 
 void
-tocsin_schedule_monitor_set_refresh_interval (TocsinScheduleMonitor *self,
-                                              guint                  seconds)
+tocsin_schedule_monitor_set_interval (TocsinScheduleMonitor *self,
+                                      guint                  seconds)
 {
   g_return_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self));
   g_return_if_fail (seconds > 0);
 
-  if (self->refresh_interval == seconds)
+  if (self->interval == seconds)
     return;
 
-  self->refresh_interval = seconds;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REFRESH_INTERVAL]);
+  self->interval = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INTERVAL]);
 }
 
 /* For when the sign-in layer already knows the account id (saves /myself,

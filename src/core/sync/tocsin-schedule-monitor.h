@@ -15,7 +15,7 @@
 G_BEGIN_DECLS
 
 /* Keeps a TocsinScheduleList current: refreshes every
- * #TocsinScheduleMonitor:refresh-interval seconds (5 minutes), at the next
+ * #TocsinScheduleMonitor:interval seconds (5 minutes), at the next
  * shift boundary of any schedule, and when asked (tocsin_schedule_monitor_refresh,
  * e.g. on resume from suspend). The UI binds to the list. */
 
@@ -28,11 +28,12 @@ G_DECLARE_FINAL_TYPE (TocsinScheduleMonitor, tocsin_schedule_monitor, TOCSIN, SC
 TocsinScheduleMonitor *tocsin_schedule_monitor_new                  (TocsinScheduleService *service);
 TocsinScheduleService *tocsin_schedule_monitor_get_service          (TocsinScheduleMonitor *self);
 TocsinScheduleList    *tocsin_schedule_monitor_get_model            (TocsinScheduleMonitor *self);
-void                   tocsin_schedule_monitor_start                (TocsinScheduleMonitor *self);
-void                   tocsin_schedule_monitor_stop                 (TocsinScheduleMonitor *self);
+gboolean               tocsin_schedule_monitor_get_active           (TocsinScheduleMonitor *self);
+void                   tocsin_schedule_monitor_set_active           (TocsinScheduleMonitor *self,
+                                                                     gboolean               active);
 void                   tocsin_schedule_monitor_refresh              (TocsinScheduleMonitor *self);
-guint                  tocsin_schedule_monitor_get_refresh_interval (TocsinScheduleMonitor *self);
-void                   tocsin_schedule_monitor_set_refresh_interval (TocsinScheduleMonitor *self,
+guint                  tocsin_schedule_monitor_get_interval         (TocsinScheduleMonitor *self);
+void                   tocsin_schedule_monitor_set_interval         (TocsinScheduleMonitor *self,
                                                                      guint                  seconds);
 void                   tocsin_schedule_monitor_set_account_id       (TocsinScheduleMonitor *self,
                                                                      const char            *account_id);
