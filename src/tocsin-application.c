@@ -609,7 +609,8 @@ settle_page_for (TocsinApplication *self)
     return;
 
   schedules = tocsin_schedule_monitor_get_model (self->schedule_monitor);
-  if (tocsin_schedule_list_get_loading (schedules) || tocsin_schedule_list_get_error (schedules) != NULL)
+  if (tocsin_schedule_monitor_get_loading (self->schedule_monitor) ||
+      tocsin_schedule_monitor_get_error (self->schedule_monitor) != NULL)
     return;
 
   chosen = tocsin_paging_watcher_choose_page_for (schedules);

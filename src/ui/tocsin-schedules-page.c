@@ -67,11 +67,11 @@ struct _TocsinSchedulesPage
   TocsinSchedule        *selected;
   char                  *selected_id;
   GSignalGroup          *list_signals;
+  GSignalGroup          *monitor_signals;
   GSignalGroup          *my_shifts_signals;
   GSignalGroup          *schedule_signals;
   GSignalGroup          *shift_days_signals;
 
-  GNetworkMonitor       *network_monitor;
   char                  *indicator;
   guint                  tick_id;
   guint                  window_days;
@@ -491,18 +491,22 @@ update_state (TocsinSchedulesPage *self)
 {
   const char *page;
   const char *error = NULL;
-  gboolean offline;
+  gboolean offline = FALSE;
+  gboolean loading = FALSE;
   guint n = 0;
 
   if (self->list != NULL)
+    n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  if (self->monitor != NULL)
     {
-      n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-      error = tocsin_schedule_list_get_error (self->list);
-    }
+      const GError *refresh_error = tocsin_schedule_monitor_get_error (self->monitor);
 
-  /* A failed refresh without a network says "offline" rather than the
-   * transport's message. */
-  offline = error != NULL && !g_network_monitor_get_network_available (self->network_monitor);
+      error = refresh_error ? refresh_error->message : NULL;
+      loading = tocsin_schedule_monitor_get_loading (self->monitor);
+      /* A failed refresh without a network says "offline" rather than the
+       * transport's message. */
+      offline = error != NULL && tocsin_schedule_monitor_get_offline (self->monitor);
+    }
 
   if (self->list == NULL)
     page = "none";
@@ -510,7 +514,7 @@ update_state (TocsinSchedulesPage *self)
     page = "content";
   else if (error != NULL)
     page = offline ? "offline" : "error";
-  else if (tocsin_schedule_list_get_empty (self->list))
+  else if (!loading && tocsin_schedule_list_get_empty (self->list))
     page = "empty";
   else
     page = "loading";
@@ -652,6 +656,8 @@ tocsin_schedules_page_dispose (GObject *object)
 
   if (self->list_signals != NULL)
     g_signal_group_set_target (self->list_signals, NULL);
+  if (self->monitor_signals != NULL)
+    g_signal_group_set_target (self->monitor_signals, NULL);
   if (self->my_shifts_signals != NULL)
     g_signal_group_set_target (self->my_shifts_signals, NULL);
   if (self->schedule_signals != NULL)
@@ -663,13 +669,13 @@ tocsin_schedules_page_dispose (GObject *object)
     gtk_list_box_bind_model (self->schedule_list, NULL, NULL, NULL, NULL);
 
   g_clear_object (&self->list_signals);
+  g_clear_object (&self->monitor_signals);
   g_clear_object (&self->my_shifts_signals);
   g_clear_object (&self->schedule_signals);
   g_clear_object (&self->shift_days_signals);
   g_clear_object (&self->selected);
   g_clear_object (&self->list);
   g_clear_object (&self->monitor);
-  g_clear_object (&self->network_monitor);
 
   G_OBJECT_CLASS (tocsin_schedules_page_parent_class)->dispose (object);
 }
@@ -810,13 +816,16 @@ tocsin_schedules_page_init (TocsinSchedulesPage *self)
   self->list_signals = g_signal_group_new (TOCSIN_TYPE_SCHEDULE_LIST);
   g_signal_group_connect_swapped (self->list_signals, "items-changed",
                                   G_CALLBACK (on_list_items_changed_cb), self);
-  g_signal_group_connect_swapped (self->list_signals, "notify::loading", G_CALLBACK (update_state), self);
-  g_signal_group_connect_swapped (self->list_signals, "notify::error", G_CALLBACK (update_state), self);
   g_signal_group_connect_swapped (self->list_signals, "notify::empty", G_CALLBACK (update_state), self);
   g_signal_group_connect_swapped (self->list_signals, "notify::summary", G_CALLBACK (update_indicator), self);
   g_signal_group_connect_swapped (self->list_signals, "notify::on-call", G_CALLBACK (update_indicator), self);
   g_signal_group_connect_swapped (self->list_signals, "notify::account-id", G_CALLBACK (rebuild_my_shifts), self);
   g_signal_group_connect_swapped (self->list_signals, "notify::account-id", G_CALLBACK (update_indicator), self);
+
+  self->monitor_signals = g_signal_group_new (TOCSIN_TYPE_SCHEDULE_MONITOR);
+  g_signal_group_connect_swapped (self->monitor_signals, "notify::loading", G_CALLBACK (update_state), self);
+  g_signal_group_connect_swapped (self->monitor_signals, "notify::error", G_CALLBACK (update_state), self);
+  g_signal_group_connect_swapped (self->monitor_signals, "notify::offline", G_CALLBACK (update_state), self);
 
   self->my_shifts_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->my_shifts_signals, "items-changed",
@@ -843,10 +852,6 @@ tocsin_schedules_page_init (TocsinSchedulesPage *self)
   self->shift_days_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->shift_days_signals, "items-changed",
                                   G_CALLBACK (rebuild_schedule_shifts), self);
-
-  self->network_monitor = g_object_ref (g_network_monitor_get_default ());
-  g_signal_connect_object (self->network_monitor, "network-changed",
-                           G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
 
   self->tick_id = g_timeout_add_seconds (TICK_SECONDS, on_tick_cb, self);
 
@@ -904,6 +909,7 @@ tocsin_schedules_page_set_monitor (TocsinSchedulesPage   *self,
   else
     gtk_list_box_bind_model (self->schedule_list, NULL, NULL, NULL, NULL);
   g_signal_group_set_target (self->list_signals, self->list);
+  g_signal_group_set_target (self->monitor_signals, self->monitor);
   g_signal_group_set_target (self->my_shifts_signals,
                              self->list ? tocsin_schedule_list_get_my_shifts (self->list) : NULL);
 

@@ -206,7 +206,7 @@ on_schedules_refreshed_cb (TocsinScheduleMonitor *monitor,
 static GError *
 refresh_schedules (World *w)
 {
-  TocsinScheduleList *list = tocsin_schedule_monitor_get_model (w->schedules);
+  const GError *error;
   guint target = w->schedules_refreshed + 1;
   guint watchdog = g_timeout_add_seconds (120, watchdog_cb, (gpointer) "schedule refresh");
 
@@ -214,9 +214,8 @@ refresh_schedules (World *w)
   while (w->schedules_refreshed < target)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (watchdog);
-  if (tocsin_schedule_list_get_error (list) != NULL)
-    return g_error_new_literal (TOCSIN_API_ERROR, TOCSIN_API_ERROR_FAILED, tocsin_schedule_list_get_error (list));
-  return NULL;
+  error = tocsin_schedule_monitor_get_error (w->schedules);
+  return error != NULL ? g_error_copy (error) : NULL;
 }
 
 static TocsinAlert *

@@ -489,12 +489,12 @@ test_names_without_scope (Fixture       *f,
 
   g_signal_connect (monitor, "refreshed", G_CALLBACK (on_refreshed_cb), &refreshed);
   tocsin_schedule_monitor_refresh (monitor);
-  g_assert_true (tocsin_schedule_list_get_loading (list));
+  g_assert_true (tocsin_schedule_monitor_get_loading (monitor));
   wait_refreshes (monitor, &refreshed, 1);
 
   /* Ids shown, and that is not an error. */
-  g_assert_false (tocsin_schedule_list_get_loading (list));
-  g_assert_null (tocsin_schedule_list_get_error (list));
+  g_assert_false (tocsin_schedule_monitor_get_loading (monitor));
+  g_assert_null (tocsin_schedule_monitor_get_error (monitor));
   g_assert_false (tocsin_schedule_list_get_names_available (list));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 0);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
@@ -509,7 +509,7 @@ test_names_without_scope (Fixture       *f,
   g_assert_cmpuint (user_requests, <=, 2);
   tocsin_schedule_monitor_refresh (monitor);
   wait_refreshes (monitor, &refreshed, 2);
-  g_assert_null (tocsin_schedule_list_get_error (list));
+  g_assert_null (tocsin_schedule_monitor_get_error (monitor));
   g_assert_cmpuint (count_path_suffix (f, "/rest/api/3/user/bulk") + count_path_suffix (f, "/rest/api/3/myself"),
                     ==, user_requests);
 }
@@ -696,7 +696,7 @@ test_my_shifts (Fixture       *f,
   tocsin_schedule_monitor_set_active (monitor, TRUE);
   wait_refreshes (monitor, &refreshed, 1);
 
-  g_assert_null (tocsin_schedule_list_get_error (list));
+  g_assert_null (tocsin_schedule_monitor_get_error (monitor));
   /* Who is signed in came from Jira's /myself. */
   g_assert_cmpstr (tocsin_schedule_list_get_account_id (list), ==, DANA);
   g_assert_cmpuint (count_path_suffix (f, "/rest/api/3/myself"), ==, 1);

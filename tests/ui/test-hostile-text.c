@@ -441,7 +441,7 @@ schedules_failed (gpointer data)
 {
   TocsinScheduleMonitor *monitor = data;
 
-  return tocsin_schedule_list_get_error (tocsin_schedule_monitor_get_model (monitor)) != NULL;
+  return tocsin_schedule_monitor_get_error (monitor) != NULL;
 }
 
 /* The schedules page's error page, whether or not it is the one shown
@@ -465,7 +465,7 @@ test_schedules_error (Fixture       *f,
   g_assert_true (tocsin_test_wait_until (schedules_failed, monitor, WAIT_MS));
   tocsin_test_spin (100);
 
-  error = tocsin_schedule_list_get_error (tocsin_schedule_monitor_get_model (monitor));
+  error = tocsin_schedule_monitor_get_error (monitor)->message;
   g_assert_nonnull (strstr (error, HOSTILE_ERROR));
   g_assert_nonnull (find_label (tocsin_test_find_by_id (GTK_WIDGET (page), "error_page"), error, FALSE));
   assert_no_disguised_links (GTK_WIDGET (f->window));

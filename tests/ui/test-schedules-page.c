@@ -358,7 +358,7 @@ test_list (Fixture       *f,
   tocsin_schedules_page_set_monitor (f->page, f->monitor);
   g_assert_true (tocsin_schedules_page_get_monitor (f->page) == f->monitor);
   wait_loaded (f);
-  g_assert_null (tocsin_schedule_list_get_error (list));
+  g_assert_null (tocsin_schedule_monitor_get_error (f->monitor));
   g_assert_cmpstr (state (f), ==, "content");
 
   /* The sidebar lists what the sandbox returns over HTTP, in its order. */
@@ -554,14 +554,14 @@ test_error_and_retry (Fixture       *f,
   tocsin_test_sandbox_add_fault (f->sb, "{\"path\":\"/ex/jira/\",\"kind\":\"status\",\"status\":500,\"times\":-1}");
   tocsin_schedules_page_set_monitor (f->page, f->monitor);
   wait_loaded (f);
-  g_assert_nonnull (tocsin_schedule_list_get_error (tocsin_schedule_monitor_get_model (f->monitor)));
+  g_assert_nonnull (tocsin_schedule_monitor_get_error (f->monitor));
   /* Without schedules from an earlier refresh: the error page with Retry
    * (or "offline" when the machine has no network at all). */
   g_assert_true (g_str_equal (state (f), "error") || g_str_equal (state (f), "offline"));
   error_page = find (f, g_str_equal (state (f), "error") ? "error_page" : "offline_page");
   if (g_str_equal (state (f), "error"))
     g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)), ==,
-                     tocsin_schedule_list_get_error (tocsin_schedule_monitor_get_model (f->monitor)));
+                     tocsin_schedule_monitor_get_error (f->monitor)->message);
   shot = screenshot (f, "schedules-page-error");
 
   /* Retry asks the monitor again; with the fault gone the list appears. */

@@ -140,27 +140,18 @@ test_states (void)
 
   g_signal_connect (list, "notify::empty", G_CALLBACK (count_notify), &empty_notifies);
 
-  /* Nothing fetched yet is not "empty". */
+  /* Nothing fetched yet is not "empty"; a fetch of none is. */
   g_assert_false (tocsin_schedule_list_get_empty (list));
-  tocsin_schedule_list_set_loading (list, TRUE);
-  g_assert_true (tocsin_schedule_list_get_loading (list));
   tocsin_schedule_list_update (list, none);
-  g_assert_false (tocsin_schedule_list_get_empty (list));
-  tocsin_schedule_list_set_loading (list, FALSE);
   g_assert_true (tocsin_schedule_list_get_empty (list));
   g_assert_cmpuint (empty_notifies, ==, 1);
-
-  tocsin_schedule_list_set_error (list, "No connection");
-  g_assert_false (tocsin_schedule_list_get_empty (list));
-  g_assert_cmpstr (tocsin_schedule_list_get_error (list), ==, "No connection");
-  g_assert_cmpuint (empty_notifies, ==, 2);
-  tocsin_schedule_list_set_error (list, NULL);
-  g_assert_true (tocsin_schedule_list_get_empty (list));
+  tocsin_schedule_list_update (list, none);
+  g_assert_cmpuint (empty_notifies, ==, 1);
 
   g_ptr_array_add (one, tocsin_schedule_new ("x"));
   tocsin_schedule_list_update (list, one);
   g_assert_false (tocsin_schedule_list_get_empty (list));
-  g_assert_cmpuint (empty_notifies, ==, 4);
+  g_assert_cmpuint (empty_notifies, ==, 2);
 }
 
 static void

@@ -18,10 +18,8 @@ struct _TocsinScheduleList
 
   GPtrArray  *items;
   GListStore *my_shifts;
-  char       *error;
   char       *account_id;
   char       *summary;
-  guint       loading : 1;
   guint       on_call : 1;
   guint       names_available : 1;
   guint       loaded_once : 1;
@@ -35,8 +33,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (TocsinScheduleList, tocsin_schedule_list, G_TYPE_
 enum {
   PROP_0,
   PROP_N_ITEMS,
-  PROP_LOADING,
-  PROP_ERROR,
   PROP_EMPTY,
   PROP_NAMES_AVAILABLE,
   PROP_ACCOUNT_ID,
@@ -87,7 +83,7 @@ list_model_iface_init (GListModelInterface *iface)
 static gboolean
 compute_empty (TocsinScheduleList *self)
 {
-  return self->loaded_once && !self->loading && self->error == NULL && self->items->len == 0;
+  return self->loaded_once && self->items->len == 0;
 }
 
 /* Runs @change and notifies "empty" when it flipped. */
@@ -117,7 +113,6 @@ tocsin_schedule_list_finalize (GObject *object)
 {
   TocsinScheduleList *self = (TocsinScheduleList *)object;
 
-  g_clear_pointer (&self->error, g_free);
   g_clear_pointer (&self->account_id, g_free);
   g_clear_pointer (&self->summary, g_free);
 
@@ -136,14 +131,6 @@ tocsin_schedule_list_get_property (GObject    *object,
     {
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->items->len);
-      break;
-
-    case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
-      break;
-
-    case PROP_ERROR:
-      g_value_set_string (value, self->error);
       break;
 
     case PROP_EMPTY:
@@ -186,12 +173,8 @@ tocsin_schedule_list_class_init (TocsinScheduleListClass *klass)
   object_class->get_property = tocsin_schedule_list_get_property;
 
   properties [PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, ro);
-  /* A fetch is running. */
-  properties [PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, ro);
-  /* The last fetch failed: a message for a person; NULL when fine. The
-   * schedules of the last good fetch stay. */
-  properties [PROP_ERROR] = g_param_spec_string ("error", NULL, NULL, NULL, ro);
-  /* Fetched fine and the user sees no schedule. */
+  /* A fetch worked and the user sees no schedule (whether a later one is
+   * running or failed is TocsinScheduleMonitor's to say). */
   properties [PROP_EMPTY] = g_param_spec_boolean ("empty", NULL, NULL, FALSE, ro);
   /* FALSE when the grant lacks read:jira-user: participants show account ids. */
   properties [PROP_NAMES_AVAILABLE] = g_param_spec_boolean ("names-available", NULL, NULL, TRUE, ro);
@@ -297,51 +280,6 @@ tocsin_schedule_list_update (TocsinScheduleList *self,
       if (old_len != self->items->len)
         g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
     }
-}
-
-gboolean
-tocsin_schedule_list_get_loading (TocsinScheduleList *self)
-{
-  g_return_val_if_fail (TOCSIN_IS_SCHEDULE_LIST (self), FALSE);
-  return self->loading;
-}
-
-void
-tocsin_schedule_list_set_loading (TocsinScheduleList *self,
-                                  gboolean            loading)
-{
-  g_return_if_fail (TOCSIN_IS_SCHEDULE_LIST (self));
-
-  loading = !!loading;
-  if (self->loading == loading)
-    return;
-
-  WITH_EMPTY_NOTIFY (self, self->loading = loading);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
-}
-
-const char *
-tocsin_schedule_list_get_error (TocsinScheduleList *self)
-{
-  g_return_val_if_fail (TOCSIN_IS_SCHEDULE_LIST (self), NULL);
-  return self->error;
-}
-
-/* @message: (nullable): a message for a person, or %NULL to clear */
-void
-tocsin_schedule_list_set_error (TocsinScheduleList *self,
-                                const char         *message)
-{
-  g_return_if_fail (TOCSIN_IS_SCHEDULE_LIST (self));
-
-  if (g_strcmp0 (self->error, message) == 0)
-    return;
-
-  WITH_EMPTY_NOTIFY (self, {
-    g_free (self->error);
-    self->error = g_strdup (message);
-  });
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ERROR]);
 }
 
 gboolean

@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /* The schedules the user can see: a GListModel of TocsinSchedule, updated in
- * place, with the page state (loading, error, empty) and the signed-in user's
+ * place, whether a fetch found none (empty), and the signed-in user's
  * shifts across all schedules for the header indicator. It fetches nothing:
  * TocsinScheduleMonitor feeds it. */
 
@@ -27,12 +27,6 @@ void                tocsin_schedule_list_update             (TocsinScheduleList 
                                                              GPtrArray          *schedules);
 TocsinSchedule     *tocsin_schedule_list_lookup             (TocsinScheduleList *self,
                                                              const char         *id);
-gboolean            tocsin_schedule_list_get_loading        (TocsinScheduleList *self);
-void                tocsin_schedule_list_set_loading        (TocsinScheduleList *self,
-                                                             gboolean            loading);
-const char         *tocsin_schedule_list_get_error          (TocsinScheduleList *self);
-void                tocsin_schedule_list_set_error          (TocsinScheduleList *self,
-                                                             const char         *message);
 gboolean            tocsin_schedule_list_get_empty          (TocsinScheduleList *self);
 gboolean            tocsin_schedule_list_get_names_available (TocsinScheduleList *self);
 void                tocsin_schedule_list_set_names_available (TocsinScheduleList *self,

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "tocsin-endpoint.h"
 #include "tocsin-resume-watcher.h"
 #include "tocsin-schedule-monitor.h"
 
@@ -25,9 +26,15 @@ struct _TocsinScheduleMonitor
   GDateTime             *fixed_now;
   GTimeZone             *local_zone;
   GDateTime             *next_wakeup;
+  GDateTime             *last_refresh;
+  GError                *error;
+  GNetworkMonitor       *network_monitor;
   guint                  timeout_id;
   guint                  interval;
   guint                  running : 1;
+  guint                  loading : 1;
+  guint                  offline : 1;
+  guint                  loopback : 1;
   guint                  refreshing : 1;
   guint                  again : 1;
 };
@@ -40,6 +47,10 @@ enum {
   PROP_MODEL,
   PROP_ACTIVE,
   PROP_INTERVAL,
+  PROP_LOADING,
+  PROP_ERROR,
+  PROP_OFFLINE,
+  PROP_LAST_REFRESH,
   N_PROPS
 };
 
@@ -61,6 +72,43 @@ current_time (TocsinScheduleMonitor *self)
     return g_date_time_ref (self->fixed_now);
 
   return g_date_time_new_now_utc ();
+}
+
+static void
+set_loading (TocsinScheduleMonitor *self,
+             gboolean               loading)
+{
+  if (self->loading == !!loading)
+    return;
+  self->loading = !!loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
+}
+
+static void
+set_error (TocsinScheduleMonitor *self,
+           const GError          *error)
+{
+  if (self->error == NULL && error == NULL)
+    return;
+  if (self->error != NULL && error != NULL && g_error_matches (self->error, error->domain, error->code) &&
+      g_strcmp0 (self->error->message, error->message) == 0)
+    return;
+  g_clear_error (&self->error);
+  if (error != NULL)
+    self->error = g_error_copy (error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ERROR]);
+}
+
+/* A loopback server (tests, the sandbox) is reachable without a network. */
+static void
+update_offline (TocsinScheduleMonitor *self)
+{
+  gboolean offline = !self->loopback && !g_network_monitor_get_network_available (self->network_monitor);
+
+  if (self->offline == offline)
+    return;
+  self->offline = offline;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OFFLINE]);
 }
 
 static gboolean
@@ -107,7 +155,7 @@ refresh_done (TocsinScheduleMonitor *self,
   tocsin_schedule_list_set_names_available (self->list,
                                             tocsin_schedule_directory_get_users_available (directory));
   tocsin_schedule_list_update_my_shifts (self->list, now, self->local_zone);
-  tocsin_schedule_list_set_loading (self->list, FALSE);
+  set_loading (self, FALSE);
   self->refreshing = FALSE;
   schedule_wakeup (self, now);
 
@@ -136,21 +184,23 @@ fetch_all_cb (GObject      *object,
     {
       /* Stopped or disposed: leave the model as it is. */
       self->refreshing = FALSE;
-      if (self->list != NULL)
-        tocsin_schedule_list_set_loading (self->list, FALSE);
+      set_loading (self, FALSE);
       return;
     }
 
   if (schedules != NULL)
     {
       tocsin_schedule_list_update (self->list, schedules);
-      tocsin_schedule_list_set_error (self->list, NULL);
+      set_error (self, NULL);
+      g_clear_pointer (&self->last_refresh, g_date_time_unref);
+      self->last_refresh = g_date_time_new_now_utc ();
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LAST_REFRESH]);
     }
   else
     {
       /* Keep what the last good refresh showed. */
       g_debug ("Refreshing schedules failed: %s", error->message);
-      tocsin_schedule_list_set_error (self->list, error->message);
+      set_error (self, error);
     }
 
   now = current_time (self);
@@ -180,8 +230,7 @@ myself_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       self->refreshing = FALSE;
-      if (self->list != NULL)
-        tocsin_schedule_list_set_loading (self->list, FALSE);
+      set_loading (self, FALSE);
       return;
     }
 
@@ -198,6 +247,28 @@ myself_cb (GObject      *object,
 /* GObject overrides */
 
 static void
+tocsin_schedule_monitor_constructed (GObject *object)
+{
+  TocsinScheduleMonitor *self = (TocsinScheduleMonitor *)object;
+  TocsinOpsClient *client;
+  g_autoptr(GUri) uri = NULL;
+
+  G_OBJECT_CLASS (tocsin_schedule_monitor_parent_class)->constructed (object);
+
+  g_assert (TOCSIN_IS_SCHEDULE_SERVICE (self->service));
+
+  client = tocsin_schedule_service_get_client (self->service);
+  uri = g_uri_parse (tocsin_ops_client_get_api_base_url (client), G_URI_FLAGS_NONE, NULL);
+  self->loopback = uri != NULL && g_uri_get_host (uri) != NULL &&
+                   tocsin_endpoint_is_loopback_host (g_uri_get_host (uri));
+
+  self->network_monitor = g_object_ref (g_network_monitor_get_default ());
+  g_signal_connect_object (self->network_monitor, "network-changed",
+                           G_CALLBACK (update_offline), self, G_CONNECT_SWAPPED);
+  update_offline (self);
+}
+
+static void
 tocsin_schedule_monitor_dispose (GObject *object)
 {
   TocsinScheduleMonitor *self = (TocsinScheduleMonitor *)object;
@@ -207,6 +278,7 @@ tocsin_schedule_monitor_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->list);
   g_clear_object (&self->service);
+  g_clear_object (&self->network_monitor);
 
   G_OBJECT_CLASS (tocsin_schedule_monitor_parent_class)->dispose (object);
 }
@@ -219,6 +291,8 @@ tocsin_schedule_monitor_finalize (GObject *object)
   g_clear_pointer (&self->fixed_now, g_date_time_unref);
   g_clear_pointer (&self->local_zone, g_time_zone_unref);
   g_clear_pointer (&self->next_wakeup, g_date_time_unref);
+  g_clear_pointer (&self->last_refresh, g_date_time_unref);
+  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (tocsin_schedule_monitor_parent_class)->finalize (object);
 }
@@ -247,6 +321,22 @@ tocsin_schedule_monitor_get_property (GObject    *object,
 
     case PROP_INTERVAL:
       g_value_set_uint (value, self->interval);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+
+    case PROP_OFFLINE:
+      g_value_set_boolean (value, self->offline);
+      break;
+
+    case PROP_LAST_REFRESH:
+      g_value_set_boxed (value, self->last_refresh);
       break;
 
     default:
@@ -286,6 +376,7 @@ tocsin_schedule_monitor_class_init (TocsinScheduleMonitorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = tocsin_schedule_monitor_constructed;
   object_class->dispose = tocsin_schedule_monitor_dispose;
   object_class->finalize = tocsin_schedule_monitor_finalize;
   object_class->get_property = tocsin_schedule_monitor_get_property;
@@ -304,6 +395,24 @@ tocsin_schedule_monitor_class_init (TocsinScheduleMonitorClass *klass)
     g_param_spec_uint ("interval", NULL, NULL, 1, G_MAXUINT / 1000,
                        TOCSIN_SCHEDULE_MONITOR_DEFAULT_INTERVAL,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* A refresh is running. */
+  properties [PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Why the last refresh failed (its message is for a person), NULL when it
+   * worked. The schedules of the last good refresh stay. */
+  properties [PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* No network, and the server is not on this machine. */
+  properties [PROP_OFFLINE] =
+    g_param_spec_boolean ("offline", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* When the last refresh worked (UTC), NULL before the first. */
+  properties [PROP_LAST_REFRESH] =
+    g_param_spec_boxed ("last-refresh", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -422,7 +531,7 @@ tocsin_schedule_monitor_refresh (TocsinScheduleMonitor *self)
 
   self->refreshing = TRUE;
   g_clear_handle_id (&self->timeout_id, g_source_remove);
-  tocsin_schedule_list_set_loading (self->list, TRUE);
+  set_loading (self, TRUE);
 
   directory = tocsin_schedule_service_get_directory (self->service);
   if (tocsin_schedule_list_get_account_id (self->list) == NULL &&
@@ -496,6 +605,44 @@ tocsin_schedule_monitor_set_local_zone (TocsinScheduleMonitor *self,
  * Returns: (transfer none) (nullable): when the next automatic refresh is
  *   due, %NULL when stopped
  */
+gboolean
+tocsin_schedule_monitor_get_loading (TocsinScheduleMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self), FALSE);
+  return self->loading;
+}
+
+/**
+ * tocsin_schedule_monitor_get_error:
+ *
+ * Returns: (transfer none) (nullable): why the last refresh failed
+ */
+const GError *
+tocsin_schedule_monitor_get_error (TocsinScheduleMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self), NULL);
+  return self->error;
+}
+
+gboolean
+tocsin_schedule_monitor_get_offline (TocsinScheduleMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self), FALSE);
+  return self->offline;
+}
+
+/**
+ * tocsin_schedule_monitor_get_last_refresh:
+ *
+ * Returns: (transfer none) (nullable): when the last refresh worked
+ */
+GDateTime *
+tocsin_schedule_monitor_get_last_refresh (TocsinScheduleMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self), NULL);
+  return self->last_refresh;
+}
+
 GDateTime *
 tocsin_schedule_monitor_get_next_wakeup (TocsinScheduleMonitor *self)
 {

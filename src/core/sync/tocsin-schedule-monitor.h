@@ -14,10 +14,14 @@
 
 G_BEGIN_DECLS
 
-/* Keeps a TocsinScheduleList current: refreshes every
+/* Keeps a TocsinScheduleList current while active: refreshes every
  * #TocsinScheduleMonitor:interval seconds (5 minutes), at the next
  * shift boundary of any schedule, and when asked (tocsin_schedule_monitor_refresh,
- * e.g. on resume from suspend). The UI binds to the list. */
+ * e.g. on resume from suspend). The UI binds to the model.
+ *
+ * The same shape as TocsinAlertMonitor: active, interval, model (read-only),
+ * loading, error (GError, NULL when the last refresh worked), offline,
+ * last-refresh. */
 
 #define TOCSIN_TYPE_SCHEDULE_MONITOR (tocsin_schedule_monitor_get_type ())
 
@@ -41,6 +45,10 @@ void                   tocsin_schedule_monitor_set_now              (TocsinSched
                                                                      GDateTime             *now);
 void                   tocsin_schedule_monitor_set_local_zone       (TocsinScheduleMonitor *self,
                                                                      GTimeZone             *local_zone);
+gboolean               tocsin_schedule_monitor_get_loading          (TocsinScheduleMonitor *self);
+const GError          *tocsin_schedule_monitor_get_error            (TocsinScheduleMonitor *self);
+gboolean               tocsin_schedule_monitor_get_offline          (TocsinScheduleMonitor *self);
+GDateTime             *tocsin_schedule_monitor_get_last_refresh     (TocsinScheduleMonitor *self);
 GDateTime             *tocsin_schedule_monitor_get_next_wakeup      (TocsinScheduleMonitor *self);
 
 G_END_DECLS
