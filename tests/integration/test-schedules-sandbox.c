@@ -476,6 +476,52 @@ wait_refreshes (TocsinScheduleMonitor *monitor,
   g_source_remove (watchdog);
 }
 
+/* The monitor's state, as the alert monitor's: loading while it fetches,
+ * last-refresh when it worked, a TOCSIN_API_ERROR when it failed (keeping
+ * what it had), and never offline towards a loopback server. */
+static void
+test_monitor_state (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(TocsinScheduleMonitor) monitor = tocsin_schedule_monitor_new (f->service);
+  TocsinScheduleList *list = tocsin_schedule_monitor_get_model (monitor);
+  g_autoptr(GDateTime) first = NULL;
+  guint refreshed = 0;
+  guint n;
+
+  g_signal_connect (monitor, "refreshed", G_CALLBACK (on_refreshed_cb), &refreshed);
+  g_assert_null (tocsin_schedule_monitor_get_last_refresh (monitor));
+  g_assert_false (tocsin_schedule_monitor_get_offline (monitor));
+  g_assert_false (tocsin_schedule_monitor_get_active (monitor));
+
+  tocsin_schedule_monitor_set_active (monitor, TRUE);
+  g_assert_true (tocsin_schedule_monitor_get_active (monitor));
+  g_assert_true (tocsin_schedule_monitor_get_loading (monitor));
+  wait_refreshes (monitor, &refreshed, 1);
+  g_assert_false (tocsin_schedule_monitor_get_loading (monitor));
+  g_assert_null (tocsin_schedule_monitor_get_error (monitor));
+  g_assert_nonnull (tocsin_schedule_monitor_get_last_refresh (monitor));
+  first = g_date_time_ref (tocsin_schedule_monitor_get_last_refresh (monitor));
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, >, 0);
+
+  tocsin_test_sandbox_add_fault (f->sb, "{\"path\":\"/ex/jira/\",\"kind\":\"status\",\"status\":500,\"times\":-1}");
+  tocsin_schedule_monitor_refresh (monitor);
+  wait_refreshes (monitor, &refreshed, 2);
+  g_assert_error ((GError *) tocsin_schedule_monitor_get_error (monitor), TOCSIN_API_ERROR, TOCSIN_API_ERROR_SERVER);
+  g_assert_true (tocsin_schedule_monitor_get_last_refresh (monitor) == first);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+
+  tocsin_test_sandbox_clear_faults (f->sb);
+  tocsin_schedule_monitor_refresh (monitor);
+  wait_refreshes (monitor, &refreshed, 3);
+  g_assert_null (tocsin_schedule_monitor_get_error (monitor));
+  g_assert_true (tocsin_schedule_monitor_get_last_refresh (monitor) != first);
+
+  tocsin_schedule_monitor_set_active (monitor, FALSE);
+  g_assert_false (tocsin_schedule_monitor_get_active (monitor));
+}
+
 static void
 test_names_without_scope (Fixture       *f,
                           gconstpointer  data)
@@ -758,6 +804,7 @@ main (int   argc,
   g_test_add ("/schedules/sandbox/names/with-scope", Fixture, NULL, set_up_all_scopes, test_names_with_scope, tear_down);
   g_test_add ("/schedules/sandbox/names/without-scope", Fixture, NULL, set_up_no_user_scope, test_names_without_scope, tear_down);
   g_test_add ("/schedules/sandbox/timeline-zones", Fixture, NULL, set_up_all_scopes, test_timeline_zones, tear_down);
+  g_test_add ("/schedules/sandbox/monitor-state", Fixture, NULL, set_up_all_scopes, test_monitor_state, tear_down);
   g_test_add ("/schedules/sandbox/my-shifts", Fixture, NULL, set_up_all_scopes, test_my_shifts, tear_down);
 
   return g_test_run ();
