@@ -41,7 +41,7 @@ struct _TocsinAlertDetails
 
   /* State */
   TocsinAlert     *alert;
-  TocsinOpsClient *client;
+  TocsinAlertService *service;
   guint            n_selected;
   GCancellable    *cancellable;   /* notes and logs of the current alert */
   char            *notes_after;
@@ -53,7 +53,7 @@ G_DEFINE_FINAL_TYPE (TocsinAlertDetails, tocsin_alert_details, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_ALERT,
-  PROP_CLIENT,
+  PROP_SERVICE,
   PROP_N_SELECTED,
   N_PROPS
 };
@@ -475,7 +475,7 @@ notes_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *next = NULL;
 
-  entries = tocsin_alert_api_get_notes_finish (TOCSIN_OPS_CLIENT (source), result, &next, &error);
+  entries = tocsin_alert_service_get_notes_finish (TOCSIN_ALERT_SERVICE (source), result, &next, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -505,7 +505,7 @@ logs_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *next = NULL;
 
-  entries = tocsin_alert_api_get_logs_finish (TOCSIN_OPS_CLIENT (source), result, &next, &error);
+  entries = tocsin_alert_service_get_logs_finish (TOCSIN_ALERT_SERVICE (source), result, &next, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -529,29 +529,29 @@ static void
 fetch_notes (TocsinAlertDetails *self)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->notes_more_button), FALSE);
-  tocsin_alert_api_get_notes_async (self->client, tocsin_alert_get_id (self->alert), self->notes_after,
-                                    ENTRY_PAGE_SIZE, self->cancellable, notes_cb, g_object_ref (self));
+  tocsin_alert_service_get_notes_async (self->service, tocsin_alert_get_id (self->alert), self->notes_after,
+                                        ENTRY_PAGE_SIZE, self->cancellable, notes_cb, g_object_ref (self));
 }
 
 static void
 fetch_logs (TocsinAlertDetails *self)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->logs_more_button), FALSE);
-  tocsin_alert_api_get_logs_async (self->client, tocsin_alert_get_id (self->alert), self->logs_after,
-                                   ENTRY_PAGE_SIZE, self->cancellable, logs_cb, g_object_ref (self));
+  tocsin_alert_service_get_logs_async (self->service, tocsin_alert_get_id (self->alert), self->logs_after,
+                                       ENTRY_PAGE_SIZE, self->cancellable, logs_cb, g_object_ref (self));
 }
 
 static void
 on_notes_more_clicked_cb (TocsinAlertDetails *self)
 {
-  if (self->alert != NULL && self->client != NULL && self->notes_after != NULL)
+  if (self->alert != NULL && self->service != NULL && self->notes_after != NULL)
     fetch_notes (self);
 }
 
 static void
 on_logs_more_clicked_cb (TocsinAlertDetails *self)
 {
-  if (self->alert != NULL && self->client != NULL && self->logs_after != NULL)
+  if (self->alert != NULL && self->service != NULL && self->logs_after != NULL)
     fetch_logs (self);
 }
 
@@ -574,7 +574,7 @@ tocsin_alert_details_dispose (GObject *object)
   if (self->alert != NULL)
     g_signal_handlers_disconnect_by_data (self->alert, self);
   g_clear_object (&self->alert);
-  g_clear_object (&self->client);
+  g_clear_object (&self->service);
 
   /* AdwBin unparents its child itself; let it do so before the template
    * pointers are cleared. */
@@ -608,8 +608,8 @@ tocsin_alert_details_get_property (GObject    *object,
     case PROP_ALERT:
       g_value_set_object (value, self->alert);
       break;
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
+    case PROP_SERVICE:
+      g_value_set_object (value, self->service);
       break;
     case PROP_N_SELECTED:
       g_value_set_uint (value, self->n_selected);
@@ -632,8 +632,8 @@ tocsin_alert_details_set_property (GObject      *object,
     case PROP_ALERT:
       tocsin_alert_details_set_alert (self, g_value_get_object (value));
       break;
-    case PROP_CLIENT:
-      tocsin_alert_details_set_client (self, g_value_get_object (value));
+    case PROP_SERVICE:
+      tocsin_alert_details_set_service (self, g_value_get_object (value));
       break;
     case PROP_N_SELECTED:
       tocsin_alert_details_set_n_selected (self, g_value_get_uint (value));
@@ -657,8 +657,8 @@ tocsin_alert_details_class_init (TocsinAlertDetailsClass *klass)
   properties [PROP_ALERT] =
     g_param_spec_object ("alert", NULL, NULL, TOCSIN_TYPE_ALERT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties [PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, TOCSIN_TYPE_OPS_CLIENT,
+  properties [PROP_SERVICE] =
+    g_param_spec_object ("service", NULL, NULL, TOCSIN_TYPE_ALERT_SERVICE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_N_SELECTED] =
     g_param_spec_uint ("n-selected", NULL, NULL, 0, G_MAXUINT, 0,
@@ -722,7 +722,7 @@ tocsin_alert_details_reload (TocsinAlertDetails *self)
   gtk_widget_set_visible (GTK_WIDGET (self->notes_more_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->logs_more_button), FALSE);
 
-  if (self->alert == NULL || self->client == NULL)
+  if (self->alert == NULL || self->service == NULL)
     return;
 
   self->cancellable = g_cancellable_new ();
@@ -753,15 +753,16 @@ tocsin_alert_details_set_alert (TocsinAlertDetails *self,
 }
 
 void
-tocsin_alert_details_set_client (TocsinAlertDetails *self,
-                                 TocsinOpsClient    *client)
+tocsin_alert_details_set_service (TocsinAlertDetails *self,
+                                  TocsinAlertService *service)
 {
   g_return_if_fail (TOCSIN_IS_ALERT_DETAILS (self));
+  g_return_if_fail (service == NULL || TOCSIN_IS_ALERT_SERVICE (service));
 
-  if (g_set_object (&self->client, client))
+  if (g_set_object (&self->service, service))
     {
       tocsin_alert_details_reload (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLIENT]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SERVICE]);
     }
 }
 

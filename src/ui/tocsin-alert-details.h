@@ -10,7 +10,7 @@
 #include <adwaita.h>
 
 #include "tocsin-alert.h"
-#include "tocsin-ops-client.h"
+#include "tocsin-alert-service.h"
 
 G_BEGIN_DECLS
 
@@ -18,15 +18,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TocsinAlertDetails, tocsin_alert_details, TOCSIN, ALERT_DETAILS, AdwBin)
 
-/* Properties: alert (TocsinAlert, nullable), client (TocsinOpsClient used for
- * notes and the activity log, nullable), n-selected (how many alerts are
+/* Properties: alert (TocsinAlert, nullable), service (TocsinAlertService
+ * for notes and the activity log, nullable), n-selected (how many alerts are
  * selected; the pane shows a summary instead of one alert when not 1). */
 
 TocsinAlert *tocsin_alert_details_get_alert      (TocsinAlertDetails *self);
 void         tocsin_alert_details_set_alert      (TocsinAlertDetails *self,
                                                   TocsinAlert        *alert);
-void         tocsin_alert_details_set_client     (TocsinAlertDetails *self,
-                                                  TocsinOpsClient    *client);
+void         tocsin_alert_details_set_service    (TocsinAlertDetails *self,
+                                                  TocsinAlertService *service);
 void         tocsin_alert_details_set_n_selected (TocsinAlertDetails *self,
                                                   guint               n_selected);
 /* Fetches notes and the activity log again from the first page. */

@@ -1287,7 +1287,7 @@ escalations_cb (GObject      *source,
   g_autoptr(GPtrArray) escalations = NULL;
   g_autoptr(GError) error = NULL;
 
-  escalations = tocsin_alert_api_list_escalations_finish (TOCSIN_OPS_CLIENT (source), result, &error);
+  escalations = tocsin_alert_service_list_escalations_finish (TOCSIN_ALERT_SERVICE (source), result, &error);
   data->pending--;
   if (escalations != NULL)
     {
@@ -1321,7 +1321,7 @@ teams_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   GCancellable *cancellable = NULL;
 
-  teams = tocsin_alert_api_list_teams_finish (TOCSIN_OPS_CLIENT (source), result, &error);
+  teams = tocsin_alert_service_list_teams_finish (TOCSIN_ALERT_SERVICE (source), result, &error);
   data->pending--;
   if (teams == NULL)
     {
@@ -1341,8 +1341,8 @@ teams_cb (GObject      *source,
           call->data = g_rc_box_acquire (data);
           call->team_name = g_strdup (tocsin_alert_target_get_name (team));
           data->pending++;
-          tocsin_alert_api_list_escalations_async (TOCSIN_OPS_CLIENT (source), tocsin_alert_target_get_id (team),
-                                                   cancellable, escalations_cb, call);
+          tocsin_alert_service_list_escalations_async (TOCSIN_ALERT_SERVICE (source), tocsin_alert_target_get_id (team),
+                                                       cancellable, escalations_cb, call);
         }
     }
 
@@ -1395,8 +1395,8 @@ open_escalate_dialog (TocsinAlertsPage *self,
 
   data->pending = 1;
   escalate_update (data);
-  tocsin_alert_api_list_teams_async (tocsin_alert_monitor_get_client (self->monitor), dialog_data->cancellable,
-                                     teams_cb, data);
+  tocsin_alert_service_list_teams_async (tocsin_alert_monitor_get_service (self->monitor), dialog_data->cancellable,
+                                         teams_cb, data);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1908,14 +1908,14 @@ tocsin_alerts_page_set_monitor (TocsinAlertsPage   *self,
       g_signal_connect_object (monitor, "notify::open-unacknowledged-count", G_CALLBACK (on_monitor_count_cb),
                                self, G_CONNECT_SWAPPED);
       gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor)));
-      tocsin_alert_details_set_client (self->details, tocsin_alert_monitor_get_client (monitor));
+      tocsin_alert_details_set_service (self->details, tocsin_alert_monitor_get_service (monitor));
       /* Shown means wanted: keep it polling. */
       tocsin_alert_monitor_set_active (monitor, TRUE);
     }
   else
     {
       gtk_sort_list_model_set_model (self->sort_model, NULL);
-      tocsin_alert_details_set_client (self->details, NULL);
+      tocsin_alert_details_set_service (self->details, NULL);
     }
 
   sync_presets (self);

@@ -18,6 +18,7 @@ typedef struct
   TocsinTestSandbox *sb;
   TestTokenProvider *provider;
   TocsinOpsClient   *client;
+  TocsinAlertService *service;
 } Fixture;
 
 typedef struct
@@ -65,6 +66,7 @@ fixture_setup_with (Fixture    *f,
   g_assert_nonnull (f->client);
   /* Short backoff so the retry tests stay quick; Retry-After still rules 429s. */
   tocsin_ops_client_set_retry_policy (f->client, 3, 100, 400);
+  f->service = tocsin_alert_service_new (f->client);
   tocsin_test_sandbox_clear_log (f->sb);
 }
 
@@ -79,6 +81,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
+  g_clear_object (&f->service);
   g_clear_object (&f->client);
   g_clear_object (&f->provider);
   tocsin_test_sandbox_stop (f->sb);
@@ -149,8 +152,20 @@ list_cb (GObject      *source,
 {
   Result *r = user_data;
 
-  r->items = tocsin_alert_api_list_finish (TOCSIN_OPS_CLIENT (source), result, &r->total, &r->truncated,
-                                           &r->error);
+  r->items = tocsin_alert_service_list_finish (TOCSIN_ALERT_SERVICE (source), result, &r->total, &r->truncated,
+                                               &r->error);
+  r->done = TRUE;
+}
+
+static void
+client_list_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Result *r = user_data;
+
+  r->items = tocsin_ops_client_list_all_finish (TOCSIN_OPS_CLIENT (source), result, &r->total, &r->truncated,
+                                                &r->error);
   r->done = TRUE;
 }
 
@@ -159,7 +174,7 @@ list_alerts (Fixture    *f,
              Result     *r,
              const char *query)
 {
-  tocsin_alert_api_list_async (f->client, query, 0, NULL, list_cb, r);
+  tocsin_alert_service_list_async (f->service, query, 0, NULL, list_cb, r);
   test_wait_for (&r->done);
 }
 
@@ -229,7 +244,7 @@ action_cb (GObject      *source,
 {
   Result *r = user_data;
 
-  r->ok = tocsin_alert_api_run_action_finish (TOCSIN_OPS_CLIENT (source), result, &r->error);
+  r->ok = tocsin_alert_service_run_action_finish (TOCSIN_ALERT_SERVICE (source), result, &r->error);
   r->done = TRUE;
 }
 
@@ -240,7 +255,7 @@ escalations_cb (GObject      *source,
 {
   Result *r = user_data;
 
-  r->items = tocsin_alert_api_list_escalations_finish (TOCSIN_OPS_CLIENT (source), result, &r->error);
+  r->items = tocsin_alert_service_list_escalations_finish (TOCSIN_ALERT_SERVICE (source), result, &r->error);
   r->done = TRUE;
 }
 
@@ -251,7 +266,7 @@ teams_cb (GObject      *source,
 {
   Result *r = user_data;
 
-  r->items = tocsin_alert_api_list_teams_finish (TOCSIN_OPS_CLIENT (source), result, &r->error);
+  r->items = tocsin_alert_service_list_teams_finish (TOCSIN_ALERT_SERVICE (source), result, &r->error);
   r->done = TRUE;
 }
 
@@ -261,7 +276,7 @@ find_escalation (Fixture *f)
   Result teams = { 0 };
   char *id = NULL;
 
-  tocsin_alert_api_list_teams_async (f->client, NULL, teams_cb, &teams);
+  tocsin_alert_service_list_teams_async (f->service, NULL, teams_cb, &teams);
   test_wait_for (&teams.done);
   g_assert_no_error (teams.error);
   g_assert_cmpuint (teams.items->len, >, 0);
@@ -270,9 +285,9 @@ find_escalation (Fixture *f)
     {
       Result esc = { 0 };
 
-      tocsin_alert_api_list_escalations_async (f->client,
-                                               tocsin_alert_target_get_id (g_ptr_array_index (teams.items, i)),
-                                               NULL, escalations_cb, &esc);
+      tocsin_alert_service_list_escalations_async (f->service,
+                                                   tocsin_alert_target_get_id (g_ptr_array_index (teams.items, i)),
+                                                   NULL, escalations_cb, &esc);
       test_wait_for (&esc.done);
       g_assert_no_error (esc.error);
       if (esc.items->len > 0)
@@ -333,8 +348,8 @@ test_actions (Fixture       *f,
 
       g_test_message ("action %s", cases[i].suffix);
       tocsin_test_sandbox_clear_log (f->sb);
-      tocsin_alert_api_run_action_async (f->client, tocsin_alert_get_id (alert), cases[i].action,
-                                         cases[i].arg, cases[i].arg2, NULL, action_cb, &r);
+      tocsin_alert_service_run_action_async (f->service, tocsin_alert_get_id (alert), cases[i].action,
+                                             cases[i].arg, cases[i].arg2, NULL, action_cb, &r);
       test_wait_for (&r.done);
       g_assert_no_error (r.error);
       g_assert_true (r.ok);
@@ -388,8 +403,8 @@ test_request_status_404_then_success (Fixture       *f,
   g_assert_cmpuint (list.items->len, >, 0);
   tocsin_test_sandbox_clear_log (f->sb);
   /* The sandbox processes actions after 700 ms; the first poll comes sooner. */
-  tocsin_alert_api_run_action_async (f->client, tocsin_alert_get_id (g_ptr_array_index (list.items, 0)),
-                                     TOCSIN_ALERT_ACTION_ACKNOWLEDGE, NULL, NULL, NULL, action_cb, &r);
+  tocsin_alert_service_run_action_async (f->service, tocsin_alert_get_id (g_ptr_array_index (list.items, 0)),
+                                         TOCSIN_ALERT_ACTION_ACKNOWLEDGE, NULL, NULL, NULL, action_cb, &r);
   test_wait_for (&r.done);
   g_assert_no_error (r.error);
 
@@ -567,7 +582,7 @@ test_wrong_types (Fixture       *f,
   TocsinAlert *patched = NULL;
 
   /* A list endpoint answering something that is not a list page. */
-  tocsin_ops_client_list_all_async (f->client, "/teams", NULL, 10, 0, NULL, NULL, NULL, NULL, list_cb, &page);
+  tocsin_ops_client_list_all_async (f->client, "/teams", NULL, 10, 0, NULL, NULL, NULL, NULL, client_list_cb, &page);
   test_wait_for (&page.done);
   g_assert_error (page.error, TOCSIN_API_ERROR, TOCSIN_API_ERROR_MALFORMED);
   result_clear (&page);
@@ -617,7 +632,7 @@ notes_cb (GObject      *source,
   Result *r = user_data;
   g_autofree char *next = NULL;
 
-  r->items = tocsin_alert_api_get_notes_finish (TOCSIN_OPS_CLIENT (source), result, &next, &r->error);
+  r->items = tocsin_alert_service_get_notes_finish (TOCSIN_ALERT_SERVICE (source), result, &next, &r->error);
   r->node = next != NULL ? json_node_init_string (json_node_alloc (), next) : NULL;
   r->done = TRUE;
 }
@@ -638,19 +653,19 @@ test_notes_paging (Fixture       *f,
       Result r = { 0 };
       g_autofree char *note = g_strdup_printf ("note %u", i);
 
-      tocsin_alert_api_run_action_async (f->client, id, TOCSIN_ALERT_ACTION_ADD_NOTE, note, NULL, NULL, action_cb, &r);
+      tocsin_alert_service_run_action_async (f->service, id, TOCSIN_ALERT_ACTION_ADD_NOTE, note, NULL, NULL, action_cb, &r);
       test_wait_for (&r.done);
       g_assert_no_error (r.error);
       result_clear (&r);
     }
 
-  tocsin_alert_api_get_notes_async (f->client, id, NULL, 2, NULL, notes_cb, &first);
+  tocsin_alert_service_get_notes_async (f->service, id, NULL, 2, NULL, notes_cb, &first);
   test_wait_for (&first.done);
   g_assert_no_error (first.error);
   g_assert_cmpuint (first.items->len, ==, 2);
   g_assert_nonnull (first.node);
 
-  tocsin_alert_api_get_notes_async (f->client, id, json_node_get_string (first.node), 2, NULL, notes_cb, &second);
+  tocsin_alert_service_get_notes_async (f->service, id, json_node_get_string (first.node), 2, NULL, notes_cb, &second);
   test_wait_for (&second.done);
   g_assert_no_error (second.error);
   g_assert_cmpuint (second.items->len, >=, 1);

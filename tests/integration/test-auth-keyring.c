@@ -464,6 +464,7 @@ child_refresh_locked (void)
   g_autoptr(TocsinTokenSet) tokens = tocsin_token_set_new ();
   g_autoptr(TocsinTokenSet) stored = NULL;
   g_autoptr(TocsinOpsClient) client = NULL;
+  g_autoptr(TocsinAlertService) service = NULL;
   g_autoptr(GPtrArray) alerts = NULL;
   g_autofree char *refresh = NULL;
   g_autofree char *access = NULL;
@@ -520,8 +521,9 @@ child_refresh_locked (void)
                                   TOCSIN_TOKEN_PROVIDER (session), &error);
   g_assert_no_error (error);
   async = (Async) { 0 };
-  tocsin_alert_api_list_async (client, NULL, 5, NULL, on_async_cb, &async);
-  alerts = tocsin_alert_api_list_finish (client, async_wait (&async), NULL, NULL, &error);
+  service = tocsin_alert_service_new (client);
+  tocsin_alert_service_list_async (service, NULL, 5, NULL, on_async_cb, &async);
+  alerts = tocsin_alert_service_list_finish (service, async_wait (&async), NULL, NULL, &error);
   g_clear_object (&async.result);
   g_assert_no_error (error);
   g_assert_cmpuint (alerts->len, >, 0);

@@ -116,7 +116,7 @@ list_cb (GObject      *source,
 {
   Result *r = user_data;
 
-  r->items = tocsin_alert_api_list_finish (TOCSIN_OPS_CLIENT (source), result, &r->total, &r->truncated, &r->error);
+  r->items = tocsin_alert_service_list_finish (TOCSIN_ALERT_SERVICE (source), result, &r->total, &r->truncated, &r->error);
   r->done = TRUE;
 }
 
@@ -130,12 +130,14 @@ run (guint    total,
   Result r = { 0 };
   g_autoptr(TestTokenProvider) provider = g_object_new (TEST_TYPE_TOKEN_PROVIDER, NULL);
   g_autoptr(TocsinOpsClient) client = NULL;
+  g_autoptr(TocsinAlertService) service = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   provider->token = g_strdup ("fixed-test-token");
   server_start (&s, total, absolute_next);
   client = tocsin_ops_client_new (s.base, "c", TOCSIN_TOKEN_PROVIDER (provider), NULL);
-  tocsin_alert_api_list_async (client, NULL, 0, NULL, list_cb, &r);
+  service = tocsin_alert_service_new (client);
+  tocsin_alert_service_list_async (service, NULL, 0, NULL, list_cb, &r);
   test_wait_for (&r.done);
 
   g_assert_no_error (r.error);

@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "tocsin-alert-api"
+#define G_LOG_DOMAIN "tocsin-alert-service"
 
 #include "config.h"
 
@@ -18,6 +18,23 @@
 #define REQUEST_FIRST_POLL_MS 300
 #define REQUEST_POLL_MS       500
 #define REQUEST_DEFAULT_BOUND_MS 20000
+
+struct _TocsinAlertService
+{
+  GObject          parent_instance;
+
+  TocsinOpsClient *client;
+};
+
+G_DEFINE_FINAL_TYPE (TocsinAlertService, tocsin_alert_service, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 static char *
 alert_path (const char *alert_id,
@@ -55,7 +72,7 @@ tocsin_alert_action_build (TocsinAlertAction   action,
                            const char        **method,
                            char              **path,
                            JsonNode          **body,
-                           GError            **error)
+                           GError             **error)
 {
   const char *suffix = NULL;
   JsonNode *node = NULL;
@@ -132,40 +149,90 @@ missing:
 
 /* List and count */
 
-void
-tocsin_alert_api_list_async (TocsinOpsClient     *client,
-                             const char          *query,
-                             guint                max_items,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  const char *params[] = { "query", query, "sort", "createdAt", "order", "desc", NULL };
-
-  g_return_if_fail (TOCSIN_IS_OPS_CLIENT (client));
-
-  tocsin_ops_client_list_all_async (client, "/alerts",
-                                    query != NULL && *query != '\0' ? params : params + 2,
-                                    TOCSIN_ALERT_PAGE_SIZE, max_items,
-                                    tocsin_alert_parse_value, NULL, g_object_unref,
-                                    cancellable, callback, user_data);
-}
-
-GPtrArray *
-tocsin_alert_api_list_finish (TocsinOpsClient  *client,
-                              GAsyncResult     *result,
-                              gint64           *total,
-                              gboolean         *truncated,
-                              GError          **error)
-{
-  return tocsin_ops_client_list_all_finish (client, result, total, truncated, error);
-}
-
 typedef struct
 {
   GPtrArray *alerts;
   gint64     total;
+  gboolean   truncated;
 } Page;
+
+static void
+page_free (Page *page);
+
+/* The client's paging runs under the service's own task, so that callers
+ * get the service back as the source object. */
+static void
+list_all_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  Page *page = g_new0 (Page, 1);
+
+  page->alerts = tocsin_ops_client_list_all_finish (TOCSIN_OPS_CLIENT (source), result, &page->total,
+                                                    &page->truncated, &error);
+  if (page->alerts == NULL)
+    {
+      page_free (page);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, page, (GDestroyNotify) page_free);
+}
+
+static GPtrArray *
+list_all_finish (GAsyncResult  *result,
+                 gint64        *total,
+                 gboolean      *truncated,
+                 GError       **error)
+{
+  Page *page = g_task_propagate_pointer (G_TASK (result), error);
+  GPtrArray *alerts;
+
+  if (total != NULL)
+    *total = page != NULL ? page->total : 0;
+  if (truncated != NULL)
+    *truncated = page != NULL ? page->truncated : FALSE;
+  if (page == NULL)
+    return NULL;
+  alerts = g_steal_pointer (&page->alerts);
+  page_free (page);
+  return alerts;
+}
+
+void
+tocsin_alert_service_list_async (TocsinAlertService  *self,
+                                 const char          *query,
+                                 guint                max_items,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  const char *params[] = { "query", query, "sort", "createdAt", "order", "desc", NULL };
+  GTask *task;
+
+  g_return_if_fail (TOCSIN_IS_ALERT_SERVICE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tocsin_alert_service_list_async);
+  tocsin_ops_client_list_all_async (self->client, "/alerts",
+                                    query != NULL && *query != '\0' ? params : params + 2,
+                                    TOCSIN_ALERT_PAGE_SIZE, max_items,
+                                    tocsin_alert_parse_value, NULL, g_object_unref,
+                                    cancellable, list_all_cb, task);
+}
+
+GPtrArray *
+tocsin_alert_service_list_finish (TocsinAlertService  *self,
+                                  GAsyncResult        *result,
+                                  gint64              *total,
+                                  gboolean            *truncated,
+                                  GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return list_all_finish (result, total, truncated, error);
+}
 
 static void
 page_free (Page *page)
@@ -217,13 +284,13 @@ page_cb (GObject      *source,
 }
 
 void
-tocsin_alert_api_list_page_async (TocsinOpsClient     *client,
-                                  const char          *query,
-                                  guint                offset,
-                                  guint                size,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+tocsin_alert_service_list_page_async (TocsinAlertService  *self,
+                                      const char          *query,
+                                      guint                offset,
+                                      guint                size,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
 {
   g_autofree char *offset_str = g_strdup_printf ("%u", offset);
   g_autofree char *size_str = g_strdup_printf ("%u", size);
@@ -231,25 +298,25 @@ tocsin_alert_api_list_page_async (TocsinOpsClient     *client,
                            "query", query, NULL };
   GTask *task;
 
-  g_return_if_fail (TOCSIN_IS_OPS_CLIENT (client));
+  g_return_if_fail (TOCSIN_IS_ALERT_SERVICE (self));
 
   if (query == NULL || *query == '\0')
     params[8] = NULL;
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tocsin_alert_api_list_page_async);
-  tocsin_ops_client_request_async (client, "GET", "/alerts", params, NULL, cancellable, page_cb, task);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tocsin_alert_service_list_page_async);
+  tocsin_ops_client_request_async (self->client, "GET", "/alerts", params, NULL, cancellable, page_cb, task);
 }
 
 GPtrArray *
-tocsin_alert_api_list_page_finish (TocsinOpsClient  *client,
-                                   GAsyncResult     *result,
-                                   gint64           *total,
-                                   GError          **error)
+tocsin_alert_service_list_page_finish (TocsinAlertService  *self,
+                                       GAsyncResult        *result,
+                                       gint64              *total,
+                                       GError             **error)
 {
   Page *page;
   GPtrArray *alerts;
 
-  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   page = g_task_propagate_pointer (G_TASK (result), error);
   if (page == NULL)
@@ -289,30 +356,30 @@ count_cb (GObject      *source,
 }
 
 void
-tocsin_alert_api_count_async (TocsinOpsClient     *client,
-                              const char          *query,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+tocsin_alert_service_count_async (TocsinAlertService  *self,
+                                  const char          *query,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
 {
   const char *params[] = { "offset", "0", "size", "1", "query", query, NULL };
   GTask *task;
 
-  g_return_if_fail (TOCSIN_IS_OPS_CLIENT (client));
+  g_return_if_fail (TOCSIN_IS_ALERT_SERVICE (self));
 
   if (query == NULL || *query == '\0')
     params[4] = NULL;
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tocsin_alert_api_count_async);
-  tocsin_ops_client_request_async (client, "GET", "/alerts", params, NULL, cancellable, count_cb, task);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tocsin_alert_service_count_async);
+  tocsin_ops_client_request_async (self->client, "GET", "/alerts", params, NULL, cancellable, count_cb, task);
 }
 
 gint64
-tocsin_alert_api_count_finish (TocsinOpsClient  *client,
-                               GAsyncResult     *result,
-                               GError          **error)
+tocsin_alert_service_count_finish (TocsinAlertService  *self,
+                                   GAsyncResult        *result,
+                                   GError             **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, client), -1);
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
   return g_task_propagate_int (G_TASK (result), error);
 }
 
@@ -407,6 +474,7 @@ wait_poll_cb (GObject      *source,
 static void
 wait_poll (GTask *task)
 {
+  TocsinAlertService *service = g_task_get_source_object (task);
   Wait *wait = g_task_get_task_data (task);
   g_autofree char *escaped = g_uri_escape_string (wait->request_id, NULL, FALSE);
   g_autofree char *path = g_strconcat ("/alerts/requests/", escaped, NULL);
@@ -416,41 +484,41 @@ wait_poll (GTask *task)
       g_object_unref (task);
       return;
     }
-  tocsin_ops_client_request_async (g_task_get_source_object (task), "GET", path, NULL, NULL,
+  tocsin_ops_client_request_async (service->client, "GET", path, NULL, NULL,
                                    g_task_get_cancellable (task), wait_poll_cb, task);
 }
 
 void
-tocsin_alert_api_wait_request_async (TocsinOpsClient     *client,
-                                     const char          *request_id,
-                                     guint                bound_ms,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+tocsin_alert_service_wait_request_async (TocsinAlertService  *self,
+                                         const char          *request_id,
+                                         guint                bound_ms,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
 {
   GTask *task;
   Wait *wait;
 
-  g_return_if_fail (TOCSIN_IS_OPS_CLIENT (client));
+  g_return_if_fail (TOCSIN_IS_ALERT_SERVICE (self));
   g_return_if_fail (request_id != NULL);
 
   wait = g_new0 (Wait, 1);
   wait->request_id = g_strdup (request_id);
   wait->deadline = g_get_monotonic_time () + (gint64) (bound_ms > 0 ? bound_ms : REQUEST_DEFAULT_BOUND_MS) * 1000;
 
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tocsin_alert_api_wait_request_async);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tocsin_alert_service_wait_request_async);
   g_task_set_task_data (task, wait, (GDestroyNotify) wait_free);
   /* Processing takes a moment; asking at once would only collect a 404. */
   wait_again (task, REQUEST_FIRST_POLL_MS);
 }
 
 gboolean
-tocsin_alert_api_wait_request_finish (TocsinOpsClient  *client,
-                                      GAsyncResult     *result,
-                                      GError          **error)
+tocsin_alert_service_wait_request_finish (TocsinAlertService  *self,
+                                          GAsyncResult        *result,
+                                          GError             **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, client), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
@@ -464,7 +532,7 @@ action_waited_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (tocsin_alert_api_wait_request_finish (TOCSIN_OPS_CLIENT (source), result, &error))
+  if (tocsin_alert_service_wait_request_finish (TOCSIN_ALERT_SERVICE (source), result, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -495,20 +563,20 @@ action_sent_cb (GObject      *source,
       return;
     }
 
-  tocsin_alert_api_wait_request_async (TOCSIN_OPS_CLIENT (source), request_id, 0,
-                                       g_task_get_cancellable (task), action_waited_cb,
-                                       g_object_ref (task));
+  tocsin_alert_service_wait_request_async (g_task_get_source_object (task), request_id, 0,
+                                           g_task_get_cancellable (task), action_waited_cb,
+                                           g_object_ref (task));
 }
 
 void
-tocsin_alert_api_run_action_async (TocsinOpsClient     *client,
-                                   const char          *alert_id,
-                                   TocsinAlertAction    action,
-                                   const char          *arg,
-                                   const char          *arg2,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+tocsin_alert_service_run_action_async (TocsinAlertService  *self,
+                                       const char          *alert_id,
+                                       TocsinAlertAction    action,
+                                       const char          *arg,
+                                       const char          *arg2,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(JsonNode) body = NULL;
@@ -516,11 +584,11 @@ tocsin_alert_api_run_action_async (TocsinOpsClient     *client,
   GError *error = NULL;
   const char *method;
 
-  g_return_if_fail (TOCSIN_IS_OPS_CLIENT (client));
+  g_return_if_fail (TOCSIN_IS_ALERT_SERVICE (self));
   g_return_if_fail (alert_id != NULL);
 
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tocsin_alert_api_run_action_async);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tocsin_alert_service_run_action_async);
   g_task_set_task_data (task, GINT_TO_POINTER (action), NULL);
 
   if (!tocsin_alert_action_build (action, alert_id, arg, arg2, &method, &path, &body, &error))
@@ -529,16 +597,16 @@ tocsin_alert_api_run_action_async (TocsinOpsClient     *client,
       return;
     }
 
-  tocsin_ops_client_request_async (client, method, path, NULL, body, cancellable,
+  tocsin_ops_client_request_async (self->client, method, path, NULL, body, cancellable,
                                    action_sent_cb, g_steal_pointer (&task));
 }
 
 gboolean
-tocsin_alert_api_run_action_finish (TocsinOpsClient  *client,
-                                    GAsyncResult     *result,
-                                    GError          **error)
+tocsin_alert_service_run_action_finish (TocsinAlertService  *self,
+                                        GAsyncResult        *result,
+                                        GError             **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, client), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
@@ -613,7 +681,7 @@ entries_cb (GObject      *source,
 }
 
 static void
-get_entries (TocsinOpsClient     *client,
+get_entries (TocsinAlertService  *self,
              const char          *alert_id,
              const char          *suffix,
              EntryParser          parse,
@@ -629,12 +697,12 @@ get_entries (TocsinOpsClient     *client,
   const char *params[] = { "size", size_text, "after", after, NULL };
   GTask *task;
 
-  task = g_task_new (client, cancellable, callback, user_data);
+  task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, (gpointer) parse, NULL);
   if (after == NULL)
     params[2] = NULL;
-  tocsin_ops_client_request_async (client, "GET", path, params, NULL, cancellable, entries_cb, task);
+  tocsin_ops_client_request_async (self->client, "GET", path, params, NULL, cancellable, entries_cb, task);
 }
 
 static GPtrArray *
@@ -655,54 +723,54 @@ get_entries_finish (GAsyncResult  *result,
 }
 
 void
-tocsin_alert_api_get_notes_async (TocsinOpsClient     *client,
-                                  const char          *alert_id,
-                                  const char          *after,
-                                  guint                size,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+tocsin_alert_service_get_notes_async (TocsinAlertService  *self,
+                                      const char          *alert_id,
+                                      const char          *after,
+                                      guint                size,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
 {
-  g_return_if_fail (TOCSIN_IS_OPS_CLIENT (client));
+  g_return_if_fail (TOCSIN_IS_ALERT_SERVICE (self));
   g_return_if_fail (alert_id != NULL);
 
-  get_entries (client, alert_id, "/notes", tocsin_alert_parse_note, tocsin_alert_api_get_notes_async,
+  get_entries (self, alert_id, "/notes", tocsin_alert_parse_note, tocsin_alert_service_get_notes_async,
                after, size, cancellable, callback, user_data);
 }
 
 GPtrArray *
-tocsin_alert_api_get_notes_finish (TocsinOpsClient  *client,
-                                   GAsyncResult     *result,
-                                   char            **next_after,
-                                   GError          **error)
+tocsin_alert_service_get_notes_finish (TocsinAlertService  *self,
+                                       GAsyncResult        *result,
+                                       char               **next_after,
+                                       GError             **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return get_entries_finish (result, next_after, error);
 }
 
 void
-tocsin_alert_api_get_logs_async (TocsinOpsClient     *client,
-                                 const char          *alert_id,
-                                 const char          *after,
-                                 guint                size,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+tocsin_alert_service_get_logs_async (TocsinAlertService  *self,
+                                     const char          *alert_id,
+                                     const char          *after,
+                                     guint                size,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
 {
-  g_return_if_fail (TOCSIN_IS_OPS_CLIENT (client));
+  g_return_if_fail (TOCSIN_IS_ALERT_SERVICE (self));
   g_return_if_fail (alert_id != NULL);
 
-  get_entries (client, alert_id, "/logs", tocsin_alert_parse_log, tocsin_alert_api_get_logs_async,
+  get_entries (self, alert_id, "/logs", tocsin_alert_parse_log, tocsin_alert_service_get_logs_async,
                after, size, cancellable, callback, user_data);
 }
 
 GPtrArray *
-tocsin_alert_api_get_logs_finish (TocsinOpsClient  *client,
-                                  GAsyncResult     *result,
-                                  char            **next_after,
-                                  GError          **error)
+tocsin_alert_service_get_logs_finish (TocsinAlertService  *self,
+                                      GAsyncResult        *result,
+                                      char               **next_after,
+                                      GError             **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return get_entries_finish (result, next_after, error);
 }
 
@@ -725,26 +793,26 @@ teams_cb (GObject      *source,
 }
 
 void
-tocsin_alert_api_list_teams_async (TocsinOpsClient     *client,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+tocsin_alert_service_list_teams_async (TocsinAlertService  *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
 {
   GTask *task;
 
-  g_return_if_fail (TOCSIN_IS_OPS_CLIENT (client));
+  g_return_if_fail (TOCSIN_IS_ALERT_SERVICE (self));
 
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tocsin_alert_api_list_teams_async);
-  tocsin_ops_client_request_async (client, "GET", "/teams", NULL, NULL, cancellable, teams_cb, task);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tocsin_alert_service_list_teams_async);
+  tocsin_ops_client_request_async (self->client, "GET", "/teams", NULL, NULL, cancellable, teams_cb, task);
 }
 
 GPtrArray *
-tocsin_alert_api_list_teams_finish (TocsinOpsClient  *client,
-                                    GAsyncResult     *result,
-                                    GError          **error)
+tocsin_alert_service_list_teams_finish (TocsinAlertService  *self,
+                                        GAsyncResult        *result,
+                                        GError             **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
@@ -756,28 +824,125 @@ parse_escalation_value (JsonNode *node,
 }
 
 void
-tocsin_alert_api_list_escalations_async (TocsinOpsClient     *client,
-                                         const char          *team_id,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data)
+tocsin_alert_service_list_escalations_async (TocsinAlertService  *self,
+                                             const char          *team_id,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
 {
   g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
+  GTask *task;
 
-  g_return_if_fail (TOCSIN_IS_OPS_CLIENT (client));
+  g_return_if_fail (TOCSIN_IS_ALERT_SERVICE (self));
   g_return_if_fail (team_id != NULL);
 
   escaped = g_uri_escape_string (team_id, NULL, FALSE);
   path = g_strconcat ("/teams/", escaped, "/escalations", NULL);
-  tocsin_ops_client_list_all_async (client, path, NULL, 100, 1000, parse_escalation_value, NULL,
-                                    g_object_unref, cancellable, callback, user_data);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tocsin_alert_service_list_escalations_async);
+  tocsin_ops_client_list_all_async (self->client, path, NULL, 100, 1000, parse_escalation_value, NULL,
+                                    g_object_unref, cancellable, list_all_cb, task);
 }
 
 GPtrArray *
-tocsin_alert_api_list_escalations_finish (TocsinOpsClient  *client,
-                                          GAsyncResult     *result,
-                                          GError          **error)
+tocsin_alert_service_list_escalations_finish (TocsinAlertService  *self,
+                                              GAsyncResult        *result,
+                                              GError             **error)
 {
-  return tocsin_ops_client_list_all_finish (client, result, NULL, NULL, error);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return list_all_finish (result, NULL, NULL, error);
+}
+
+/* GObject overrides */
+
+static void
+tocsin_alert_service_dispose (GObject *object)
+{
+  TocsinAlertService *self = (TocsinAlertService *)object;
+
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (tocsin_alert_service_parent_class)->dispose (object);
+}
+
+static void
+tocsin_alert_service_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  TocsinAlertService *self = TOCSIN_ALERT_SERVICE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tocsin_alert_service_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  TocsinAlertService *self = TOCSIN_ALERT_SERVICE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      self->client = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tocsin_alert_service_class_init (TocsinAlertServiceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = tocsin_alert_service_dispose;
+  object_class->get_property = tocsin_alert_service_get_property;
+  object_class->set_property = tocsin_alert_service_set_property;
+
+  properties [PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, TOCSIN_TYPE_OPS_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tocsin_alert_service_init (TocsinAlertService *self)
+{
+}
+
+/* Public API */
+
+TocsinAlertService *
+tocsin_alert_service_new (TocsinOpsClient *client)
+{
+  g_return_val_if_fail (TOCSIN_IS_OPS_CLIENT (client), NULL);
+
+  return g_object_new (TOCSIN_TYPE_ALERT_SERVICE, "client", client, NULL);
+}
+
+/**
+ * tocsin_alert_service_get_client:
+ *
+ * Returns: (transfer none): the client the calls go through
+ */
+TocsinOpsClient *
+tocsin_alert_service_get_client (TocsinAlertService *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_SERVICE (self), NULL);
+  return self->client;
 }

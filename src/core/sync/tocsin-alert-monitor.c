@@ -18,6 +18,7 @@ struct _TocsinAlertMonitor
   GObject          parent_instance;
 
   TocsinOpsClient *client;
+  TocsinAlertService *service;
   TocsinAlertList *list;
   char            *query;
   GStrv            owners;
@@ -235,7 +236,7 @@ counted_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gint64 count;
 
-  count = tocsin_alert_api_count_finish (TOCSIN_OPS_CLIENT (source), result, &error);
+  count = tocsin_alert_service_count_finish (TOCSIN_ALERT_SERVICE (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (error != NULL)
@@ -250,8 +251,8 @@ static void
 start_count (TocsinAlertMonitor *self)
 {
   self->refresh_parts++;
-  tocsin_alert_api_count_async (self->client, TOCSIN_ALERT_QUERY_OPEN_UNACKNOWLEDGED,
-                                self->refresh_cancellable, counted_cb, g_object_ref (self));
+  tocsin_alert_service_count_async (self->service, TOCSIN_ALERT_QUERY_OPEN_UNACKNOWLEDGED,
+                                    self->refresh_cancellable, counted_cb, g_object_ref (self));
 }
 
 /* Every open unacknowledged alert matches these queries too. When the list
@@ -308,7 +309,7 @@ listed_cb (GObject      *source,
   gint64 total = 0;
   gboolean truncated = FALSE;
 
-  alerts = tocsin_alert_api_list_finish (TOCSIN_OPS_CLIENT (source), result, &total, &truncated, &error);
+  alerts = tocsin_alert_service_list_finish (TOCSIN_ALERT_SERVICE (source), result, &total, &truncated, &error);
   if (alerts == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -349,8 +350,8 @@ listed_cb (GObject      *source,
 static void
 start_full_list (TocsinAlertMonitor *self)
 {
-  tocsin_alert_api_list_async (self->client, self->query, 0, self->refresh_cancellable,
-                               listed_cb, g_object_ref (self));
+  tocsin_alert_service_list_async (self->service, self->query, 0, self->refresh_cancellable,
+                                   listed_cb, g_object_ref (self));
   if (!query_covers_open_unacknowledged (self))
     start_count (self);
 }
@@ -418,7 +419,7 @@ page_polled_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gint64 total = 0;
 
-  page = tocsin_alert_api_list_page_finish (TOCSIN_OPS_CLIENT (source), result, &total, &error);
+  page = tocsin_alert_service_list_page_finish (TOCSIN_ALERT_SERVICE (source), result, &total, &error);
   if (page == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -467,8 +468,8 @@ page_polled_cb (GObject      *source,
 static void
 fetch_page (TocsinAlertMonitor *self)
 {
-  tocsin_alert_api_list_page_async (self->client, self->query, self->page_offset, TOCSIN_ALERT_PAGE_SIZE,
-                                    self->refresh_cancellable, page_polled_cb, g_object_ref (self));
+  tocsin_alert_service_list_page_async (self->service, self->query, self->page_offset, TOCSIN_ALERT_PAGE_SIZE,
+                                        self->refresh_cancellable, page_polled_cb, g_object_ref (self));
 }
 
 static void
@@ -612,6 +613,7 @@ tocsin_alert_monitor_constructed (GObject *object)
   G_OBJECT_CLASS (tocsin_alert_monitor_parent_class)->constructed (object);
 
   g_assert (TOCSIN_IS_OPS_CLIENT (self->client));
+  self->service = tocsin_alert_service_new (self->client);
 
   uri = g_uri_parse (tocsin_ops_client_get_api_base_url (self->client), G_URI_FLAGS_NONE, NULL);
   if (uri != NULL && g_uri_get_host (uri) != NULL)
@@ -648,6 +650,7 @@ tocsin_alert_monitor_finalize (GObject *object)
 {
   TocsinAlertMonitor *self = (TocsinAlertMonitor *)object;
 
+  g_clear_object (&self->service);
   g_clear_object (&self->client);
   g_clear_object (&self->list);
   g_free (self->query);
@@ -786,11 +789,17 @@ tocsin_alert_monitor_new (TocsinOpsClient *client)
   return g_object_new (TOCSIN_TYPE_ALERT_MONITOR, "client", client, NULL);
 }
 
-TocsinOpsClient *
-tocsin_alert_monitor_get_client (TocsinAlertMonitor *self)
+/**
+ * tocsin_alert_monitor_get_service:
+ *
+ * Returns: (transfer none): the service the monitor calls, for the calls
+ *   the monitor does not make itself (notes, teams)
+ */
+TocsinAlertService *
+tocsin_alert_monitor_get_service (TocsinAlertMonitor *self)
 {
   g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), NULL);
-  return self->client;
+  return self->service;
 }
 
 TocsinAlertList *
@@ -1024,7 +1033,7 @@ action_done_cb (GObject      *source,
 
   tocsin_alert_set_pending (action->alert, FALSE);
 
-  if (!tocsin_alert_api_run_action_finish (TOCSIN_OPS_CLIENT (source), result, &error))
+  if (!tocsin_alert_service_run_action_finish (TOCSIN_ALERT_SERVICE (source), result, &error))
     {
       /* A request still queued may yet succeed: keep the prediction then. */
       if (!g_error_matches (error, TOCSIN_API_ERROR, TOCSIN_API_ERROR_REQUEST_PENDING))
@@ -1067,8 +1076,8 @@ tocsin_alert_monitor_run_action_async (TocsinAlertMonitor  *self,
   apply_optimistic (alert, action, arg);
   tocsin_alert_list_recount (self->list);
 
-  tocsin_alert_api_run_action_async (self->client, tocsin_alert_get_id (alert), action, arg, arg2,
-                                     cancellable, action_done_cb, g_steal_pointer (&task));
+  tocsin_alert_service_run_action_async (self->service, tocsin_alert_get_id (alert), action, arg, arg2,
+                                         cancellable, action_done_cb, g_steal_pointer (&task));
 }
 
 gboolean

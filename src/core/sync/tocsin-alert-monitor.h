@@ -48,7 +48,7 @@ char               *tocsin_alert_preset_query                  (TocsinAlertPrese
 
 TocsinAlertMonitor *tocsin_alert_monitor_new                   (TocsinOpsClient      *client);
 
-TocsinOpsClient    *tocsin_alert_monitor_get_client            (TocsinAlertMonitor   *self);
+TocsinAlertService *tocsin_alert_monitor_get_service           (TocsinAlertMonitor   *self);
 TocsinAlertList    *tocsin_alert_monitor_get_model              (TocsinAlertMonitor   *self);
 const char         *tocsin_alert_monitor_get_query             (TocsinAlertMonitor   *self);
 void                tocsin_alert_monitor_set_query             (TocsinAlertMonitor   *self,
@@ -76,7 +76,7 @@ void                tocsin_alert_monitor_refresh               (TocsinAlertMonit
 void                tocsin_alert_monitor_refresh_if_stale      (TocsinAlertMonitor   *self,
                                                                 guint                 max_age_s);
 
-/* Runs @action on @alert (see tocsin_alert_api_run_action_async() for @arg
+/* Runs @action on @alert (see tocsin_alert_service_run_action_async() for @arg
  * and @arg2): sets the alert's pending property, applies the expected
  * change at once, reverts it if the action fails, and refreshes when it is
  * done. The error says why it failed. */
