@@ -11,6 +11,7 @@
 
 #include "tocsin-alert-service.h"
 #include "tocsin-alert-list.h"
+#include "tocsin-alert-preset.h"
 #include "tocsin-ops-client.h"
 
 G_BEGIN_DECLS
@@ -28,23 +29,9 @@ G_BEGIN_DECLS
  * count for "status:open AND acknowledged:false"), total (alerts matching
  * the query), truncated (more than the 20,000 window), last-refresh. */
 
-typedef enum {
-  TOCSIN_ALERT_PRESET_OPEN,
-  TOCSIN_ALERT_PRESET_UNACKNOWLEDGED,
-  TOCSIN_ALERT_PRESET_ASSIGNED_TO_ME,
-  TOCSIN_ALERT_PRESET_HIGH_PRIORITY,     /* P1–P2 */
-  TOCSIN_ALERT_PRESET_ALL,
-} TocsinAlertPreset;
-
-#define TOCSIN_ALERT_QUERY_OPEN_UNACKNOWLEDGED "status:open AND acknowledged:false"
-
 #define TOCSIN_TYPE_ALERT_MONITOR (tocsin_alert_monitor_get_type ())
 
 G_DECLARE_FINAL_TYPE (TocsinAlertMonitor, tocsin_alert_monitor, TOCSIN, ALERT_MONITOR, GObject)
-
-/* The JSM query for a preset. "Assigned to me" is "status:open" together
- * with the monitor's owners (see tocsin_alert_monitor_set_owners()). */
-char               *tocsin_alert_preset_query                  (TocsinAlertPreset     preset);
 
 TocsinAlertMonitor *tocsin_alert_monitor_new                   (TocsinOpsClient      *client);
 
