@@ -118,34 +118,22 @@ ref_array (GPtrArray *array)
   return copy;
 }
 
-/* Pure; runs in a worker thread for the async path. */
-static void
-diff_compute (Diff *diff)
+/* Fills diff->entries with the new list (first of each id): an old item
+ * that stays takes the fresh data, a new id is the fresh item itself. Marks
+ * diff->gone, and returns how many stayed, with their old and entry indices
+ * in @matched_old and @matched_entry. */
+static guint
+diff_match (Diff  *diff,
+            guint *matched_old,
+            guint *matched_entry)
 {
-  guint n_old = diff->old->len;
   g_autoptr(GHashTable) old_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree guint *matched_old = NULL;     /* old index per matched entry */
-  g_autofree guint *matched_entry = NULL;   /* entry index per matched entry */
-  g_autofree guint *tails = NULL;
-  g_autofree guint *prev = NULL;
-  g_autofree guint8 *keep = NULL;
-  g_autofree guint8 *anchor = NULL;
   guint n_matched = 0;
-  guint lis_len = 0;
-  guint i_old = 0, i_new = 0;
 
-  diff->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), diff->fresh->len);
-  diff->blocks = g_array_new (FALSE, FALSE, sizeof (Block));
-  diff->gone = g_malloc (MAX (n_old, 1));
-  memset (diff->gone, 1, MAX (n_old, 1));
-
-  for (guint i = 0; i < n_old; i++)
+  for (guint i = 0; i < diff->old->len; i++)
     g_hash_table_insert (old_index, (gpointer) tocsin_alert_get_id (g_ptr_array_index (diff->old, i)),
                          GUINT_TO_POINTER (i + 1));
-
-  matched_old = g_new (guint, diff->fresh->len + 1);
-  matched_entry = g_new (guint, diff->fresh->len + 1);
 
   for (guint i = 0; i < diff->fresh->len; i++)
     {
@@ -174,10 +162,23 @@ diff_compute (Diff *diff)
         }
       g_array_append_val (diff->entries, entry);
     }
+  return n_matched;
+}
 
-  /* Longest increasing subsequence of matched_old (patience sorting). */
-  tails = g_new (guint, n_matched + 1);
-  prev = g_new (guint, n_matched + 1);
+/* The items that keep their place: the longest increasing subsequence of
+ * @matched_old (patience sorting), marked in @keep (old indices) and
+ * @anchor (entry indices). */
+static void
+diff_mark_anchors (const guint *matched_old,
+                   const guint *matched_entry,
+                   guint        n_matched,
+                   guint8      *keep,
+                   guint8      *anchor)
+{
+  g_autofree guint *tails = g_new (guint, n_matched + 1);
+  g_autofree guint *prev = g_new (guint, n_matched + 1);
+  guint lis_len = 0;
+
   for (guint k = 0; k < n_matched; k++)
     {
       guint lo = 0, hi = lis_len;
@@ -197,17 +198,24 @@ diff_compute (Diff *diff)
         lis_len++;
     }
 
-  keep = g_malloc0 (MAX (n_old, 1));
-  anchor = g_malloc0 (MAX (diff->entries->len, 1));
   if (lis_len > 0)
     for (guint k = tails[lis_len - 1]; k != G_MAXUINT; k = prev[k])
       {
         keep[matched_old[k]] = 1;
         anchor[matched_entry[k]] = 1;
       }
+}
 
-  /* Between consecutive anchors: a run of old items to remove and a run of
-   * new items to insert, which is one block. */
+/* Between consecutive anchors: a run of old items to remove and a run of
+ * new items to insert, which is one block. */
+static void
+diff_add_blocks (Diff         *diff,
+                 const guint8 *keep,
+                 const guint8 *anchor)
+{
+  guint n_old = diff->old->len;
+  guint i_old = 0, i_new = 0;
+
   for (;;)
     {
       Block block = { i_new, i_old, 0, 0 };
@@ -236,6 +244,30 @@ diff_compute (Diff *diff)
       i_old++;
       i_new++;
     }
+}
+
+/* Pure; runs in a worker thread for the async path. */
+static void
+diff_compute (Diff *diff)
+{
+  guint n_old = diff->old->len;
+  g_autofree guint *matched_old = g_new (guint, diff->fresh->len + 1);     /* old index per match */
+  g_autofree guint *matched_entry = g_new (guint, diff->fresh->len + 1);   /* entry index per match */
+  g_autofree guint8 *keep = NULL;
+  g_autofree guint8 *anchor = NULL;
+  guint n_matched;
+
+  diff->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), diff->fresh->len);
+  diff->blocks = g_array_new (FALSE, FALSE, sizeof (Block));
+  diff->gone = g_malloc (MAX (n_old, 1));
+  memset (diff->gone, 1, MAX (n_old, 1));
+
+  n_matched = diff_match (diff, matched_old, matched_entry);
+
+  keep = g_malloc0 (MAX (n_old, 1));
+  anchor = g_malloc0 (MAX (diff->entries->len, 1));
+  diff_mark_anchors (matched_old, matched_entry, n_matched, keep, anchor);
+  diff_add_blocks (diff, keep, anchor);
 }
 
 static Diff *

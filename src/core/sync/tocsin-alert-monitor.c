@@ -9,43 +9,37 @@
 
 #include "config.h"
 
-#include "tocsin-endpoint.h"
 #include "tocsin-alert-monitor.h"
-#include "tocsin-resume-watcher.h"
+#include "tocsin-alert-pass.h"
+#include "tocsin-reachability.h"
 
 struct _TocsinAlertMonitor
 {
-  GObject          parent_instance;
+  GObject             parent_instance;
 
-  TocsinOpsClient *client;
+  TocsinOpsClient    *client;
   TocsinAlertService *service;
-  TocsinAlertList *list;
-  char            *query;
-  GStrv            owners;
-  guint            poll_interval;
-  gboolean         active;
-  gboolean         loading;
-  GError          *error;
-  gboolean         offline;
-  guint            open_unacknowledged;
-  gint64           total;
-  gboolean         truncated;
-  GDateTime       *last_refresh;
-  gint64           last_refresh_us;
+  TocsinReachability *reachability;
+  TocsinAlertList    *list;
+  char               *query;
+  GStrv               owners;
+  guint               poll_interval;
+  gboolean            active;
+  gboolean            loading;
+  GError             *error;
+  gboolean            offline;
+  guint               open_unacknowledged;
+  gint64              total;
+  gboolean            truncated;
+  GDateTime          *last_refresh;
+  gint64              last_refresh_us;
 
-  GCancellable    *refresh_cancellable;
-  guint            refresh_parts;   /* the list and the count, while loading */
-  gboolean         refresh_again;
-  guint            poll_source;
-  gboolean         poll_due;
-  GPtrArray       *fresh;
-  guint            page_offset;
-  guint            slice_end;
-  guint            pass_offset;
-  gboolean         loopback;
-
-  GNetworkMonitor *network_monitor;
-  gulong           network_changed_id;
+  GCancellable       *refresh_cancellable;
+  guint               refresh_parts;   /* the list and the count, while loading */
+  gboolean            refresh_again;
+  guint               poll_source;
+  gboolean            poll_due;
+  TocsinAlertPass     pass;
 };
 
 G_DEFINE_FINAL_TYPE (TocsinAlertMonitor, tocsin_alert_monitor, G_TYPE_OBJECT)
@@ -88,25 +82,14 @@ static void
 set_error (TocsinAlertMonitor *self,
            const GError       *error)
 {
-  if (self->error == NULL && error == NULL)
-    return;
-  if (self->error != NULL && error != NULL && self->error->domain == error->domain &&
-      self->error->code == error->code && g_strcmp0 (self->error->message, error->message) == 0)
+  if (self->error == error ||
+      (self->error != NULL && error != NULL && g_error_matches (self->error, error->domain, error->code) &&
+       g_strcmp0 (self->error->message, error->message) == 0))
     return;
   g_clear_error (&self->error);
   if (error != NULL)
     self->error = g_error_copy (error);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ERROR]);
-}
-
-static void
-set_offline (TocsinAlertMonitor *self,
-             gboolean            offline)
-{
-  if (self->offline == offline)
-    return;
-  self->offline = offline;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OFFLINE]);
 }
 
 /* Polling */
@@ -146,25 +129,6 @@ refresh_part_done (TocsinAlertMonitor *self)
     start_refresh (self);
   else
     schedule_poll (self);
-}
-
-/* The alerts whose owner field is one of @owners (the display name, as the
- * spec documents it; the account id too, should a server send one), in order. */
-static GPtrArray *
-filter_owners (GPtrArray          *alerts,
-               const char * const *owners)
-{
-  GPtrArray *kept = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < alerts->len; i++)
-    {
-      TocsinAlert *alert = g_ptr_array_index (alerts, i);
-      const char *owner = tocsin_alert_get_owner (alert);
-
-      if (owner != NULL && *owner != '\0' && g_strv_contains (owners, owner))
-        g_ptr_array_add (kept, g_object_ref (alert));
-    }
-  return kept;
 }
 
 static void
@@ -231,37 +195,11 @@ start_count (TocsinAlertMonitor *self)
                                     self->refresh_cancellable, counted_cb, g_object_ref (self));
 }
 
-/* Every open unacknowledged alert matches these queries too. When the list
- * holds every match, the count comes from it, which saves the count request
- * on each poll (half the requests of a small list). */
+/* An owner filter keeps only some of the matches, so the list cannot count. */
 static gboolean
 query_covers_open_unacknowledged (TocsinAlertMonitor *self)
 {
-  const char *query = self->query;
-
-  /* An owner filter keeps only some of the matches. */
-  return self->owners == NULL &&
-         (*query == '\0' || g_str_equal (query, "status:open") ||
-          g_str_equal (query, TOCSIN_ALERT_QUERY_OPEN_UNACKNOWLEDGED));
-}
-
-/* What the server counts for TOCSIN_ALERT_QUERY_OPEN_UNACKNOWLEDGED:
- * status:open is anything not closed or resolved (snoozed too). */
-static guint
-count_open_unacknowledged (GPtrArray *alerts)
-{
-  guint count = 0;
-
-  for (guint i = 0; i < alerts->len; i++)
-    {
-      TocsinAlert *alert = g_ptr_array_index (alerts, i);
-      const char *status = tocsin_alert_get_status (alert);
-
-      if (!tocsin_alert_get_acknowledged (alert) &&
-          g_strcmp0 (status, "closed") != 0 && g_strcmp0 (status, "resolved") != 0)
-        count++;
-    }
-  return count;
+  return self->owners == NULL && tocsin_alert_query_covers_open_unacknowledged (self->query);
 }
 
 static void
@@ -270,7 +208,7 @@ refresh_failed (TocsinAlertMonitor *self,
 {
   g_debug ("Refresh failed: %s", error->message);
   set_error (self, error);
-  g_clear_pointer (&self->fresh, g_ptr_array_unref);
+  tocsin_alert_pass_clear (&self->pass);
   refresh_part_done (self);
 }
 
@@ -295,7 +233,7 @@ listed_cb (GObject      *source,
 
   if (self->owners != NULL)
     {
-      GPtrArray *kept = filter_owners (alerts, (const char * const *) self->owners);
+      GPtrArray *kept = tocsin_alert_filter_owners (alerts, (const char * const *) self->owners);
 
       g_ptr_array_unref (alerts);
       alerts = kept;
@@ -314,7 +252,7 @@ listed_cb (GObject      *source,
   if (query_covers_open_unacknowledged (self))
     {
       if (!truncated && total == (gint64) alerts->len)
-        set_open_unacknowledged (self, count_open_unacknowledged (alerts));
+        set_open_unacknowledged (self, tocsin_alert_count_open_unacknowledged (alerts));
       else
         start_count (self);
     }
@@ -332,21 +270,7 @@ start_full_list (TocsinAlertMonitor *self)
     start_count (self);
 }
 
-/* Cheap polls
- *
- * Above one page of matches, a poll that fetched every page would cost one
- * request per 100 alerts (50 at 5,000) with nothing changed. Instead a poll
- * fetches the newest page, whose "count" comes along: a new alert sorts
- * first and one that leaves the query changes the count, so both show within
- * one interval. Then everything is fetched at once, as it is whenever a page
- * does not hold the ids where the list has them (something moved). A change
- * inside the list (acknowledged, priority) moves nothing, so a full pass
- * spread over FULL_PASS_POLLS polls finds it within that many intervals.
- * Measured (./build-aux/dev bench): 2 requests per idle poll at 500 alerts,
- * 10.8 at 5,000, instead of 5 and 50. Fewer (the newest page alone, a pass
- * only on a changed count) would miss an acknowledgement until the count
- * changed, and the count alone misses an alert closed while another came. */
-#define FULL_PASS_POLLS 5
+/* Cheap polls: one page and a part of a full pass per poll (tocsin-alert-pass.c). */
 
 static gboolean
 can_poll_cheaply (TocsinAlertMonitor *self)
@@ -358,109 +282,43 @@ can_poll_cheaply (TocsinAlertMonitor *self)
          self->total > TOCSIN_ALERT_PAGE_SIZE && self->total == n;
 }
 
-/* Puts a fetched page in place of the alerts the list holds there; FALSE
- * when they are not the same alerts in the same places. */
-static gboolean
-merge_page (TocsinAlertMonitor *self,
-            GPtrArray          *page,
-            gint64              total)
-{
-  guint expected = MIN (TOCSIN_ALERT_PAGE_SIZE, self->fresh->len - self->page_offset);
-
-  if (total != (gint64) self->fresh->len || page->len != expected)
-    return FALSE;
-  for (guint k = 0; k < page->len; k++)
-    if (g_strcmp0 (tocsin_alert_get_id (g_ptr_array_index (page, k)),
-                   tocsin_alert_get_id (g_ptr_array_index (self->fresh, self->page_offset + k))) != 0)
-      return FALSE;
-  for (guint k = 0; k < page->len; k++)
-    {
-      gpointer *slot = &self->fresh->pdata[self->page_offset + k];
-
-      g_object_unref (*slot);
-      *slot = g_object_ref (g_ptr_array_index (page, k));
-    }
-  return TRUE;
-}
-
-static void fetch_page (TocsinAlertMonitor *self);
-
 static void
-page_polled_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+polled_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   g_autoptr(TocsinAlertMonitor) self = user_data;
-  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GPtrArray) fresh = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 total = 0;
+  gboolean moved;
 
-  page = tocsin_alert_service_list_page_finish (TOCSIN_ALERT_SERVICE (source), result, &total, &error);
-  if (page == NULL)
+  fresh = tocsin_alert_pass_poll_finish (TOCSIN_ALERT_SERVICE (source), result, &moved, &error);
+  if (moved)
+    {
+      g_debug ("Alerts moved on the server, fetching them all");
+      start_full_list (self);
+      return;
+    }
+  if (fresh == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         refresh_failed (self, error);
       return;
     }
 
-  if (!merge_page (self, page, total))
-    {
-      g_debug ("Alerts moved on the server, fetching them all");
-      g_clear_pointer (&self->fresh, g_ptr_array_unref);
-      start_full_list (self);
-      return;
-    }
-
-  if (self->page_offset == 0)
-    {
-      guint n_pages = (self->fresh->len + TOCSIN_ALERT_PAGE_SIZE - 1) / TOCSIN_ALERT_PAGE_SIZE;
-      guint per_poll = (n_pages - 1 + FULL_PASS_POLLS - 1) / FULL_PASS_POLLS;
-
-      /* The first page is fetched anyway; the pass covers the others. */
-      if (self->pass_offset < TOCSIN_ALERT_PAGE_SIZE || self->pass_offset >= self->fresh->len)
-        self->pass_offset = TOCSIN_ALERT_PAGE_SIZE;
-      self->page_offset = self->pass_offset;
-      self->slice_end = MIN (self->fresh->len, self->pass_offset + per_poll * TOCSIN_ALERT_PAGE_SIZE);
-      self->pass_offset = self->slice_end;
-    }
-  else
-    self->page_offset += TOCSIN_ALERT_PAGE_SIZE;
-
-  if (self->page_offset < self->slice_end)
-    {
-      fetch_page (self);
-      return;
-    }
-
   if (query_covers_open_unacknowledged (self))
-    set_open_unacknowledged (self, count_open_unacknowledged (self->fresh));
+    set_open_unacknowledged (self, tocsin_alert_count_open_unacknowledged (fresh));
   else
     start_count (self);
-  tocsin_alert_list_apply_async (self->list, self->fresh, 0, self->refresh_cancellable,
+  tocsin_alert_list_apply_async (self->list, fresh, 0, self->refresh_cancellable,
                                  applied_cb, g_object_ref (self));
-  g_clear_pointer (&self->fresh, g_ptr_array_unref);
-}
-
-static void
-fetch_page (TocsinAlertMonitor *self)
-{
-  tocsin_alert_service_list_page_async (self->service, self->query, self->page_offset, TOCSIN_ALERT_PAGE_SIZE,
-                                        self->refresh_cancellable, page_polled_cb, g_object_ref (self));
 }
 
 static void
 start_cheap_poll (TocsinAlertMonitor *self)
 {
-  GListModel *model = G_LIST_MODEL (self->list);
-  guint n = g_list_model_get_n_items (model);
-
-  /* What the list holds now, with fetched pages put in place of their part. */
-  self->fresh = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->fresh, g_list_model_get_item (model, i));
-  self->page_offset = 0;
-  self->slice_end = TOCSIN_ALERT_PAGE_SIZE;
-  fetch_page (self);
+  tocsin_alert_pass_poll_async (&self->pass, self->service, self->query, G_LIST_MODEL (self->list),
+                                self->refresh_cancellable, polled_cb, g_object_ref (self));
 }
 
 static void
@@ -497,7 +355,7 @@ cancel_refresh (TocsinAlertMonitor *self)
     return;
   g_cancellable_cancel (self->refresh_cancellable);
   g_clear_object (&self->refresh_cancellable);
-  g_clear_pointer (&self->fresh, g_ptr_array_unref);
+  tocsin_alert_pass_clear (&self->pass);
   self->refresh_parts = 0;
   set_loading (self, FALSE);
 }
@@ -539,43 +397,24 @@ tocsin_alert_monitor_refresh_if_stale (TocsinAlertMonitor *self,
 /* Network and suspend */
 
 static void
-update_offline (TocsinAlertMonitor *self)
+on_offline_changed_cb (TocsinAlertMonitor *self)
 {
-  gboolean was_offline = self->offline;
-
-  /* A loopback server (tests, the sandbox) is reachable without a network. */
-  set_offline (self, !self->loopback && !g_network_monitor_get_network_available (self->network_monitor));
-
+  /* The reachability notifies only on a change. */
+  self->offline = tocsin_reachability_get_offline (self->reachability);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OFFLINE]);
   if (self->offline)
     {
       cancel_refresh (self);
       g_clear_handle_id (&self->poll_source, g_source_remove);
     }
-  else if (was_offline && self->active)
-    start_refresh (self);
 }
 
+/* Back online, another network, or resumed from suspend: look again. */
 static void
-on_network_changed_cb (TocsinAlertMonitor *self,
-                       gboolean            available,
-                       GNetworkMonitor    *monitor)
-{
-  gboolean was_offline = self->offline;
-
-  update_offline (self);
-  /* Any change (another Wi-Fi, VPN up) is a good moment to look again. */
-  if (!self->offline && !was_offline && self->active)
-    start_refresh (self);
-}
-
-static void
-on_resumed_cb (TocsinAlertMonitor *self)
+on_look_again_cb (TocsinAlertMonitor *self)
 {
   if (self->active)
-    {
-      g_debug ("Resumed from suspend, refreshing");
-      start_refresh (self);
-    }
+    start_refresh (self);
 }
 
 /* GObject */
@@ -584,27 +423,20 @@ static void
 tocsin_alert_monitor_constructed (GObject *object)
 {
   TocsinAlertMonitor *self = (TocsinAlertMonitor *)object;
-  g_autoptr(GUri) uri = NULL;
 
   G_OBJECT_CLASS (tocsin_alert_monitor_parent_class)->constructed (object);
 
   g_assert (TOCSIN_IS_OPS_CLIENT (self->client));
   self->service = tocsin_alert_service_new (self->client);
 
-  uri = g_uri_parse (tocsin_ops_client_get_api_base_url (self->client), G_URI_FLAGS_NONE, NULL);
-  if (uri != NULL && g_uri_get_host (uri) != NULL)
-    {
-      self->loopback = tocsin_endpoint_is_loopback_host (g_uri_get_host (uri));
-    }
-
-  self->network_monitor = g_object_ref (g_network_monitor_get_default ());
-  self->network_changed_id = g_signal_connect_object (self->network_monitor, "network-changed",
-                                                      G_CALLBACK (on_network_changed_cb), self,
-                                                      G_CONNECT_SWAPPED);
-  update_offline (self);
-
-  g_signal_connect_object (tocsin_resume_watcher_get_default (), "resumed",
-                           G_CALLBACK (on_resumed_cb), self, G_CONNECT_SWAPPED);
+  self->reachability = tocsin_reachability_new (tocsin_ops_client_get_api_base_url (self->client));
+  self->offline = tocsin_reachability_get_offline (self->reachability);
+  g_signal_connect_object (self->reachability, "notify::offline",
+                           G_CALLBACK (on_offline_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reachability, "network-changed",
+                           G_CALLBACK (on_look_again_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reachability, "resumed",
+                           G_CALLBACK (on_look_again_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -613,10 +445,10 @@ tocsin_alert_monitor_dispose (GObject *object)
   TocsinAlertMonitor *self = (TocsinAlertMonitor *)object;
 
   cancel_refresh (self);
-  g_clear_pointer (&self->fresh, g_ptr_array_unref);
+  tocsin_alert_pass_clear (&self->pass);
   g_clear_handle_id (&self->poll_source, g_source_remove);
-  g_clear_signal_handler (&self->network_changed_id, self->network_monitor);
-  g_clear_object (&self->network_monitor);
+  g_clear_object (&self->service);
+  g_clear_object (&self->reachability);
 
   G_OBJECT_CLASS (tocsin_alert_monitor_parent_class)->dispose (object);
 }
@@ -626,7 +458,6 @@ tocsin_alert_monitor_finalize (GObject *object)
 {
   TocsinAlertMonitor *self = (TocsinAlertMonitor *)object;
 
-  g_clear_object (&self->service);
   g_clear_object (&self->client);
   g_clear_object (&self->list);
   g_free (self->query);

@@ -9,8 +9,7 @@
 
 #include "config.h"
 
-#include "tocsin-endpoint.h"
-#include "tocsin-resume-watcher.h"
+#include "tocsin-reachability.h"
 #include "tocsin-schedule-monitor.h"
 
 /* Wake a little after a boundary, so the server already agrees it passed. */
@@ -28,13 +27,12 @@ struct _TocsinScheduleMonitor
   GDateTime             *next_wakeup;
   GDateTime             *last_refresh;
   GError                *error;
-  GNetworkMonitor       *network_monitor;
+  TocsinReachability    *reachability;
   guint                  timeout_id;
   guint                  interval;
   guint                  running : 1;
   guint                  loading : 1;
   guint                  offline : 1;
-  guint                  loopback : 1;
   guint                  refreshing : 1;
   guint                  again : 1;
 };
@@ -88,10 +86,9 @@ static void
 set_error (TocsinScheduleMonitor *self,
            const GError          *error)
 {
-  if (self->error == NULL && error == NULL)
-    return;
-  if (self->error != NULL && error != NULL && g_error_matches (self->error, error->domain, error->code) &&
-      g_strcmp0 (self->error->message, error->message) == 0)
+  if (self->error == error ||
+      (self->error != NULL && error != NULL && g_error_matches (self->error, error->domain, error->code) &&
+       g_strcmp0 (self->error->message, error->message) == 0))
     return;
   g_clear_error (&self->error);
   if (error != NULL)
@@ -99,11 +96,10 @@ set_error (TocsinScheduleMonitor *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ERROR]);
 }
 
-/* A loopback server (tests, the sandbox) is reachable without a network. */
 static void
 update_offline (TocsinScheduleMonitor *self)
 {
-  gboolean offline = !self->loopback && !g_network_monitor_get_network_available (self->network_monitor);
+  gboolean offline = tocsin_reachability_get_offline (self->reachability);
 
   if (self->offline == offline)
     return;
@@ -247,25 +243,30 @@ myself_cb (GObject      *object,
 /* GObject overrides */
 
 static void
+on_resumed_cb (TocsinScheduleMonitor *self)
+{
+  if (self->running)
+    tocsin_schedule_monitor_refresh (self);
+}
+
+static void
 tocsin_schedule_monitor_constructed (GObject *object)
 {
   TocsinScheduleMonitor *self = (TocsinScheduleMonitor *)object;
   TocsinOpsClient *client;
-  g_autoptr(GUri) uri = NULL;
 
   G_OBJECT_CLASS (tocsin_schedule_monitor_parent_class)->constructed (object);
 
   g_assert (TOCSIN_IS_SCHEDULE_SERVICE (self->service));
 
   client = tocsin_schedule_service_get_client (self->service);
-  uri = g_uri_parse (tocsin_ops_client_get_api_base_url (client), G_URI_FLAGS_NONE, NULL);
-  self->loopback = uri != NULL && g_uri_get_host (uri) != NULL &&
-                   tocsin_endpoint_is_loopback_host (g_uri_get_host (uri));
-
-  self->network_monitor = g_object_ref (g_network_monitor_get_default ());
-  g_signal_connect_object (self->network_monitor, "network-changed",
+  self->reachability = tocsin_reachability_new (tocsin_ops_client_get_api_base_url (client));
+  self->offline = tocsin_reachability_get_offline (self->reachability);
+  g_signal_connect_object (self->reachability, "notify::offline",
                            G_CALLBACK (update_offline), self, G_CONNECT_SWAPPED);
-  update_offline (self);
+  /* The boundary timer slept with the machine: look again on waking. */
+  g_signal_connect_object (self->reachability, "resumed",
+                           G_CALLBACK (on_resumed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -278,7 +279,7 @@ tocsin_schedule_monitor_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->list);
   g_clear_object (&self->service);
-  g_clear_object (&self->network_monitor);
+  g_clear_object (&self->reachability);
 
   G_OBJECT_CLASS (tocsin_schedule_monitor_parent_class)->dispose (object);
 }
@@ -422,21 +423,12 @@ tocsin_schedule_monitor_class_init (TocsinScheduleMonitorClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
-static void
-on_resumed_cb (TocsinScheduleMonitor *self)
-{
-  if (self->running)
-    tocsin_schedule_monitor_refresh (self);
-}
 
 static void
 tocsin_schedule_monitor_init (TocsinScheduleMonitor *self)
 {
   self->list = tocsin_schedule_list_new ();
   self->cancellable = g_cancellable_new ();
-  /* The boundary timer slept with the machine: look again on waking. */
-  g_signal_connect_object (tocsin_resume_watcher_get_default (), "resumed",
-                           G_CALLBACK (on_resumed_cb), self, G_CONNECT_SWAPPED);
   self->interval = TOCSIN_SCHEDULE_MONITOR_DEFAULT_INTERVAL;
 }
 
