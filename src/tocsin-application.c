@@ -27,6 +27,7 @@
 #include "tocsin-schedule-list.h"
 #include "tocsin-schedule-monitor.h"
 #include "tocsin-status-icon.h"
+#include "tocsin-ui-utils.h"
 #include "tocsin-window.h"
 
 /* The app owns the sign-in (TocsinAuthSession) and, while signed in with a
@@ -39,6 +40,7 @@ struct _TocsinApplication
   AdwApplication         parent_instance;
 
   GSettings             *settings;
+  GSettings             *desktop_settings;
   TocsinConfig          *config;
   TocsinAuthSession     *session;
 
@@ -1114,6 +1116,12 @@ setup_paging (TocsinApplication *self)
 }
 
 static void
+update_clock_format (TocsinApplication *self)
+{
+  tocsin_date_set_clock_format (tocsin_ui_get_clock_format (self->desktop_settings));
+}
+
+static void
 tocsin_application_startup (GApplication *app)
 {
   TocsinApplication *self = TOCSIN_APPLICATION (app);
@@ -1131,6 +1139,13 @@ tocsin_application_startup (GApplication *app)
 
   self->settings = g_settings_new (BASE_ID);
   self->config = tocsin_config_new (self->settings);
+
+  /* Times in the core's texts follow the desktop's 12/24-hour choice. */
+  self->desktop_settings = tocsin_ui_desktop_settings_new ();
+  if (self->desktop_settings != NULL)
+    g_signal_connect_object (self->desktop_settings, "changed::clock-format",
+                             G_CALLBACK (update_clock_format), self, G_CONNECT_SWAPPED);
+  update_clock_format (self);
 
   g_hash_table_iter_init (&iter, self->pending_overrides);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -1228,6 +1243,7 @@ tocsin_application_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->config);
   g_clear_object (&self->settings);
+  g_clear_object (&self->desktop_settings);
 
   G_OBJECT_CLASS (tocsin_application_parent_class)->dispose (object);
 }
@@ -1447,6 +1463,6 @@ tocsin_application_dup_pause_text (TocsinApplication *self)
   if (until == NULL)
     return g_strdup (_("Paging paused until you resume it"));
 
-  time = g_date_time_format (until, "%H:%M");
+  time = tocsin_date_format_time (until, FALSE, tocsin_date_get_clock_format ());
   return g_strdup_printf (_("Paging paused until %s"), time);
 }

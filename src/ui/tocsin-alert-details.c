@@ -128,61 +128,6 @@ tocsin_alert_details_linkify (const char *text)
   return g_string_free (markup, FALSE);
 }
 
-char *
-tocsin_alert_details_format_relative (GDateTime *time,
-                                      GDateTime *now)
-{
-  GTimeSpan span;
-  gint64 minutes;
-
-  if (time == NULL)
-    return g_strdup ("");
-
-  span = g_date_time_difference (now, time);
-  if (span < 0)
-    {
-      minutes = (-span + G_TIME_SPAN_MINUTE - 1) / G_TIME_SPAN_MINUTE;
-      if (minutes < 60)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d min", "in %d min", minutes), (int) minutes);
-      if (minutes < 48 * 60)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d hour", "in %d hours", minutes / 60),
-                                (int) (minutes / 60));
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days", minutes / (24 * 60)),
-                              (int) (minutes / (24 * 60)));
-    }
-
-  minutes = span / G_TIME_SPAN_MINUTE;
-  if (minutes < 1)
-    return g_strdup (_("just now"));
-  if (minutes < 60)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min ago", "%d min ago", minutes), (int) minutes);
-  if (minutes < 24 * 60)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago", minutes / 60),
-                            (int) (minutes / 60));
-  if (minutes < 30 * 24 * 60)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", minutes / (24 * 60)),
-                            (int) (minutes / (24 * 60)));
-  {
-    g_autoptr(GDateTime) local = g_date_time_to_local (time);
-
-    /* Translators: a date in the alert list, see g_date_time_format() */
-    return g_date_time_format (local, _("%-e %b %Y"));
-  }
-}
-
-char *
-tocsin_alert_details_format_absolute (GDateTime *time)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  if (time == NULL)
-    return g_strdup ("");
-
-  local = g_date_time_to_local (time);
-  /* Translators: a full date and time, see g_date_time_format() */
-  return g_date_time_format (local, _("%A, %-e %B %Y, %H:%M:%S"));
-}
-
 static void
 clear_container (GtkWidget *container)
 {
@@ -247,8 +192,8 @@ grid_add_time_row (GtkGrid    *grid,
   if (time == NULL)
     return;
 
-  relative = tocsin_alert_details_format_relative (time, now);
-  absolute = tocsin_alert_details_format_absolute (time);
+  relative = tocsin_date_format_relative (time, now);
+  absolute = tocsin_date_format_absolute (time, tocsin_date_get_clock_format ());
   /* Translators: "5 min ago (Monday, 3 March 2026, 10:15:00)" */
   text = g_strdup_printf (_("%s (%s)"), relative, absolute);
   grid_add_row (grid, (*row)++, key, text, NULL, FALSE);
@@ -412,8 +357,9 @@ entry_row_new (TocsinAlertEntry *entry,
                gboolean          is_note)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *relative = tocsin_alert_details_format_relative (tocsin_alert_entry_get_time (entry), now);
-  g_autofree char *absolute = tocsin_alert_details_format_absolute (tocsin_alert_entry_get_time (entry));
+  g_autofree char *relative = tocsin_date_format_relative (tocsin_alert_entry_get_time (entry), now);
+  g_autofree char *absolute = tocsin_date_format_absolute (tocsin_alert_entry_get_time (entry),
+                                                            tocsin_date_get_clock_format ());
   g_autofree char *markup = tocsin_alert_details_linkify (tocsin_alert_entry_get_text (entry));
   g_autofree char *subtitle = NULL;
   const char *owner = tocsin_alert_entry_get_owner (entry);

@@ -11,6 +11,7 @@
 
 #include "tocsin-alert.h"
 #include "tocsin-alert-service.h"
+#include "tocsin-date-utils.h"
 
 G_BEGIN_DECLS
 
@@ -34,9 +35,6 @@ void         tocsin_alert_details_reload         (TocsinAlertDetails *self);
 
 /* Helpers shared with the alert list. */
 char        *tocsin_alert_details_linkify        (const char         *text);
-char        *tocsin_alert_details_format_relative (GDateTime         *time,
-                                                   GDateTime         *now);
-char        *tocsin_alert_details_format_absolute (GDateTime         *time);
 const char  *tocsin_alert_details_state_label    (TocsinAlertState    state);
 
 G_END_DECLS

@@ -261,7 +261,7 @@ update_offline (TocsinAlertsPage *self)
       if (last != NULL)
         {
           g_autoptr(GDateTime) local = g_date_time_to_local (last);
-          g_autofree char *time = g_date_time_format (local, "%H:%M");
+          g_autofree char *time = tocsin_date_format_time (local, FALSE, tocsin_date_get_clock_format ());
 
           text = g_strdup_printf (_("Offline — showing alerts from %s. Updates resume when the network is back."), time);
         }
@@ -460,8 +460,8 @@ update_cell (GtkListItem *list_item)
                                                    : tocsin_alert_get_updated_at (alert);
         g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-        text = tocsin_alert_details_format_relative (time, now);
-        tooltip = tocsin_alert_details_format_absolute (time);
+        text = tocsin_date_format_relative (time, now);
+        tooltip = tocsin_date_format_absolute (time, tocsin_date_get_clock_format ());
       }
       break;
     case N_COLUMNS:

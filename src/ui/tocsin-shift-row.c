@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tocsin-date-utils.h"
 #include "tocsin-shift-row.h"
 
 /* One shift in a day group: who (or which schedule), when in the user's zone,
@@ -60,8 +61,7 @@ static char *
 format_point (GDateTime *dt,
               gboolean   with_day)
 {
-  /* The same formats as the core's shift times, so one translation serves both. */
-  return g_date_time_format (dt, with_day ? C_("shift time", "%a %H:%M") : C_("shift time", "%H:%M"));
+  return tocsin_date_format_time (dt, with_day, tocsin_date_get_clock_format ());
 }
 
 /* "Tue 09:00 – 17:00", "Tue 21:00 – Wed 09:00"; a shift cut to the displayed

@@ -9,8 +9,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
+#include "tocsin-date-utils.h"
 #include "tocsin-shift.h"
 
 struct _TocsinShift
@@ -83,69 +82,6 @@ tocsin_time_zone_new_for_id (const char *identifier)
     tz = g_time_zone_new_identifier (identifier);
 
   return tz != NULL ? tz : g_time_zone_new_utc ();
-}
-
-static char *
-format_short (GDateTime *dt,
-              gboolean   with_day)
-{
-  /* Translators: a shift boundary, strftime-like format of g_date_time_format();
-   * weekday and 24-hour time, e.g. "Tue 09:00". Use your locale's convention. */
-  const char *day_format = C_("shift time", "%a %H:%M");
-  /* Translators: time only, e.g. "09:00". */
-  const char *time_format = C_("shift time", "%H:%M");
-
-  return g_date_time_format (dt, with_day ? day_format : time_format);
-}
-
-/**
- * tocsin_format_time_in_zones:
- * @instant: the time to show
- * @local_zone: (nullable): the user's zone; %NULL for the system zone
- * @schedule_zone: (nullable): the schedule's zone
- *
- * Formats @instant in the user's zone with the schedule's zone alongside,
- * e.g. "Tue 09:00 (08:00 Europe/Berlin)". The weekday is repeated in the
- * parenthesis only when the day differs there. When both zones are the same
- * zone, only the local part is returned.
- */
-char *
-tocsin_format_time_in_zones (GDateTime *instant,
-                             GTimeZone *local_zone,
-                             GTimeZone *schedule_zone)
-{
-  g_autoptr(GTimeZone) system_zone = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GDateTime) remote = NULL;
-  g_autofree char *local_text = NULL;
-  g_autofree char *remote_text = NULL;
-  const char *local_id;
-  const char *remote_id;
-  gboolean same_day;
-
-  g_return_val_if_fail (instant != NULL, NULL);
-
-  if (local_zone == NULL)
-    local_zone = system_zone = g_time_zone_new_local ();
-
-  local = g_date_time_to_timezone (instant, local_zone);
-  local_text = format_short (local, TRUE);
-
-  if (schedule_zone == NULL)
-    return g_steal_pointer (&local_text);
-
-  local_id = g_time_zone_get_identifier (local_zone);
-  remote_id = g_time_zone_get_identifier (schedule_zone);
-  if (g_strcmp0 (local_id, remote_id) == 0)
-    return g_steal_pointer (&local_text);
-
-  remote = g_date_time_to_timezone (instant, schedule_zone);
-  same_day = g_date_time_get_day_of_month (local) == g_date_time_get_day_of_month (remote);
-  remote_text = format_short (remote, !same_day);
-
-  /* Translators: first %s is a time in the user's zone ("Tue 09:00"), second
-   * the same instant in the schedule's zone ("08:00"), third that zone's name. */
-  return g_strdup_printf (C_("shift time", "%s (%s %s)"), local_text, remote_text, remote_id);
 }
 
 static void
@@ -508,14 +444,16 @@ char *
 tocsin_shift_format_start (TocsinShift *self)
 {
   g_return_val_if_fail (TOCSIN_IS_SHIFT (self), NULL);
-  return tocsin_format_time_in_zones (self->start, self->local_zone, self->schedule_zone);
+  return tocsin_date_format_time_in_zones (self->start, self->local_zone, self->schedule_zone,
+                                           tocsin_date_get_clock_format ());
 }
 
 char *
 tocsin_shift_format_end (TocsinShift *self)
 {
   g_return_val_if_fail (TOCSIN_IS_SHIFT (self), NULL);
-  return tocsin_format_time_in_zones (self->end, self->local_zone, self->schedule_zone);
+  return tocsin_date_format_time_in_zones (self->end, self->local_zone, self->schedule_zone,
+                                           tocsin_date_get_clock_format ());
 }
 
 /* A GCompareFunc on two TocsinShift: by start, then end, then schedule. */

@@ -70,9 +70,6 @@ char              *tocsin_shift_format_end             (TocsinShift       *self)
 int                tocsin_shift_compare                (gconstpointer      a,
                                                         gconstpointer      b);
 
-char              *tocsin_format_time_in_zones         (GDateTime         *instant,
-                                                        GTimeZone         *local_zone,
-                                                        GTimeZone         *schedule_zone);
 GTimeZone         *tocsin_time_zone_new_for_id         (const char        *identifier);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tocsin-date-utils.h"
 #include "tocsin-shifts.h"
 
 static int
@@ -377,23 +378,6 @@ tocsin_shifts_next_boundary (GPtrArray *shifts,
   return best;
 }
 
-static char *
-format_when (GDateTime *instant,
-             GDateTime *now,
-             GTimeZone *local_zone)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (instant, local_zone);
-  GTimeSpan ahead = g_date_time_difference (instant, now);
-
-  /* A weekday names the right day only within the coming week. */
-  if (ahead < 6 * G_TIME_SPAN_DAY)
-    return g_date_time_format (local, C_("shift time", "%a %H:%M"));
-
-  /* Translators: a date and time more than a week ahead, g_date_time_format()
-   * format, e.g. "Apr 14 09:00". */
-  return g_date_time_format (local, C_("shift time", "%b %-e %H:%M"));
-}
-
 /**
  * tocsin_shifts_format_summary:
  * @my_shifts: (element-type TocsinShift): the user's shifts
@@ -429,14 +413,14 @@ tocsin_shifts_format_summary (GPtrArray *my_shifts,
     {
       if (on_call_now != NULL)
         *on_call_now = TRUE;
-      when = format_when (until, now, local_zone);
+      when = tocsin_date_format_when (until, now, local_zone, tocsin_date_get_clock_format ());
       /* Translators: %s is a time such as "Tue 09:00". */
       return g_strdup_printf (_("On call until %s"), when);
     }
 
   if ((next = tocsin_shifts_next_start (my_shifts, now)) != NULL)
     {
-      when = format_when (next, now, local_zone);
+      when = tocsin_date_format_when (next, now, local_zone, tocsin_date_get_clock_format ());
       /* Translators: %s is a time such as "Fri 18:00". */
       return g_strdup_printf (_("Next shift %s"), when);
     }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tocsin-date-utils.h"
 #include "tocsin-health-notifier.h"
 
 /* Never silent when blind: when the paging watcher is stale while no
@@ -44,8 +45,7 @@ tocsin_health_describe (TocsinHealth  health,
     {
     case TOCSIN_HEALTH_STALE:
       local = g_date_time_to_local (stale_since);
-      /* Translators: the time of day in "cannot reach Atlassian since 10:42" */
-      time = g_date_time_format (local, C_("health time", "%H:%M"));
+      time = tocsin_date_format_time (local, FALSE, tocsin_date_get_clock_format ());
       /* Translators: %s is a time of day, e.g. 10:42 */
       return g_strdup_printf (_("Tocsin cannot reach Atlassian since %s — you may miss alerts"), time);
     case TOCSIN_HEALTH_SIGNED_OUT:
