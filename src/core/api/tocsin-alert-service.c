@@ -157,7 +157,11 @@ typedef struct
 } Page;
 
 static void
-page_free (Page *page);
+page_free (Page *page)
+{
+  g_clear_pointer (&page->alerts, g_ptr_array_unref);
+  g_free (page);
+}
 
 /* The client's paging runs under the service's own task, so that callers
  * get the service back as the source object. */
@@ -232,13 +236,6 @@ tocsin_alert_service_list_finish (TocsinAlertService  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return list_all_finish (result, total, truncated, error);
-}
-
-static void
-page_free (Page *page)
-{
-  g_clear_pointer (&page->alerts, g_ptr_array_unref);
-  g_free (page);
 }
 
 static void
