@@ -400,7 +400,8 @@ acknowledge_alert_action (GSimpleAction *action,
 
   if (alert != NULL)
     tocsin_alert_monitor_run_alert_action_async (monitor, alert, TOCSIN_ALERT_ACTION_ACKNOWLEDGE,
-                                                 NULL, NULL, NULL, on_acknowledge_done_cb, g_object_ref (self));
+                                                 NULL, NULL, NULL, on_acknowledge_done_cb,
+                                                 g_object_ref (self));
 }
 
 static void
@@ -421,7 +422,8 @@ snooze_alert_action (GSimpleAction *action,
   end = g_date_time_add_minutes (now, g_settings_get_uint (self->settings, "snooze-minutes"));
   end_time = g_date_time_format (end, "%Y-%m-%dT%H:%M:%SZ");
   tocsin_alert_monitor_run_alert_action_async (monitor, alert, TOCSIN_ALERT_ACTION_SNOOZE,
-                                               end_time, NULL, NULL, on_snooze_done_cb, g_object_ref (self));
+                                               end_time, NULL, NULL, on_snooze_done_cb,
+                                               g_object_ref (self));
 }
 
 static void

@@ -36,6 +36,23 @@ static const struct {
   { "alerts.set-priority", TOCSIN_ALERT_ACTION_SET_PRIORITY },
 };
 
+static const struct {
+  guint            key;
+  GdkModifierType  modifiers;
+  const char      *action;
+} shortcuts[] = {
+  { GDK_KEY_a, 0, "alerts.acknowledge" },
+  { GDK_KEY_u, 0, "alerts.unacknowledge" },
+  { GDK_KEY_c, 0, "alerts.close" },
+  { GDK_KEY_s, 0, "alerts.snooze" },
+  { GDK_KEY_n, 0, "alerts.add-note" },
+  { GDK_KEY_r, GDK_CONTROL_MASK, "alerts.refresh" },
+  { GDK_KEY_F5, 0, "alerts.refresh" },
+  { GDK_KEY_f, GDK_CONTROL_MASK, "alerts.search" },
+  { GDK_KEY_Menu, 0, "alerts.context-menu" },
+  { GDK_KEY_F10, GDK_SHIFT_MASK, "alerts.context-menu" },
+};
+
 typedef struct
 {
   TocsinAlertsPage      *self;
@@ -53,28 +70,51 @@ success_text (TocsinAlertActionKind kind,
   switch (kind)
     {
     case TOCSIN_ALERT_ACTION_ACKNOWLEDGE:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Acknowledged %u alert", "Acknowledged %u alerts", n), n);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Acknowledged %u alert",
+                                           "Acknowledged %u alerts", n),
+                              n);
     case TOCSIN_ALERT_ACTION_UNACKNOWLEDGE:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Unacknowledged %u alert", "Unacknowledged %u alerts", n),
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Unacknowledged %u alert",
+                                           "Unacknowledged %u alerts", n),
                               n);
     case TOCSIN_ALERT_ACTION_CLOSE:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Closed %u alert", "Closed %u alerts", n), n);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Closed %u alert",
+                                           "Closed %u alerts", n),
+                              n);
     case TOCSIN_ALERT_ACTION_SNOOZE:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Snoozed %u alert", "Snoozed %u alerts", n), n);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Snoozed %u alert",
+                                           "Snoozed %u alerts", n),
+                              n);
     case TOCSIN_ALERT_ACTION_ADD_NOTE:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added a note to %u alert", "Added a note to %u alerts", n),
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Added a note to %u alert",
+                                           "Added a note to %u alerts", n),
                               n);
     case TOCSIN_ALERT_ACTION_ASSIGN:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Assigned %u alert", "Assigned %u alerts", n), n);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Assigned %u alert",
+                                           "Assigned %u alerts", n),
+                              n);
     case TOCSIN_ALERT_ACTION_ESCALATE:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Escalated %u alert", "Escalated %u alerts", n), n);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Escalated %u alert",
+                                           "Escalated %u alerts", n),
+                              n);
     case TOCSIN_ALERT_ACTION_ADD_RESPONDER:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added a responder to %u alert",
-                                           "Added a responder to %u alerts", n), n);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Added a responder to %u alert",
+                                           "Added a responder to %u alerts", n),
+                              n);
     case TOCSIN_ALERT_ACTION_SET_PRIORITY:
     default:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Changed the priority of %u alert",
-                                           "Changed the priority of %u alerts", n), n);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Changed the priority of %u alert",
+                                           "Changed the priority of %u alerts", n),
+                              n);
     }
 }
 
@@ -120,33 +160,53 @@ failures_text (TocsinAlertActionKind  kind,
     {
     case TOCSIN_ALERT_ACTION_ACKNOWLEDGE:
       /* Translators: "Could not acknowledge 3 of 5 alerts: The server refused …" */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Could not acknowledge %u of %u alert: %s",
-                                           "Could not acknowledge %u of %u alerts: %s", total), n_failed, total, reason);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Could not acknowledge %u of %u alert: %s",
+                                           "Could not acknowledge %u of %u alerts: %s", total),
+                              n_failed, total, reason);
     case TOCSIN_ALERT_ACTION_UNACKNOWLEDGE:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Could not unacknowledge %u of %u alert: %s",
-                                           "Could not unacknowledge %u of %u alerts: %s", total), n_failed, total, reason);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Could not unacknowledge %u of %u alert: %s",
+                                           "Could not unacknowledge %u of %u alerts: %s", total),
+                              n_failed, total, reason);
     case TOCSIN_ALERT_ACTION_CLOSE:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Could not close %u of %u alert: %s",
-                                           "Could not close %u of %u alerts: %s", total), n_failed, total, reason);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Could not close %u of %u alert: %s",
+                                           "Could not close %u of %u alerts: %s", total),
+                              n_failed, total, reason);
     case TOCSIN_ALERT_ACTION_SNOOZE:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Could not snooze %u of %u alert: %s",
-                                           "Could not snooze %u of %u alerts: %s", total), n_failed, total, reason);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Could not snooze %u of %u alert: %s",
+                                           "Could not snooze %u of %u alerts: %s", total),
+                              n_failed, total, reason);
     case TOCSIN_ALERT_ACTION_ADD_NOTE:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Could not add a note to %u of %u alert: %s",
-                                           "Could not add a note to %u of %u alerts: %s", total), n_failed, total, reason);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Could not add a note to %u of %u alert: %s",
+                                           "Could not add a note to %u of %u alerts: %s", total),
+                              n_failed, total, reason);
     case TOCSIN_ALERT_ACTION_ASSIGN:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Could not assign %u of %u alert: %s",
-                                           "Could not assign %u of %u alerts: %s", total), n_failed, total, reason);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Could not assign %u of %u alert: %s",
+                                           "Could not assign %u of %u alerts: %s", total),
+                              n_failed, total, reason);
     case TOCSIN_ALERT_ACTION_ESCALATE:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Could not escalate %u of %u alert: %s",
-                                           "Could not escalate %u of %u alerts: %s", total), n_failed, total, reason);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Could not escalate %u of %u alert: %s",
+                                           "Could not escalate %u of %u alerts: %s", total),
+                              n_failed, total, reason);
     case TOCSIN_ALERT_ACTION_ADD_RESPONDER:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Could not add a responder to %u of %u alert: %s",
-                                           "Could not add a responder to %u of %u alerts: %s", total), n_failed, total, reason);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Could not add a responder to %u of %u alert: %s",
+                                           "Could not add a responder to %u of %u alerts: %s",
+                                           total),
+                              n_failed, total, reason);
     case TOCSIN_ALERT_ACTION_SET_PRIORITY:
     default:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Could not change the priority of %u of %u alert: %s",
-                                           "Could not change the priority of %u of %u alerts: %s", total), n_failed, total, reason);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Could not change the priority of %u of %u alert: %s",
+                                           "Could not change the priority of %u of %u alerts: %s",
+                                           total),
+                              n_failed, total, reason);
     }
 }
 
@@ -164,7 +224,8 @@ on_action_done_cb (GObject      *source,
   g_autofree char *text = NULL;
   guint n_failed = 0;
 
-  tocsin_alert_monitor_run_action_finish (TOCSIN_ALERT_MONITOR (source), result, &n_failed, &first_failed, &error);
+  tocsin_alert_monitor_run_action_finish (TOCSIN_ALERT_MONITOR (source), result, &n_failed,
+                                          &first_failed, &error);
   /* Cancelled: the page is going away. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -200,7 +261,8 @@ run_action (TocsinAlertsPage  *self,
   run->kind = tocsin_alert_action_get_kind (action);
   run->total = alerts->len;
   run->details_touched = shown != NULL && g_ptr_array_find (alerts, shown, NULL);
-  tocsin_alert_monitor_run_action_async (self->monitor, alerts, action, self->cancellable, on_action_done_cb, run);
+  tocsin_alert_monitor_run_action_async (self->monitor, alerts, action, self->cancellable,
+                                         on_action_done_cb, run);
 }
 
 /* Dialogs */
@@ -242,7 +304,8 @@ dialog_new (TocsinAlertsPage      *self,
     case TOCSIN_ALERT_ACTION_ASSIGN:
       return tocsin_assign_dialog_new (parent, alerts->len, self->account_id);
     case TOCSIN_ALERT_ACTION_ESCALATE:
-      return tocsin_escalate_dialog_new (parent, alerts->len, tocsin_alert_monitor_get_client (self->monitor));
+      return tocsin_escalate_dialog_new (parent, alerts->len,
+                                         tocsin_alert_monitor_get_client (self->monitor));
     case TOCSIN_ALERT_ACTION_ADD_RESPONDER:
       return tocsin_responder_dialog_new (parent, alerts->len);
     case TOCSIN_ALERT_ACTION_SET_PRIORITY:
@@ -254,6 +317,47 @@ dialog_new (TocsinAlertsPage      *self,
     default:
       g_assert_not_reached ();
     }
+}
+
+/* The context menu */
+
+static void
+popup_context_menu (TocsinAlertsPage *self,
+                    GtkWidget        *widget,
+                    double            x,
+                    double            y)
+{
+  double px, py;
+
+  if (!gtk_widget_translate_coordinates (widget, GTK_WIDGET (self), x, y, &px, &py))
+    return;
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                               &(GdkRectangle) { (int) px, (int) py, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+on_cell_pressed_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    GtkListItem     *list_item)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *page = gtk_widget_get_ancestor (widget, TOCSIN_TYPE_ALERTS_PAGE);
+  TocsinAlertsPage *self = page != NULL ? TOCSIN_ALERTS_PAGE (page) : NULL;
+  guint position = gtk_list_item_get_position (list_item);
+
+  if (self == NULL || position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  /* Like a file manager: a right click outside the selection selects that row. */
+  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_context_menu (self, widget, x, y);
 }
 
 /* Actions */
@@ -339,7 +443,7 @@ context_menu_action_cb (GtkWidget  *widget,
   if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)) ||
       !gtk_widget_compute_bounds (focus, focus, &bounds))
     return;
-  _tocsin_alerts_page_popup_context_menu (self, focus, bounds.size.width / 2, bounds.size.height / 2);
+  popup_context_menu (self, focus, bounds.size.width / 2, bounds.size.height / 2);
 }
 
 /* Private API */
@@ -355,26 +459,26 @@ _tocsin_alerts_page_update_actions (TocsinAlertsPage *self,
                                    self->monitor != NULL && n_selected > 0);
 }
 
+/* After the template: binds the cells' callback too. */
 void
 _tocsin_alerts_page_class_actions_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_bind_template_callback (widget_class, on_cell_pressed_cb);
+
   for (guint i = 0; i < G_N_ELEMENTS (alert_actions); i++)
-    gtk_widget_class_install_action (widget_class, alert_actions[i].name,
-                                     g_str_equal (alert_actions[i].name, "alerts.set-priority") ? "s" : NULL,
-                                     alert_action_cb);
+    {
+      gboolean with_priority = g_str_equal (alert_actions[i].name, "alerts.set-priority");
+
+      gtk_widget_class_install_action (widget_class, alert_actions[i].name,
+                                       with_priority ? "s" : NULL, alert_action_cb);
+    }
   gtk_widget_class_install_action (widget_class, "alerts.refresh", NULL, refresh_action_cb);
   gtk_widget_class_install_action (widget_class, "alerts.search", NULL, search_action_cb);
   gtk_widget_class_install_action (widget_class, "alerts.show-list", NULL, show_list_action_cb);
-  gtk_widget_class_install_action (widget_class, "alerts.context-menu", NULL, context_menu_action_cb);
+  gtk_widget_class_install_action (widget_class, "alerts.context-menu", NULL,
+                                   context_menu_action_cb);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, 0, "alerts.acknowledge", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, 0, "alerts.unacknowledge", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, 0, "alerts.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, 0, "alerts.snooze", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "alerts.add-note", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "alerts.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "alerts.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "alerts.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "alerts.context-menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "alerts.context-menu", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_widget_class_add_binding_action (widget_class, shortcuts[i].key, shortcuts[i].modifiers,
+                                         shortcuts[i].action, NULL);
 }

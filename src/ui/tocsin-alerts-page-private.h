@@ -58,10 +58,6 @@ void       _tocsin_alerts_page_show_toast          (TocsinAlertsPage *self,
                                                     const char       *text,
                                                     gboolean          failure);
 GPtrArray *_tocsin_alerts_page_dup_selected_alerts (TocsinAlertsPage *self);
-void       _tocsin_alerts_page_popup_context_menu  (TocsinAlertsPage *self,
-                                                    GtkWidget        *widget,
-                                                    double            x,
-                                                    double            y);
 
 /* tocsin-alerts-page-actions.c */
 void       _tocsin_alerts_page_class_actions_init  (GtkWidgetClass   *widget_class);

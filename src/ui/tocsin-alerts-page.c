@@ -385,44 +385,6 @@ time_number (gpointer   item,
   return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
 }
 
-void
-_tocsin_alerts_page_popup_context_menu (TocsinAlertsPage *self,
-                                        GtkWidget        *widget,
-                                        double            x,
-                                        double            y)
-{
-  double px, py;
-
-  if (!gtk_widget_translate_coordinates (widget, GTK_WIDGET (self), x, y, &px, &py))
-    return;
-
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
-                               &(GdkRectangle) { (int) px, (int) py, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
-}
-
-static void
-on_cell_pressed_cb (GtkGestureClick *gesture,
-                    int              n_press,
-                    double           x,
-                    double           y,
-                    GtkListItem     *list_item)
-{
-  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  TocsinAlertsPage *self = TOCSIN_ALERTS_PAGE (gtk_widget_get_ancestor (widget, TOCSIN_TYPE_ALERTS_PAGE));
-  guint position = gtk_list_item_get_position (list_item);
-
-  if (self == NULL || position == GTK_INVALID_LIST_POSITION)
-    return;
-
-  /* Like a file manager: a right click outside the selection selects that row. */
-  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
-    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  _tocsin_alerts_page_popup_context_menu (self, widget, x, y);
-}
-
 /* Callbacks */
 
 /* What "Assigned to me" keeps: the owner field as the API fills it (the
@@ -711,7 +673,6 @@ tocsin_alerts_page_class_init (TocsinAlertsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_cell_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, tags_text);
   gtk_widget_class_bind_template_callback (widget_class, nonempty_or_null);
   gtk_widget_class_bind_template_callback (widget_class, state_text);

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 #define TOCSIN_TYPE_ASSIGN_DIALOG (tocsin_assign_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (TocsinAssignDialog, tocsin_assign_dialog, TOCSIN, ASSIGN_DIALOG, AdwMessageDialog)
+G_DECLARE_FINAL_TYPE (TocsinAssignDialog, tocsin_assign_dialog, TOCSIN, ASSIGN_DIALOG,
+                      AdwMessageDialog)
 
 /* Asks for the new owner of @n_alerts alerts: an account id typed, or with
  * "Assign to Me" @my_account_id (when not NULL). Signal: chosen

@@ -58,7 +58,8 @@ update (TocsinEscalateDialog *self)
   if (self->pending > 0)
     gtk_label_set_text (self->status, _("Loading escalation policies…"));
   else if (n == 0)
-    gtk_label_set_text (self->status, self->error != NULL ? self->error : _("No escalation policies found."));
+    gtk_label_set_text (self->status,
+                        self->error != NULL ? self->error : _("No escalation policies found."));
   gtk_widget_set_visible (GTK_WIDGET (self->status), self->pending > 0 || n == 0);
 }
 
@@ -84,7 +85,8 @@ on_escalations_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   g_free (call);
-  escalations = tocsin_alert_api_list_escalations_finish (TOCSIN_OPS_CLIENT (source), result, &error);
+  escalations = tocsin_alert_api_list_escalations_finish (TOCSIN_OPS_CLIENT (source), result,
+                                                          &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -95,7 +97,8 @@ on_escalations_cb (GObject      *source,
     {
       TocsinAlertTarget *target = g_ptr_array_index (escalations, i);
       /* Translators: an escalation policy in a list, "Database team — Night escalation" */
-      g_autofree char *name = g_strdup_printf (_("%s — %s"), team_name, tocsin_alert_target_get_name (target));
+      g_autofree char *name = g_strdup_printf (_("%s — %s"), team_name,
+                                               tocsin_alert_target_get_name (target));
 
       g_ptr_array_add (self->ids, g_strdup (tocsin_alert_target_get_id (target)));
       gtk_string_list_append (self->names, name);
@@ -127,8 +130,9 @@ on_teams_cb (GObject      *source,
       call->self = self;
       call->team_name = g_strdup (tocsin_alert_target_get_name (team));
       self->pending++;
-      tocsin_alert_api_list_escalations_async (TOCSIN_OPS_CLIENT (source), tocsin_alert_target_get_id (team),
-                                               self->cancellable, on_escalations_cb, call);
+      tocsin_alert_api_list_escalations_async (TOCSIN_OPS_CLIENT (source),
+                                               tocsin_alert_target_get_id (team), self->cancellable,
+                                               on_escalations_cb, call);
     }
   update (self);
 }
@@ -144,7 +148,8 @@ tocsin_escalate_dialog_response (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "escalate") == 0 && index < self->ids->len)
     {
-      g_autoptr(TocsinAlertAction) action = tocsin_alert_action_new_escalate (g_ptr_array_index (self->ids, index));
+      const char *id = g_ptr_array_index (self->ids, index);
+      g_autoptr(TocsinAlertAction) action = tocsin_alert_action_new_escalate (id);
 
       g_signal_emit (self, signals [CHOSEN], 0, action);
     }
@@ -194,7 +199,8 @@ tocsin_escalate_dialog_class_init (TocsinEscalateDialogClass *klass)
     g_signal_new ("chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, TOCSIN_TYPE_ALERT_ACTION);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/tocsin-escalate-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/tocsin-escalate-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TocsinEscalateDialog, policy);
   gtk_widget_class_bind_template_child (widget_class, TocsinEscalateDialog, names);
   gtk_widget_class_bind_template_child (widget_class, TocsinEscalateDialog, status);
@@ -223,9 +229,12 @@ tocsin_escalate_dialog_new (GtkWindow       *parent,
   g_return_val_if_fail (n_alerts > 0, NULL);
   g_return_val_if_fail (TOCSIN_IS_OPS_CLIENT (client), NULL);
 
-  heading = n_alerts == 1 ? g_strdup (_("Escalate Alert"))
-                          : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Escalate %u Alert", "Escalate %u Alerts",
-                                                          n_alerts), n_alerts);
+  if (n_alerts == 1)
+    heading = g_strdup (_("Escalate Alert"));
+  else
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Escalate %u Alert",
+                                            "Escalate %u Alerts", n_alerts),
+                               n_alerts);
   self = g_object_new (TOCSIN_TYPE_ESCALATE_DIALOG,
                        "transient-for", parent,
                        "heading", heading,

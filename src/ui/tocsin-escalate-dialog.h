@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 #define TOCSIN_TYPE_ESCALATE_DIALOG (tocsin_escalate_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (TocsinEscalateDialog, tocsin_escalate_dialog, TOCSIN, ESCALATE_DIALOG, AdwMessageDialog)
+G_DECLARE_FINAL_TYPE (TocsinEscalateDialog, tocsin_escalate_dialog, TOCSIN, ESCALATE_DIALOG,
+                      AdwMessageDialog)
 
 /* Asks which escalation policy to hand @n_alerts alerts to. The policies of
  * every team come from @client while the dialog is open. Signal: chosen

@@ -110,7 +110,8 @@ tocsin_note_dialog_class_init (TocsinNoteDialogClass *klass)
     g_signal_new ("chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, TOCSIN_TYPE_ALERT_ACTION);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/tocsin-note-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/tocsin-note-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TocsinNoteDialog, view);
   gtk_widget_class_bind_template_child (widget_class, TocsinNoteDialog, buffer);
   gtk_widget_class_bind_template_callback (widget_class, on_buffer_changed_cb);
@@ -133,9 +134,12 @@ tocsin_note_dialog_new (GtkWindow *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (n_alerts > 0, NULL);
 
-  heading = n_alerts == 1 ? g_strdup (_("Add Note"))
-                          : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Add Note to %u Alert",
-                                                          "Add Note to %u Alerts", n_alerts), n_alerts);
+  if (n_alerts == 1)
+    heading = g_strdup (_("Add Note"));
+  else
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Add Note to %u Alert",
+                                            "Add Note to %u Alerts", n_alerts),
+                               n_alerts);
   return g_object_new (TOCSIN_TYPE_NOTE_DIALOG,
                        "transient-for", parent,
                        "heading", heading,

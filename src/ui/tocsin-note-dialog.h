@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 #define TOCSIN_TYPE_NOTE_DIALOG (tocsin_note_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (TocsinNoteDialog, tocsin_note_dialog, TOCSIN, NOTE_DIALOG, AdwMessageDialog)
+G_DECLARE_FINAL_TYPE (TocsinNoteDialog, tocsin_note_dialog, TOCSIN, NOTE_DIALOG,
+                      AdwMessageDialog)
 
 /* Asks for a note to add to @n_alerts alerts. Signal: chosen
  * (TocsinAlertAction, adding the text typed, without surrounding space). */

@@ -40,9 +40,10 @@ static GParamSpec *properties [N_PROPS];
 static void
 update (TocsinPriorityBadge *self)
 {
-  g_autofree char *text = self->priority > 0 ? g_strdup_printf ("P%d", self->priority) : g_strdup ("");
+  g_autofree char *text = NULL;
   g_autofree char *tooltip = NULL;
 
+  text = self->priority > 0 ? g_strdup_printf ("P%d", self->priority) : g_strdup ("");
   gtk_label_set_text (self->label, text);
   for (int i = 1; i <= 5; i++)
     {

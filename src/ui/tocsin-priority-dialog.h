@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 #define TOCSIN_TYPE_PRIORITY_DIALOG (tocsin_priority_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (TocsinPriorityDialog, tocsin_priority_dialog, TOCSIN, PRIORITY_DIALOG, AdwMessageDialog)
+G_DECLARE_FINAL_TYPE (TocsinPriorityDialog, tocsin_priority_dialog, TOCSIN, PRIORITY_DIALOG,
+                      AdwMessageDialog)
 
 /* Asks for the new priority of @n_alerts alerts, starting at @priority
  * (1 to 5). Signal: chosen (TocsinAlertAction, the priority change). */

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 #define TOCSIN_TYPE_RESPONDER_DIALOG (tocsin_responder_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (TocsinResponderDialog, tocsin_responder_dialog, TOCSIN, RESPONDER_DIALOG, AdwMessageDialog)
+G_DECLARE_FINAL_TYPE (TocsinResponderDialog, tocsin_responder_dialog, TOCSIN, RESPONDER_DIALOG,
+                      AdwMessageDialog)
 
 /* Asks for a responder (a team, user, escalation or schedule id) to add to
  * @n_alerts alerts. Signal: chosen (TocsinAlertAction, adding it). */

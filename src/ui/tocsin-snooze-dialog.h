@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 #define TOCSIN_TYPE_SNOOZE_DIALOG (tocsin_snooze_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (TocsinSnoozeDialog, tocsin_snooze_dialog, TOCSIN, SNOOZE_DIALOG, AdwMessageDialog)
+G_DECLARE_FINAL_TYPE (TocsinSnoozeDialog, tocsin_snooze_dialog, TOCSIN, SNOOZE_DIALOG,
+                      AdwMessageDialog)
 
 /* Asks how long to snooze @n_alerts alerts. Signal: chosen (TocsinAlertAction,
  * a snooze until the time picked), when the user snoozes. */

@@ -41,7 +41,8 @@ update (TocsinTimeLabel *self)
   g_autofree char *tooltip = tocsin_alert_details_format_absolute (self->datetime);
 
   gtk_label_set_text (self->label, text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip != NULL && *tooltip != '\0' ? tooltip : NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self),
+                               tooltip != NULL && *tooltip != '\0' ? tooltip : NULL);
 }
 
 /* Callbacks */

@@ -125,7 +125,9 @@ add_fault (Fixture     *f,
 {
   g_autofree char *rest = g_strdup_printf ("alerts/%s/%s", tocsin_alert_get_id (alert), suffix);
   g_autofree char *path = tocsin_test_sandbox_site_path (f->sb, 0, rest);
-  g_autofree char *fault = g_strdup_printf ("{\"path\":\"%s\",\"kind\":\"status\",\"status\":409}", path);
+  g_autofree char *fault = NULL;
+
+  fault = g_strdup_printf ("{\"path\":\"%s\",\"kind\":\"status\",\"status\":409}", path);
 
   tocsin_test_sandbox_add_fault (f->sb, fault);
 }
@@ -198,8 +200,8 @@ test_typed (Fixture       *f,
   for (guint i = 0; i < alerts->len; i++)
     {
       g_autoptr(JsonObject) server = server_alert (f, g_ptr_array_index (alerts, i));
-      g_autoptr(GDateTime) end = g_date_time_new_from_iso8601 (json_object_get_string_member (server,
-                                                                                              "snoozedUntil"), NULL);
+      const char *snoozed_until = json_object_get_string_member (server, "snoozedUntil");
+      g_autoptr(GDateTime) end = g_date_time_new_from_iso8601 (snoozed_until, NULL);
 
       g_assert_true (json_object_get_boolean_member (server, "snoozed"));
       g_assert_nonnull (end);
@@ -233,9 +235,12 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/alert-actions/mixed", Fixture, NULL, fixture_setup, test_mixed, fixture_teardown);
-  g_test_add ("/alert-actions/typed", Fixture, NULL, fixture_setup, test_typed, fixture_teardown);
-  g_test_add ("/alert-actions/cancelled", Fixture, NULL, fixture_setup, test_cancelled, fixture_teardown);
+#define ADD(path, func) g_test_add ("/alert-actions/" path, Fixture, NULL, fixture_setup, func, \
+                                    fixture_teardown)
+  ADD ("mixed", test_mixed);
+  ADD ("typed", test_typed);
+  ADD ("cancelled", test_cancelled);
+#undef ADD
 
   return g_test_run ();
 }

@@ -144,8 +144,10 @@ test_snooze (Fixture       *f,
   AdwMessageDialog *dialog = show (f, tocsin_snooze_dialog_new (f->parent, 3));
   GtkDropDown *duration = GTK_DROP_DOWN (find_child (dialog, GTK_TYPE_DROP_DOWN));
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GDateTime *until;
 
-  assert_shows (dialog, heading, _("Notifications stay quiet until the time is up; then the alert is open again."),
+  assert_shows (dialog, heading,
+                _("Notifications stay quiet until the time is up; then the alert is open again."),
                 _("_Snooze"));
   /* An hour unless chosen otherwise; cancelling chooses nothing. */
   g_assert_cmpuint (gtk_drop_down_get_selected (duration), ==, 2);
@@ -156,8 +158,9 @@ test_snooze (Fixture       *f,
   adw_message_dialog_response (dialog, "snooze");
   g_assert_cmpuint (f->n_chosen, ==, 1);
   g_assert_cmpint (tocsin_alert_action_get_kind (f->chosen), ==, TOCSIN_ALERT_ACTION_SNOOZE);
-  g_assert_cmpint (g_date_time_difference (tocsin_alert_action_get_until (f->chosen), now), >=, 15 * G_TIME_SPAN_MINUTE);
-  g_assert_cmpint (g_date_time_difference (tocsin_alert_action_get_until (f->chosen), now), <, 16 * G_TIME_SPAN_MINUTE);
+  until = tocsin_alert_action_get_until (f->chosen);
+  g_assert_cmpint (g_date_time_difference (until, now), >=, 15 * G_TIME_SPAN_MINUTE);
+  g_assert_cmpint (g_date_time_difference (until, now), <, 16 * G_TIME_SPAN_MINUTE);
   close_and_finalize (dialog);
 }
 
@@ -187,7 +190,8 @@ static void
 test_assign (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Assign %u Alert", "Assign %u Alerts", 2), 2);
+  g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Assign %u Alert",
+                                                           "Assign %u Alerts", 2), 2);
   AdwMessageDialog *dialog = show (f, tocsin_assign_dialog_new (f->parent, 2, "me-123"));
   GtkWidget *entry = find_child (dialog, GTK_TYPE_ENTRY);
 
@@ -221,15 +225,16 @@ test_responder (Fixture       *f,
   g_autofree char *arg = NULL;
   g_autofree char *arg2 = NULL;
 
-  assert_shows (dialog, _("Add Responder"), _("A team, user, escalation or schedule ID to notify about the alert."),
-                _("_Add"));
+  assert_shows (dialog, _("Add Responder"),
+                _("A team, user, escalation or schedule ID to notify about the alert."), _("_Add"));
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
   gtk_editable_set_text (GTK_EDITABLE (entry), "sched-9");
   gtk_drop_down_set_selected (type, 3);
   adw_message_dialog_response (dialog, "add");
   g_assert_cmpuint (f->n_chosen, ==, 1);
   g_assert_cmpint (tocsin_alert_action_get_kind (f->chosen), ==, TOCSIN_ALERT_ACTION_ADD_RESPONDER);
-  g_assert_cmpint (tocsin_alert_action_get_responder_type (f->chosen), ==, TOCSIN_RESPONDER_SCHEDULE);
+  g_assert_cmpint (tocsin_alert_action_get_responder_type (f->chosen), ==,
+                   TOCSIN_RESPONDER_SCHEDULE);
   tocsin_alert_action_dup_request_args (f->chosen, &arg, &arg2);
   g_assert_cmpstr (arg, ==, "sched-9");
   g_assert_cmpstr (arg2, ==, "schedule");
@@ -240,7 +245,8 @@ static void
 test_priority (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Change Priority of %u Alert",
+  g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "Change Priority of %u Alert",
                                                            "Change Priority of %u Alerts", 4), 4);
   AdwMessageDialog *dialog = show (f, tocsin_priority_dialog_new (f->parent, 4, 3));
   GtkDropDown *priority = GTK_DROP_DOWN (find_child (dialog, GTK_TYPE_DROP_DOWN));
@@ -304,15 +310,21 @@ policy_ids (Server *s)
   list = json_object_get_array_member (json_node_get_object (teams), "platformTeams");
   for (guint i = 0; i < json_array_get_length (list); i++)
     {
-      const char *team = json_object_get_string_member (json_array_get_object_element (list, i), "teamId");
+      JsonObject *team_obj = json_array_get_object_element (list, i);
+      const char *team = json_object_get_string_member (team_obj, "teamId");
       g_autofree char *rest = g_strdup_printf ("teams/%s/escalations", team);
       g_autofree char *path = tocsin_test_sandbox_site_path (s->sb, 0, rest);
-      g_autoptr(JsonNode) reply = tocsin_test_sandbox_api (s->sb, "GET", path, s->provider->token, NULL, &status);
-      JsonArray *values = json_object_get_array_member (json_node_get_object (reply), "values");
+      g_autoptr(JsonNode) reply = NULL;
+      JsonArray *values;
 
+      reply = tocsin_test_sandbox_api (s->sb, "GET", path, s->provider->token, NULL, &status);
+      values = json_object_get_array_member (json_node_get_object (reply), "values");
       for (guint k = 0; k < json_array_get_length (values); k++)
-        g_hash_table_add (ids, g_strdup (json_object_get_string_member (json_array_get_object_element (values, k),
-                                                                        "id")));
+        {
+          JsonObject *policy = json_array_get_object_element (values, k);
+
+          g_hash_table_add (ids, g_strdup (json_object_get_string_member (policy, "id")));
+        }
     }
   return ids;
 }
@@ -345,8 +357,8 @@ test_escalate (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (ids), >, 0);
 
   dialog = show (f, tocsin_escalate_dialog_new (f->parent, 1, s.client));
-  assert_shows (dialog, _("Escalate Alert"), _("Hand the alert to an escalation policy of one of the teams."),
-                _("_Escalate"));
+  assert_shows (dialog, _("Escalate Alert"),
+                _("Hand the alert to an escalation policy of one of the teams."), _("_Escalate"));
   /* Nothing to choose until the policies are there. */
   g_assert_nonnull (find_label (GTK_WIDGET (dialog), _("Loading escalation policies…")));
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "escalate"));
@@ -392,7 +404,8 @@ test_escalate_error (Fixture       *f,
 
   server_start (&s);
   teams_path = tocsin_test_sandbox_site_path (s.sb, 0, "teams");
-  fault = g_strdup_printf ("{\"path\":\"%s\",\"kind\":\"status\",\"status\":403,\"times\":-1}", teams_path);
+  fault = g_strdup_printf ("{\"path\":\"%s\",\"kind\":\"status\",\"status\":403,\"times\":-1}",
+                           teams_path);
   tocsin_test_sandbox_add_fault (s.sb, fault);
 
   dialog = show (f, tocsin_escalate_dialog_new (f->parent, 1, s.client));
@@ -421,7 +434,8 @@ main (int   argc,
   tocsin_test_init (&argc, &argv);
   adw_init ();
 
-#define ADD(path, func) g_test_add ("/alert-dialogs/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) g_test_add ("/alert-dialogs/" path, Fixture, NULL, fixture_setup, func, \
+                                    fixture_teardown)
   ADD ("snooze", test_snooze);
   ADD ("note", test_note);
   ADD ("assign", test_assign);

@@ -65,8 +65,11 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  tocsin_alerts_page_set_monitor (f->page, NULL);
-  gtk_window_destroy (f->window);
+  if (f->window != NULL)
+    {
+      tocsin_alerts_page_set_monitor (f->page, NULL);
+      gtk_window_destroy (f->window);
+    }
   tocsin_test_spin (50);
   g_clear_object (&f->monitor);
   g_clear_object (&f->client);
@@ -921,6 +924,37 @@ test_no_monitor (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (view_model (f)), ==, 0);
 }
 
+/* Nothing outlives the window: the page, its cells and their bindings go
+ * with it, also after an action and with a dialog open. */
+static void
+test_finalize (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(TocsinAlert) alert = NULL;
+  AlertWait alert_wait;
+  TocsinAlertsPage *page = f->page;
+  guint position;
+
+  tocsin_alerts_page_set_monitor (f->page, f->monitor);
+  wait_loaded (f);
+  position = find_position (f, TOCSIN_ALERT_STATE_OPEN);
+  gtk_selection_model_select_item (view_selection (f), position, TRUE);
+  alert = g_list_model_get_item (view_model (f), position);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "alerts.acknowledge", NULL);
+  alert_wait = (AlertWait) { alert, TOCSIN_ALERT_STATE_ACKNOWLEDGED };
+  g_assert_true (tocsin_test_wait_until (alert_settled, &alert_wait, WAIT_MS));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "alerts.add-note", NULL);
+  g_assert_true (tocsin_test_wait_until (dialog_shown, NULL, WAIT_MS));
+  gtk_window_destroy (GTK_WINDOW (find_dialog ()));
+
+  g_object_ref (page);
+  tocsin_alerts_page_set_monitor (page, NULL);
+  gtk_window_destroy (f->window);
+  f->window = NULL;
+  tocsin_test_spin (100);
+  g_assert_finalize_object (page);
+}
+
 static void
 load_css (void)
 {
@@ -951,6 +985,7 @@ main (int   argc,
   ADD ("empty", test_empty);
   ADD ("error", test_error);
   ADD ("no-monitor", test_no_monitor);
+  ADD ("finalize", test_finalize);
 #undef ADD
 
   return g_test_run ();

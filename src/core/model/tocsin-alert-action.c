@@ -20,7 +20,8 @@ struct _TocsinAlertAction
   int                    priority;        /* 1 (P1) to 5 (P5) */
 };
 
-G_DEFINE_BOXED_TYPE (TocsinAlertAction, tocsin_alert_action, tocsin_alert_action_ref, tocsin_alert_action_unref)
+G_DEFINE_BOXED_TYPE (TocsinAlertAction, tocsin_alert_action,
+                     tocsin_alert_action_ref, tocsin_alert_action_unref)
 
 /* Auxiliary methods */
 

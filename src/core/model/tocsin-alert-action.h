@@ -38,31 +38,31 @@ typedef struct _TocsinAlertAction TocsinAlertAction;
 
 #define TOCSIN_TYPE_ALERT_ACTION (tocsin_alert_action_get_type ())
 
-GType                  tocsin_alert_action_get_type              (void) G_GNUC_CONST;
+GType                  tocsin_alert_action_get_type           (void) G_GNUC_CONST;
 
-TocsinAlertAction     *tocsin_alert_action_new                   (TocsinAlertActionKind  kind);
-TocsinAlertAction     *tocsin_alert_action_new_snooze            (GDateTime             *until);
-TocsinAlertAction     *tocsin_alert_action_new_add_note          (const char            *note);
-TocsinAlertAction     *tocsin_alert_action_new_assign            (const char            *account_id);
-TocsinAlertAction     *tocsin_alert_action_new_escalate          (const char            *escalation_id);
-TocsinAlertAction     *tocsin_alert_action_new_add_responder     (TocsinResponderType    type,
-                                                                  const char            *responder_id);
-TocsinAlertAction     *tocsin_alert_action_new_set_priority      (int                    priority);
+TocsinAlertAction     *tocsin_alert_action_new                (TocsinAlertActionKind  kind);
+TocsinAlertAction     *tocsin_alert_action_new_snooze         (GDateTime             *until);
+TocsinAlertAction     *tocsin_alert_action_new_add_note       (const char            *note);
+TocsinAlertAction     *tocsin_alert_action_new_assign         (const char            *account_id);
+TocsinAlertAction     *tocsin_alert_action_new_escalate       (const char *escalation_id);
+TocsinAlertAction     *tocsin_alert_action_new_add_responder  (TocsinResponderType    type,
+                                                               const char            *responder_id);
+TocsinAlertAction     *tocsin_alert_action_new_set_priority   (int                    priority);
 
-TocsinAlertAction     *tocsin_alert_action_ref                   (TocsinAlertAction     *self);
-void                   tocsin_alert_action_unref                 (TocsinAlertAction     *self);
+TocsinAlertAction     *tocsin_alert_action_ref                (TocsinAlertAction     *self);
+void                   tocsin_alert_action_unref              (TocsinAlertAction     *self);
 
-TocsinAlertActionKind  tocsin_alert_action_get_kind              (TocsinAlertAction     *self);
-GDateTime             *tocsin_alert_action_get_until             (TocsinAlertAction     *self);
-const char            *tocsin_alert_action_get_text              (TocsinAlertAction     *self);
-TocsinResponderType    tocsin_alert_action_get_responder_type    (TocsinAlertAction     *self);
-int                    tocsin_alert_action_get_priority          (TocsinAlertAction     *self);
+TocsinAlertActionKind  tocsin_alert_action_get_kind           (TocsinAlertAction     *self);
+GDateTime             *tocsin_alert_action_get_until          (TocsinAlertAction     *self);
+const char            *tocsin_alert_action_get_text           (TocsinAlertAction     *self);
+TocsinResponderType    tocsin_alert_action_get_responder_type (TocsinAlertAction     *self);
+int                    tocsin_alert_action_get_priority       (TocsinAlertAction     *self);
 
 /* The action as the request arguments of the alerts API (see
  * TocsinAlertActionKind): @arg and @arg2 are set to new strings or NULL. */
-void                   tocsin_alert_action_dup_request_args      (TocsinAlertAction     *self,
-                                                                  char                 **arg,
-                                                                  char                 **arg2);
+void                   tocsin_alert_action_dup_request_args   (TocsinAlertAction     *self,
+                                                               char                 **arg,
+                                                               char                 **arg2);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TocsinAlertAction, tocsin_alert_action_unref)
 

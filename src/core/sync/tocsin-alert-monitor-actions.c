@@ -64,7 +64,8 @@ on_alert_action_done_cb (GObject      *source,
   g_free (call);
 
   /* A cancelled call is not the alert's failure: the task says it was cancelled. */
-  if (!tocsin_alert_monitor_run_alert_action_finish (TOCSIN_ALERT_MONITOR (source), result, &error) &&
+  if (!tocsin_alert_monitor_run_alert_action_finish (TOCSIN_ALERT_MONITOR (source), result,
+                                                     &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       if (run->n_failed++ == 0)
@@ -119,8 +120,9 @@ tocsin_alert_monitor_run_action_async (TocsinAlertMonitor  *self,
 
       call->task = g_object_ref (task);
       call->alert = g_object_ref (g_ptr_array_index (alerts, i));
-      tocsin_alert_monitor_run_alert_action_async (self, call->alert, tocsin_alert_action_get_kind (action),
-                                                   arg, arg2, cancellable, on_alert_action_done_cb, call);
+      tocsin_alert_monitor_run_alert_action_async (self, call->alert,
+                                                   tocsin_alert_action_get_kind (action), arg, arg2,
+                                                   cancellable, on_alert_action_done_cb, call);
     }
 }
 
@@ -135,7 +137,8 @@ tocsin_alert_monitor_run_action_finish (TocsinAlertMonitor  *self,
 
   g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, tocsin_alert_monitor_run_action_async), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, tocsin_alert_monitor_run_action_async),
+                        FALSE);
 
   run = g_task_get_task_data (G_TASK (result));
   if (n_failed != NULL)
