@@ -619,6 +619,49 @@ test_failed_action (Fixture       *f,
   g_free (shot (f, "alerts-page-failed-action"));
 }
 
+/* Two alerts refused: one whole sentence for the action, in the user's
+ * language (run in German too, where a sentence built from a verb
+ * fragment read wrong). */
+static void
+test_failed_several (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *expected = NULL;
+  GListModel *model;
+  LabelWait toast_wait;
+  guint n_open = 0;
+
+  tocsin_alerts_page_set_monitor (f->page, f->monitor);
+  wait_loaded (f);
+
+  model = view_model (f);
+  for (guint i = 0; i < g_list_model_get_n_items (model) && n_open < 2; i++)
+    {
+      g_autoptr(TocsinAlert) alert = g_list_model_get_item (model, i);
+      g_autofree char *rest = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *fault = NULL;
+
+      if (tocsin_alert_get_state (alert) != TOCSIN_ALERT_STATE_OPEN)
+        continue;
+      rest = g_strdup_printf ("alerts/%s/close", tocsin_alert_get_id (alert));
+      path = tocsin_test_sandbox_site_path (f->sb, 0, rest);
+      fault = g_strdup_printf ("{\"path\":\"%s\",\"method\":\"POST\",\"kind\":\"status\","
+                               "\"status\":409}", path);
+      tocsin_test_sandbox_add_fault (f->sb, fault);
+      gtk_selection_model_select_item (view_selection (f), i, n_open == 0);
+      n_open++;
+    }
+  g_assert_cmpuint (n_open, ==, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "alerts.close", NULL);
+  /* The reason is the server's; the sentence around it is ours. */
+  expected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Could not close %u of %u alert: %s",
+                                           "Could not close %u of %u alerts: %s", 2), 2, 2, "");
+  toast_wait = (LabelWait) { f, expected };
+  g_assert_true (tocsin_test_wait_until (toast_shown, &toast_wait, WAIT_MS));
+}
+
 static AdwMessageDialog *
 find_dialog (void)
 {
@@ -979,6 +1022,7 @@ main (int   argc,
   ADD ("acknowledge", test_acknowledge);
   ADD ("search", test_search);
   ADD ("failed-action", test_failed_action);
+  ADD ("failed-several", test_failed_several);
   ADD ("snooze-dialog", test_snooze_dialog);
   ADD ("note-dialog", test_note_dialog);
   ADD ("escalate-dialog", test_escalate_dialog);
