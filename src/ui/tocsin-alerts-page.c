@@ -14,8 +14,6 @@
 #include "tocsin-alert-api.h"
 #include "tocsin-alerts-page-private.h"
 #include "tocsin-plain-text.h"
-#include "tocsin-priority-badge.h"
-#include "tocsin-time-label.h"
 
 G_DEFINE_FINAL_TYPE (TocsinAlertsPage, tocsin_alerts_page, ADW_TYPE_BIN)
 
@@ -311,80 +309,6 @@ set_query (TocsinAlertsPage *self,
   tocsin_alert_monitor_set_query (self->monitor, query);
 }
 
-/* Cells: closures of the column view's cell templates and sorters */
-
-static char *
-join_tags (const char * const *tags)
-{
-  return tags != NULL ? g_strjoinv (", ", (char **) tags) : g_strdup ("");
-}
-
-static char *
-tags_text (gpointer            item,
-           const char * const *tags)
-{
-  return join_tags (tags);
-}
-
-/* No tooltip for an empty cell. */
-static char *
-nonempty_or_null (gpointer    item,
-                  const char *text)
-{
-  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
-}
-
-static char *
-state_text (gpointer         item,
-            TocsinAlertState state)
-{
-  return g_strdup (tocsin_alert_details_state_label (state));
-}
-
-/* A cell's style classes: dimmed while an action is pending, numbers in
- * tabular figures (@kind "numeric"), an open alert's status in bold (@kind
- * "status"). */
-static GStrv
-cell_css_classes (gpointer          item,
-                  gboolean          pending,
-                  TocsinAlertState  state,
-                  const char       *kind)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  if (pending)
-    g_strv_builder_add (builder, "dim-label");
-  if (g_strcmp0 (kind, "numeric") == 0)
-    g_strv_builder_add (builder, "numeric");
-  else if (g_strcmp0 (kind, "status") == 0 && state == TOCSIN_ALERT_STATE_OPEN)
-    g_strv_builder_add (builder, "heading");
-  return g_strv_builder_end (builder);
-}
-
-static int
-state_number (gpointer         item,
-              TocsinAlertState state)
-{
-  return (int) state;
-}
-
-static gint64
-tiny_id_number (gpointer    item,
-                const char *tiny_id)
-{
-  return tiny_id != NULL ? g_ascii_strtoll (tiny_id, NULL, 10) : 0;
-}
-
-/* Alerts without the time sort first. */
-static gint64
-time_number (gpointer   item,
-             GDateTime *time)
-{
-  if (time == NULL)
-    return G_MININT64;
-  return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
-}
-
 /* Callbacks */
 
 /* What "Assigned to me" keeps: the owner field as the API fills it (the
@@ -643,10 +567,7 @@ tocsin_alerts_page_class_init (TocsinAlertsPageClass *klass)
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (TOCSIN_TYPE_ALERT);
   g_type_ensure (TOCSIN_TYPE_ALERT_DETAILS);
-  g_type_ensure (TOCSIN_TYPE_PRIORITY_BADGE);
-  g_type_ensure (TOCSIN_TYPE_TIME_LABEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/tocsin-alerts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, toast_overlay);
@@ -666,6 +587,11 @@ tocsin_alerts_page_class_init (TocsinAlertsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, tiny_id_column);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, status_column);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, tags_column);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, created_column);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, updated_column);
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, back_box);
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, details);
@@ -673,15 +599,9 @@ tocsin_alerts_page_class_init (TocsinAlertsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
-  gtk_widget_class_bind_template_callback (widget_class, tags_text);
-  gtk_widget_class_bind_template_callback (widget_class, nonempty_or_null);
-  gtk_widget_class_bind_template_callback (widget_class, state_text);
-  gtk_widget_class_bind_template_callback (widget_class, cell_css_classes);
-  gtk_widget_class_bind_template_callback (widget_class, state_number);
-  gtk_widget_class_bind_template_callback (widget_class, tiny_id_number);
-  gtk_widget_class_bind_template_callback (widget_class, time_number);
 
   _tocsin_alerts_page_class_actions_init (widget_class);
+  _tocsin_alerts_page_class_cells_init (widget_class);
 }
 
 static void
@@ -708,6 +628,7 @@ tocsin_alerts_page_init (TocsinAlertsPage *self)
       g_signal_connect (buttons[i], "toggled", G_CALLBACK (on_preset_toggled_cb), self);
     }
 
+  _tocsin_alerts_page_set_sorters (self);
   self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (update_selection), self,

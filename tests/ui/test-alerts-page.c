@@ -352,6 +352,36 @@ test_list (Fixture       *f,
         g_assert_cmpint (tocsin_alert_get_priority (alert), >=, last);
         last = tocsin_alert_get_priority (alert);
       }
+
+    /* IDs as numbers ("9" before "10"), and the newest first by creation. */
+    {
+      GListModel *columns = gtk_column_view_get_columns (view);
+      g_autoptr(GtkColumnViewColumn) id_column = g_list_model_get_item (columns, 1);
+      g_autoptr(GtkColumnViewColumn) created = g_list_model_get_item (columns, 7);
+      gint64 last_id = -1;
+      g_autoptr(GDateTime) last_created = NULL;
+
+      gtk_column_view_sort_by_column (view, id_column, GTK_SORT_ASCENDING);
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(TocsinAlert) alert = g_list_model_get_item (model, i);
+          gint64 id = g_ascii_strtoll (tocsin_alert_get_tiny_id (alert), NULL, 10);
+
+          g_assert_cmpint (id, >, last_id);
+          last_id = id;
+        }
+      gtk_column_view_sort_by_column (view, created, GTK_SORT_DESCENDING);
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(TocsinAlert) alert = g_list_model_get_item (model, i);
+          GDateTime *time = tocsin_alert_get_created_at (alert);
+
+          if (last_created != NULL)
+            g_assert_cmpint (g_date_time_compare (time, last_created), <=, 0);
+          g_clear_pointer (&last_created, g_date_time_unref);
+          last_created = g_date_time_ref (time);
+        }
+    }
     gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
   }
 }
