@@ -45,6 +45,8 @@ _tocsin_alerts_page_show_toast (TocsinAlertsPage *self,
 {
   AdwToast *toast = tocsin_toast_new_plain (text);
 
+  g_assert (TOCSIN_IS_ALERTS_PAGE (self));
+
   if (failure)
     {
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -61,6 +63,8 @@ _tocsin_alerts_page_dup_selected_alerts (TocsinAlertsPage *self)
   g_autoptr(GtkBitset) selected = NULL;
   GtkBitsetIter iter;
   guint position;
+
+  g_assert (TOCSIN_IS_ALERTS_PAGE (self));
 
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   if (gtk_bitset_iter_init_first (&iter, selected, &position))
