@@ -65,14 +65,14 @@ object_body (const char *first_key,
 }
 
 gboolean
-tocsin_alert_action_build (TocsinAlertAction   action,
-                           const char         *alert_id,
-                           const char         *arg,
-                           const char         *arg2,
-                           const char        **method,
-                           char              **path,
-                           JsonNode          **body,
-                           GError             **error)
+tocsin_alert_action_build (TocsinAlertActionKind   action,
+                           const char             *alert_id,
+                           const char             *arg,
+                           const char             *arg2,
+                           const char            **method,
+                           char                  **path,
+                           JsonNode              **body,
+                           GError                **error)
 {
   const char *suffix = NULL;
   JsonNode *node = NULL;
@@ -566,14 +566,14 @@ action_sent_cb (GObject      *source,
 }
 
 void
-tocsin_alert_service_run_action_async (TocsinAlertService  *self,
-                                       const char          *alert_id,
-                                       TocsinAlertAction    action,
-                                       const char          *arg,
-                                       const char          *arg2,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+tocsin_alert_service_run_action_async (TocsinAlertService    *self,
+                                       const char            *alert_id,
+                                       TocsinAlertActionKind  action,
+                                       const char            *arg,
+                                       const char            *arg2,
+                                       GCancellable          *cancellable,
+                                       GAsyncReadyCallback    callback,
+                                       gpointer               user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(JsonNode) body = NULL;

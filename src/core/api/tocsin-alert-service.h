@@ -12,6 +12,7 @@
 
 #include "tocsin-ops-client.h"
 #include "tocsin-alert.h"
+#include "tocsin-alert-action.h"
 #include "tocsin-alert-entry.h"
 #include "tocsin-alert-target.h"
 
@@ -21,31 +22,19 @@ G_BEGIN_DECLS
  * what TocsinScheduleService is for schedules. Every _async call's source
  * object is the service. */
 
-typedef enum {
-  TOCSIN_ALERT_ACTION_ACKNOWLEDGE,
-  TOCSIN_ALERT_ACTION_UNACKNOWLEDGE,
-  TOCSIN_ALERT_ACTION_CLOSE,
-  TOCSIN_ALERT_ACTION_SNOOZE,          /* arg: end time, ISO 8601 */
-  TOCSIN_ALERT_ACTION_ADD_NOTE,        /* arg: the note; synchronous (200) */
-  TOCSIN_ALERT_ACTION_ASSIGN,          /* arg: accountId */
-  TOCSIN_ALERT_ACTION_ESCALATE,        /* arg: escalationId */
-  TOCSIN_ALERT_ACTION_ADD_RESPONDER,   /* arg: id; arg2: team|user|escalation|schedule */
-  TOCSIN_ALERT_ACTION_SET_PRIORITY,    /* arg: "P1".."P5" */
-} TocsinAlertAction;
-
 /* Page size used for alert lists (the API maximum). */
 #define TOCSIN_ALERT_PAGE_SIZE 100
 
 /* Pure: the method, path (under /jsm/ops/api/v1) and JSON body of an action.
  * FALSE with TOCSIN_API_ERROR_INVALID when a needed argument is missing. */
-gboolean   tocsin_alert_action_build              (TocsinAlertAction     action,
+gboolean   tocsin_alert_action_build              (TocsinAlertActionKind action,
                                                    const char           *alert_id,
-                                                   const char              *arg,
-                                                   const char              *arg2,
-                                                   const char             **method,
-                                                   char                   **path,
-                                                   JsonNode               **body,
-                                                   GError                 **error);
+                                                   const char           *arg,
+                                                   const char           *arg2,
+                                                   const char          **method,
+                                                   char                **path,
+                                                   JsonNode            **body,
+                                                   GError              **error);
 
 #define TOCSIN_TYPE_ALERT_SERVICE (tocsin_alert_service_get_type ())
 
@@ -99,7 +88,7 @@ gint64     tocsin_alert_service_count_finish          (TocsinAlertService   *sel
  * the bound passes (TOCSIN_API_ERROR_REQUEST_PENDING). */
 void       tocsin_alert_service_run_action_async      (TocsinAlertService   *self,
                                                        const char           *alert_id,
-                                                       TocsinAlertAction     action,
+                                                       TocsinAlertActionKind action,
                                                        const char           *arg,
                                                        const char           *arg2,
                                                        GCancellable         *cancellable,
