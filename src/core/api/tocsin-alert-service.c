@@ -64,6 +64,15 @@ object_body (const char *first_key,
   return json_builder_get_root (builder);
 }
 
+/* An ISO 8601 date and time with its zone, as the snooze end needs. */
+static gboolean
+is_iso8601 (const char *text)
+{
+  g_autoptr(GDateTime) time = text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+
+  return time != NULL;
+}
+
 gboolean
 tocsin_alert_action_build (TocsinAlertActionKind   action,
                            const char             *alert_id,
@@ -93,14 +102,10 @@ tocsin_alert_action_build (TocsinAlertActionKind   action,
       suffix = "/close";
       break;
     case TOCSIN_ALERT_ACTION_SNOOZE:
-      {
-        g_autoptr(GDateTime) end = arg != NULL ? g_date_time_new_from_iso8601 (arg, NULL) : NULL;
-
-        if (end == NULL)
-          goto missing;
-        suffix = "/snooze";
-        node = object_body ("endTime", arg, NULL);
-      }
+      if (!is_iso8601 (arg))
+        goto missing;
+      suffix = "/snooze";
+      node = object_body ("endTime", arg, NULL);
       break;
     case TOCSIN_ALERT_ACTION_ADD_NOTE:
       if (arg == NULL || *arg == '\0')
