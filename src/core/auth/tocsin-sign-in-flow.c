@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "tocsin-auth-error.h"
@@ -124,46 +123,6 @@ uri_matches_redirect (const char *uri,
          g_strcmp0 (g_uri_get_path (a), g_uri_get_path (b)) == 0;
 }
 
-/* Authorization servers that refused PKCE, by base URL, in
- * $XDG_STATE_HOME/tocsin/auth-servers.ini (not a secret): sign-ins there
- * go without it. */
-static char *
-auth_servers_path (void)
-{
-  return g_build_filename (g_get_user_state_dir (), "tocsin", "auth-servers.ini", NULL);
-}
-
-static gboolean
-server_refuses_pkce (const char *auth_server)
-{
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autofree char *path = auth_servers_path ();
-  g_autoptr(GError) error = NULL;
-  gboolean pkce;
-
-  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL))
-    return FALSE;
-
-  pkce = g_key_file_get_boolean (key_file, auth_server, "pkce", &error);
-  return error == NULL && !pkce;
-}
-
-static void
-remember_server_refuses_pkce (const char *auth_server)
-{
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = auth_servers_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  g_key_file_load_from_file (key_file, path, G_KEY_FILE_KEEP_COMMENTS, NULL);
-  g_key_file_set_boolean (key_file, auth_server, "pkce", FALSE);
-  if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_key_file_save_to_file (key_file, path, &error))
-    g_warning ("Could not remember in %s that %s refuses PKCE: %s", path, auth_server,
-               error != NULL ? error->message : g_strerror (errno));
-}
-
 static void
 notify_authorize_uri (TocsinSignInFlow *self)
 {
@@ -240,7 +199,7 @@ on_tokens_saved_cb (GObject      *object,
 
   /* Only a sign-in without PKCE that worked says the server needs that. */
   if (self->pkce_retried)
-    remember_server_refuses_pkce (self->auth_server);
+    tocsin_auth_request_remember_pkce_refused (self->auth_server);
 
   flow_finish (self, NULL);
 }
@@ -740,7 +699,7 @@ tocsin_sign_in_flow_new (SoupSession            *http,
   self->client_id = g_strdup (client_id);
   self->flags = flags;
 
-  use_pkce = !(flags & TOCSIN_SIGN_IN_FLOW_NO_PKCE) && !server_refuses_pkce (auth_server);
+  use_pkce = !(flags & TOCSIN_SIGN_IN_FLOW_NO_PKCE) && !tocsin_auth_request_server_refuses_pkce (auth_server);
   self->request = tocsin_auth_request_new (auth_server, client_id, redirect_uri, NULL, use_pkce, error);
   if (self->request == NULL)
     return NULL;
