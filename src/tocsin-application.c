@@ -649,7 +649,8 @@ start_notifier (TocsinApplication *self)
   /* The ids already announced are per-account state, so a restart does not
    * page again; sign-out deletes them. */
   g_free (self->announced_path);
-  self->announced_path = account != NULL ? g_strdup (tocsin_account_state_get_announced_path (account)) : NULL;
+  self->announced_path = account != NULL ? g_strdup (tocsin_account_state_get_announced_path (account))
+                                         : NULL;
 
   self->notifier = tocsin_alert_notifier_new (G_APPLICATION (self),
                                               tocsin_paging_watcher_get_alerts (self->watcher),

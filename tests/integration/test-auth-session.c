@@ -1304,8 +1304,8 @@ flow_new (Fixture     *fixture,
 
   flow = tocsin_sign_in_flow_new (http, tocsin_test_sandbox_get_auth_url (fixture->sb),
                                   tocsin_test_sandbox_get_api_url (fixture->sb),
-                                  tocsin_test_sandbox_get_client_id (fixture->sb), fixture->redirect,
-                                  TOCSIN_SIGN_IN_FLOW_NO_BROWSER, &error);
+                                  tocsin_test_sandbox_get_client_id (fixture->sb),
+                                  fixture->redirect, TOCSIN_SIGN_IN_FLOW_NO_BROWSER, &error);
   g_assert_no_error (error);
   return flow;
 }

@@ -696,8 +696,8 @@ tocsin_ops_client_request_async (TocsinOpsClient     *self,
   g_return_if_fail (path != NULL && path[0] == '/');
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  _tocsin_ops_client_request_start (self, method, tocsin_ops_client_build_url (self, FALSE, path, query),
-                                    body, NULL, NULL, NULL, tocsin_ops_client_request_async,
+  _tocsin_ops_client_request_start (self, method,
+                                    tocsin_ops_client_build_url (self, FALSE, path, query), body, NULL, NULL, NULL, tocsin_ops_client_request_async,
                                     cancellable, callback, user_data);
 }
 
@@ -728,8 +728,8 @@ tocsin_ops_client_jira_request_async (TocsinOpsClient     *self,
   g_return_if_fail (path != NULL && path[0] == '/');
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  _tocsin_ops_client_request_start (self, method, tocsin_ops_client_build_url (self, TRUE, path, query),
-                                    body, NULL, NULL, NULL, tocsin_ops_client_jira_request_async,
+  _tocsin_ops_client_request_start (self, method,
+                                    tocsin_ops_client_build_url (self, TRUE, path, query), body, NULL, NULL, NULL, tocsin_ops_client_jira_request_async,
                                     cancellable, callback, user_data);
 }
 

@@ -186,3 +186,41 @@ tocsin_auth_parse_callback (const char  *uri,
 
   return g_strdup (code);
 }
+
+/* Whether @redirect_uri is a custom-scheme callback (tocsin://…), handed to
+ * the application rather than to a loopback server. */
+gboolean
+tocsin_auth_callback_is_custom_scheme (const char *redirect_uri)
+{
+  g_autofree char *scheme = NULL;
+
+  g_return_val_if_fail (redirect_uri != NULL, FALSE);
+
+  scheme = g_uri_parse_scheme (redirect_uri);
+  return scheme != NULL &&
+         g_ascii_strcasecmp (scheme, "http") != 0 &&
+         g_ascii_strcasecmp (scheme, "https") != 0;
+}
+
+/* Whether @uri is addressed to @redirect_uri: same scheme, host, port, path. */
+gboolean
+tocsin_auth_callback_matches_redirect (const char *uri,
+                                       const char *redirect_uri)
+{
+  g_autoptr(GUri) a = NULL;
+  g_autoptr(GUri) b = NULL;
+
+  g_return_val_if_fail (uri != NULL, FALSE);
+  g_return_val_if_fail (redirect_uri != NULL, FALSE);
+
+  a = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  b = g_uri_parse (redirect_uri, G_URI_FLAGS_NONE, NULL);
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  return g_ascii_strcasecmp (g_uri_get_scheme (a), g_uri_get_scheme (b)) == 0 &&
+         g_ascii_strcasecmp (g_uri_get_host (a) ? g_uri_get_host (a) : "",
+                             g_uri_get_host (b) ? g_uri_get_host (b) : "") == 0 &&
+         g_uri_get_port (a) == g_uri_get_port (b) &&
+         g_strcmp0 (g_uri_get_path (a), g_uri_get_path (b)) == 0;
+}

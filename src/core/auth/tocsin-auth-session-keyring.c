@@ -220,7 +220,8 @@ tocsin_auth_session_restore_async (TocsinAuthSession   *self,
   g_task_set_source_tag (task, tocsin_auth_session_restore_async);
 
   data = g_new0 (RestoreData, 1);
-  data->auth_server = _tocsin_auth_session_strip_slashes (tocsin_config_get_auth_base_url (self->config));
+  data->auth_server =
+    _tocsin_auth_session_strip_slashes (tocsin_config_get_auth_base_url (self->config));
   data->api_base = _tocsin_auth_session_strip_slashes (tocsin_config_get_api_base_url (self->config));
   data->client_id = g_strdup (tocsin_config_get_client_id (self->config));
   g_task_set_task_data (task, data, (GDestroyNotify)restore_data_free);

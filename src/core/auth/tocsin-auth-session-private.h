@@ -66,35 +66,35 @@ struct _TocsinAuthSession
 };
 
 /* tocsin-auth-session.c */
-char       *_tocsin_auth_session_strip_slashes        (const char                    *url);
-gboolean    _tocsin_auth_session_validate_endpoints   (const char                    *auth_server,
-                                                       const char                    *api_base,
-                                                       GError                       **error);
-TocsinSite *_tocsin_auth_session_pick_site            (GPtrArray                     *sites,
-                                                       const char                    *remembered_id);
-void        _tocsin_auth_session_bind_endpoints       (TocsinAuthSession             *self,
-                                                       const char                    *auth_server,
-                                                       const char                    *api_base,
-                                                       const char                    *client_id);
-void        _tocsin_auth_session_set_state            (TocsinAuthSession             *self,
-                                                       TocsinAuthState                state);
-void        _tocsin_auth_session_set_account_id       (TocsinAuthSession             *self,
-                                                       const char                    *account_id);
-void        _tocsin_auth_session_set_account_name     (TocsinAuthSession             *self,
-                                                       const char                    *account_name);
-void        _tocsin_auth_session_set_sites            (TocsinAuthSession             *self,
-                                                       GPtrArray                     *sites);
-void        _tocsin_auth_session_set_current_site     (TocsinAuthSession             *self,
-                                                       TocsinSite                    *site);
-void        _tocsin_auth_session_set_keyring_unsaved  (TocsinAuthSession             *self,
-                                                       gboolean                       unsaved);
+char       *_tocsin_auth_session_strip_slashes       (const char                   *url);
+gboolean    _tocsin_auth_session_validate_endpoints  (const char                   *auth_server,
+                                                      const char                   *api_base,
+                                                      GError                      **error);
+TocsinSite *_tocsin_auth_session_pick_site           (GPtrArray                    *sites,
+                                                      const char                   *remembered_id);
+void        _tocsin_auth_session_bind_endpoints      (TocsinAuthSession            *self,
+                                                      const char                   *auth_server,
+                                                      const char                   *api_base,
+                                                      const char                   *client_id);
+void        _tocsin_auth_session_set_state           (TocsinAuthSession            *self,
+                                                      TocsinAuthState               state);
+void        _tocsin_auth_session_set_account_id      (TocsinAuthSession            *self,
+                                                      const char                   *account_id);
+void        _tocsin_auth_session_set_account_name    (TocsinAuthSession            *self,
+                                                      const char                   *account_name);
+void        _tocsin_auth_session_set_sites           (TocsinAuthSession            *self,
+                                                      GPtrArray                    *sites);
+void        _tocsin_auth_session_set_current_site    (TocsinAuthSession            *self,
+                                                      TocsinSite                   *site);
+void        _tocsin_auth_session_set_keyring_unsaved (TocsinAuthSession            *self,
+                                                      gboolean                      unsaved);
 
 /* tocsin-auth-session-refresh.c */
-void        _tocsin_auth_session_token_provider_init  (TocsinTokenProviderInterface  *iface);
-void        _tocsin_auth_session_new_generation       (TocsinAuthSession             *self);
-void        _tocsin_auth_session_save_abandon         (TocsinAuthSession             *self);
-void        _tocsin_auth_session_undo_stale_write     (TocsinAuthSession             *self,
-                                                       const char                    *auth_server,
-                                                       const char                    *client_id);
+void        _tocsin_auth_session_token_provider_init (TocsinTokenProviderInterface *iface);
+void        _tocsin_auth_session_new_generation      (TocsinAuthSession            *self);
+void        _tocsin_auth_session_save_abandon        (TocsinAuthSession            *self);
+void        _tocsin_auth_session_undo_stale_write    (TocsinAuthSession            *self,
+                                                      const char                   *auth_server,
+                                                      const char                   *client_id);
 
 G_END_DECLS

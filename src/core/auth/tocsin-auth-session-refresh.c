@@ -39,6 +39,12 @@
 
 /* Token refresh (single-flight) */
 
+static const char *
+account_or_unknown (TocsinAuthSession *self)
+{
+  return self->account_id != NULL ? self->account_id : TOCSIN_TOKEN_STORE_UNKNOWN_ACCOUNT;
+}
+
 static void refresh_start (TocsinAuthSession *self);
 
 static void
@@ -57,7 +63,8 @@ refresh_complete (TocsinAuthSession *self,
       if (error != NULL)
         g_task_return_error (task, g_error_copy (error));
       else
-        g_task_return_pointer (task, g_strdup (self->tokens->access_token), (GDestroyNotify)tocsin_client_secret_free);
+        g_task_return_pointer (task, g_strdup (self->tokens->access_token),
+                               (GDestroyNotify)tocsin_client_secret_free);
     }
 }
 
@@ -259,7 +266,7 @@ keyring_save (TocsinAuthSession *self)
   pending = pending_new (self);
   pending->cancellable = g_object_ref (self->save_cancellable);
   tocsin_token_store_save_full_async (self->auth_server, self->client_id,
-                                      self->account_id != NULL ? self->account_id : TOCSIN_TOKEN_STORE_UNKNOWN_ACCOUNT,
+                                      account_or_unknown (self),
                                       self->tokens, may_prompt,
                                       self->save_cancellable, on_keyring_saved_cb, pending);
 }
@@ -289,7 +296,7 @@ enter_needs_reauth (TocsinAuthSession *self)
 
   if (self->auth_server != NULL && self->client_id != NULL)
     tocsin_token_store_save_async (self->auth_server, self->client_id,
-                                   self->account_id != NULL ? self->account_id : TOCSIN_TOKEN_STORE_UNKNOWN_ACCOUNT,
+                                   account_or_unknown (self),
                                    marker, NULL, on_reauth_marker_saved_cb, NULL);
 
   _tocsin_auth_session_set_state (self, TOCSIN_AUTH_STATE_NEEDS_REAUTH);
@@ -408,7 +415,8 @@ tocsin_auth_session_get_access_token_async (TocsinTokenProvider *provider,
       g_strcmp0 (rejected_token, self->tokens->access_token) != 0 &&
       !tocsin_token_set_needs_refresh (self->tokens))
     {
-      g_task_return_pointer (task, g_strdup (self->tokens->access_token), (GDestroyNotify)tocsin_client_secret_free);
+      g_task_return_pointer (task, g_strdup (self->tokens->access_token),
+                               (GDestroyNotify)tocsin_client_secret_free);
       return;
     }
 

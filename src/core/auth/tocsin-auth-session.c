@@ -207,15 +207,17 @@ sign_in_take_over (TocsinAuthSession *self,
   _tocsin_auth_session_new_generation (self);
   g_set_object (&self->client, tocsin_sign_in_flow_get_client (flow));
   _tocsin_auth_session_bind_endpoints (self, tocsin_sign_in_flow_get_auth_server (flow),
-                  tocsin_sign_in_flow_get_api_base (flow), tocsin_sign_in_flow_get_client_id (flow));
+                                       tocsin_sign_in_flow_get_api_base (flow),
+                                       tocsin_sign_in_flow_get_client_id (flow));
   g_clear_pointer (&self->tokens, tocsin_token_set_free);
   self->tokens = tocsin_sign_in_flow_steal_tokens (flow);
 
   _tocsin_auth_session_set_account_id (self, tocsin_sign_in_flow_get_account_id (flow));
-  set_string (self, &self->account_name, tocsin_sign_in_flow_get_account_name (flow), PROP_ACCOUNT_NAME);
+  _tocsin_auth_session_set_account_name (self, tocsin_sign_in_flow_get_account_name (flow));
 
   remembered = tocsin_account_state_load_site (self->account_state);
-  site = _tocsin_auth_session_pick_site (sites, remembered != NULL ? tocsin_site_get_id (remembered) : NULL);
+  site = _tocsin_auth_session_pick_site (sites,
+                                         remembered != NULL ? tocsin_site_get_id (remembered) : NULL);
   _tocsin_auth_session_set_sites (self, sites);
   _tocsin_auth_session_set_current_site (self, site);
   tocsin_account_state_save_site (self->account_state, site);
@@ -311,11 +313,13 @@ static TocsinSignInFlow *
 sign_in_flow_new (TocsinAuthSession  *self,
                   GError            **error)
 {
-  g_autofree char *auth_server = _tocsin_auth_session_strip_slashes (tocsin_config_get_auth_base_url (self->config));
-  g_autofree char *api_base = _tocsin_auth_session_strip_slashes (tocsin_config_get_api_base_url (self->config));
+  const char *auth_base_url = tocsin_config_get_auth_base_url (self->config);
+  g_autofree char *auth_server = _tocsin_auth_session_strip_slashes (auth_base_url);
+  g_autofree char *api_base = NULL;
   TocsinSignInFlowFlags flags = TOCSIN_SIGN_IN_FLOW_DEFAULT;
   TocsinSignInFlow *flow;
 
+  api_base = _tocsin_auth_session_strip_slashes (tocsin_config_get_api_base_url (self->config));
   if (!_tocsin_auth_session_validate_endpoints (auth_server, api_base, error))
     return NULL;
 
@@ -329,11 +333,14 @@ sign_in_flow_new (TocsinAuthSession  *self,
   if (flow == NULL)
     return NULL;
 
-  g_signal_connect_object (flow, "notify::authorize-uri", G_CALLBACK (on_flow_authorize_uri_cb), self, 0);
-  g_signal_connect_object (flow, "browser-failed", G_CALLBACK (on_flow_browser_failed_cb), self, 0);
-  g_signal_connect_object (flow, "callback-rejected", G_CALLBACK (on_flow_callback_rejected_cb), self, 0);
-  g_signal_connect_object (flow, "stale-tokens-stored", G_CALLBACK (on_flow_stale_tokens_stored_cb),
-                           self, 0);
+  g_signal_connect_object (flow, "notify::authorize-uri",
+                           G_CALLBACK (on_flow_authorize_uri_cb), self, 0);
+  g_signal_connect_object (flow, "browser-failed",
+                           G_CALLBACK (on_flow_browser_failed_cb), self, 0);
+  g_signal_connect_object (flow, "callback-rejected",
+                           G_CALLBACK (on_flow_callback_rejected_cb), self, 0);
+  g_signal_connect_object (flow, "stale-tokens-stored",
+                           G_CALLBACK (on_flow_stale_tokens_stored_cb), self, 0);
   return flow;
 }
 

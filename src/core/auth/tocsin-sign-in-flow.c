@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tocsin-auth-callback.h"
 #include "tocsin-auth-error.h"
 #include "tocsin-auth-request.h"
 #include "tocsin-callback-server.h"
@@ -94,34 +95,6 @@ static guint signals [N_SIGNALS];
 static void flow_retry_without_pkce (TocsinSignInFlow *self);
 
 /* Auxiliary methods */
-
-static gboolean
-is_custom_scheme (const char *redirect_uri)
-{
-  g_autofree char *scheme = g_uri_parse_scheme (redirect_uri);
-
-  return scheme != NULL &&
-         g_ascii_strcasecmp (scheme, "http") != 0 &&
-         g_ascii_strcasecmp (scheme, "https") != 0;
-}
-
-/* Whether @uri is addressed to @redirect_uri: same scheme, host, port, path. */
-static gboolean
-uri_matches_redirect (const char *uri,
-                      const char *redirect_uri)
-{
-  g_autoptr(GUri) a = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  g_autoptr(GUri) b = g_uri_parse (redirect_uri, G_URI_FLAGS_NONE, NULL);
-
-  if (a == NULL || b == NULL)
-    return FALSE;
-
-  return g_ascii_strcasecmp (g_uri_get_scheme (a), g_uri_get_scheme (b)) == 0 &&
-         g_ascii_strcasecmp (g_uri_get_host (a) ? g_uri_get_host (a) : "",
-                             g_uri_get_host (b) ? g_uri_get_host (b) : "") == 0 &&
-         g_uri_get_port (a) == g_uri_get_port (b) &&
-         g_strcmp0 (g_uri_get_path (a), g_uri_get_path (b)) == 0;
-}
 
 static void
 notify_authorize_uri (TocsinSignInFlow *self)
@@ -432,7 +405,8 @@ on_user_cancelled_cb (GCancellable     *cancellable,
                       TocsinSignInFlow *self)
 {
   /* Not from within the handler: disconnecting there would deadlock. */
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_user_cancel_idle_cb, g_object_ref (self), g_object_unref);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_user_cancel_idle_cb,
+                   g_object_ref (self), g_object_unref);
 }
 
 /* Waits for the callback of self->request (on the loopback server when the
@@ -447,7 +421,8 @@ flow_listen (TocsinSignInFlow  *self,
         tocsin_callback_server_stop (self->server);
       g_clear_object (&self->server);
       self->server = tocsin_callback_server_new (self->request);
-      g_signal_connect_object (self->server, "rejected", G_CALLBACK (on_server_rejected_cb), self, 0);
+      g_signal_connect_object (self->server, "rejected",
+                               G_CALLBACK (on_server_rejected_cb), self, 0);
       if (!tocsin_callback_server_start (self->server, error))
         return FALSE;
       tocsin_callback_server_wait_async (self->server, self->cancellable, on_server_wait_cb,
@@ -512,7 +487,9 @@ on_client_secret_cb (GObject      *object,
 
   if (secret == NULL)
     {
-      flow_finish (self, tocsin_client_secret_missing_error (tocsin_auth_request_get_redirect_uri (self->request)));
+      const char *redirect_uri = tocsin_auth_request_get_redirect_uri (self->request);
+
+      flow_finish (self, tocsin_client_secret_missing_error (redirect_uri));
       return;
     }
 
@@ -525,7 +502,8 @@ on_client_secret_cb (GObject      *object,
       flow_finish (self, g_steal_pointer (&error));
       return;
     }
-  self->timeout_id = g_timeout_add_seconds (TOCSIN_AUTH_FLOW_LIFETIME_SECONDS, on_flow_timeout_cb, self);
+  self->timeout_id = g_timeout_add_seconds (TOCSIN_AUTH_FLOW_LIFETIME_SECONDS,
+                                            on_flow_timeout_cb, self);
 }
 
 /* GObject overrides */
@@ -676,7 +654,7 @@ tocsin_sign_in_flow_new (SoupSession            *http,
   g_return_val_if_fail (auth_server != NULL && api_base != NULL && redirect_uri != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!tocsin_callback_server_handles_uri (redirect_uri) && !is_custom_scheme (redirect_uri))
+  if (!tocsin_callback_server_handles_uri (redirect_uri) && !tocsin_auth_callback_is_custom_scheme (redirect_uri))
     {
       g_set_error (error, TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_INVALID_ENDPOINT,
                    _("The “Callback URL” setting (%s) must be a local address such as "
@@ -699,8 +677,10 @@ tocsin_sign_in_flow_new (SoupSession            *http,
   self->client_id = g_strdup (client_id);
   self->flags = flags;
 
-  use_pkce = !(flags & TOCSIN_SIGN_IN_FLOW_NO_PKCE) && !tocsin_auth_request_server_refuses_pkce (auth_server);
-  self->request = tocsin_auth_request_new (auth_server, client_id, redirect_uri, NULL, use_pkce, error);
+  use_pkce = !(flags & TOCSIN_SIGN_IN_FLOW_NO_PKCE) &&
+             !tocsin_auth_request_server_refuses_pkce (auth_server);
+  self->request = tocsin_auth_request_new (auth_server, client_id, redirect_uri, NULL,
+                                           use_pkce, error);
   if (self->request == NULL)
     return NULL;
 
@@ -736,7 +716,8 @@ tocsin_sign_in_flow_run_async (TocsinSignInFlow    *self,
   if (cancellable != NULL)
     {
       self->user_cancellable = g_object_ref (cancellable);
-      self->user_cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_user_cancelled_cb),
+      self->user_cancelled_id = g_cancellable_connect (cancellable,
+                                                       G_CALLBACK (on_user_cancelled_cb),
                                                        self, NULL);
     }
 
@@ -793,7 +774,7 @@ tocsin_sign_in_flow_claims_uri (TocsinSignInFlow *self,
   g_return_val_if_fail (uri != NULL, FALSE);
 
   return !self->done && self->phase == FLOW_WAITING &&
-         uri_matches_redirect (uri, tocsin_auth_request_get_redirect_uri (self->request));
+         tocsin_auth_callback_matches_redirect (uri, tocsin_auth_request_get_redirect_uri (self->request));
 }
 
 /**
