@@ -232,10 +232,9 @@ sign_in_end (TocsinAuthSession *self,
              GError            *error)
 {
   g_autoptr(GTask) task = g_steal_pointer (&self->sign_in_task);
-  g_autoptr(TocsinSignInFlow) flow = NULL;
 
   tocsin_sign_in_flow_cancel (self->flow);
-  flow = g_steal_pointer (&self->flow);
+  g_clear_object (&self->flow);
 
   if (error != NULL)
     {
