@@ -121,7 +121,8 @@ def main():
     short = git('rev-parse', '--short', base).stdout.strip()
     if bad:
         print(f'format-check: {len(bad)} changed place(s) since {short} ({why}) differ from '
-              '.clang-format; apply with `git clang-format ' + short + '`', file=sys.stderr)
+              '.clang-format: format them as shown (`git clang-format` does, but also aligns local '
+              'declarations and spaces g_autoptr, which the house does not)', file=sys.stderr)
         return 1
     print(f'format-check: the lines changed since {short} ({why}) follow .clang-format')
     return 0
