@@ -590,7 +590,11 @@ tocsin_alert_notifier_set_property (GObject      *object,
       break;
 
     case PROP_SNOOZE_MINUTES:
-      self->snooze_minutes = g_value_get_uint (value);
+      if (self->snooze_minutes != g_value_get_uint (value))
+        {
+          self->snooze_minutes = g_value_get_uint (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -617,7 +621,7 @@ tocsin_alert_notifier_class_init (TocsinAlertNotifierClass *klass)
   /* How long the notification's Snooze button snoozes, for its label. */
   properties [PROP_SNOOZE_MINUTES] =
     g_param_spec_uint ("snooze-minutes", NULL, NULL, 1, 7 * 24 * 60, 60,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
