@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-# check-format.py [SOURCE_ROOT]
+# check-format.py [--fix] [SOURCE_ROOT]
 #
 # The formatting check: runs `git clang-format --diff` (clang-format 20 or later, the style in
 # .clang-format) on the lines changed in .c files since the base and fails when it would change
 # any. Headers are not checked: the house aligns their prototypes as one table, by hand.
+# With --fix it applies clang-format's version of the places it would report to the working tree.
 #
 # The base: $TOCSIN_FORMAT_BASE when set; on a branch, its merge base with main (origin/main or
 # main); on main itself (CI's clean clone) the commit recorded in .ci/format-base.
@@ -101,9 +102,24 @@ def hunks(diff):
         yield current
 
 
+def fix(bad):
+    patch = ''.join(f'--- a/{path}\n+++ b/{path}\n' + '\n'.join(text) + '\n'
+                    for path, text, _, _ in bad)
+    subprocess.run(['git', 'apply', '-'], input=patch, text=True, check=True)
+    # clang-format spaces g_autoptr (T) like a call; the house writes g_autoptr(T).
+    for path in {path for path, _, _, _ in bad}:
+        with open(path) as f:
+            text = f.read()
+        with open(path, 'w') as f:
+            f.write(re.sub(r'\b(g_auto\w*) \(', r'\1(', text))
+    print(f'format-check: formatted {len(bad)} place(s); see `git diff`')
+    return 0
+
+
 def main():
-    if len(sys.argv) > 1:
-        os.chdir(sys.argv[1])
+    args = [a for a in sys.argv[1:] if a != '--fix']
+    if args:
+        os.chdir(args[0])
     os.chdir(git('rev-parse', '--show-toplevel').stdout.strip())
     clang_format, git_clang_format = find_clang_format()
     base, why = find_base()
@@ -116,14 +132,16 @@ def main():
 
     bad = [h for h in hunks(result.stdout)
            if [normalize(l) for l in h[2] if l.strip()] != [normalize(l) for l in h[3] if l.strip()]]
+    if '--fix' in sys.argv[1:]:
+        return fix(bad)
     for path, text, _, _ in bad:
         print(f'{path}:')
         print('\n'.join(text))
     short = git('rev-parse', '--short', base).stdout.strip()
     if bad:
         print(f'format-check: {len(bad)} changed place(s) since {short} ({why}) differ from '
-              '.clang-format: format them as shown (`git clang-format` does, but also aligns local '
-              'declarations and spaces g_autoptr, which the house does not)', file=sys.stderr)
+              '.clang-format: format them as shown, or run `./build-aux/dev format-check --fix`',
+              file=sys.stderr)
         return 1
     print(f'format-check: the lines changed since {short} ({why}) follow .clang-format')
     return 0
