@@ -598,6 +598,32 @@ test_finalize (Fixture      *f,
   g_assert_finalize_object (list);
 }
 
+/* The schedule monitor the watcher reads on-call from, dropped with the
+ * watcher after a refresh, is finalized with its service and its
+ * TocsinScheduleList. */
+static void
+test_schedules_finalize (Fixture       *f,
+                         gconstpointer  data)
+{
+  TocsinScheduleService *service = tocsin_schedule_service_new (f->client);
+  TocsinScheduleMonitor *schedules = tocsin_schedule_monitor_new (service);
+  TocsinScheduleList *list = g_object_ref (tocsin_schedule_monitor_get_model (schedules));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  tocsin_schedule_monitor_set_account_id (schedules, DANA);
+  tocsin_paging_watcher_set_schedule_monitor (f->watcher, schedules);
+  refresh_schedules (f, schedules, now);
+  g_assert_cmpuint (g_list_model_get_n_items (tocsin_schedule_list_get_my_shifts (list)), >, 0);
+
+  g_signal_handlers_disconnect_by_data (f->watcher, f);
+  g_signal_handlers_disconnect_by_data (f->watcher, f->notifier);
+  g_clear_object (&f->notifier);
+  g_assert_finalize_object (g_steal_pointer (&f->watcher));
+  g_assert_finalize_object (schedules);
+  g_assert_finalize_object (service);
+  g_assert_finalize_object (list);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -608,5 +634,7 @@ main (int   argc,
   g_test_add ("/paging-watcher/stale", Fixture, NULL, set_up, test_stale, tear_down);
   g_test_add ("/paging-watcher/notify", Fixture, NULL, set_up, test_notify, tear_down);
   g_test_add ("/paging-watcher/finalize", Fixture, NULL, set_up, test_finalize, tear_down);
+  g_test_add ("/paging-watcher/schedules-finalize", Fixture, NULL, set_up, test_schedules_finalize,
+              tear_down);
   return g_test_run ();
 }
