@@ -6,6 +6,7 @@
 # the same function in the house style must pass. The branch's base is a local main, as on a
 # developer's machine.
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -46,7 +47,8 @@ def check(clone):
     return subprocess.run([sys.executable, checker, clone], capture_output=True, text=True, env=env)
 
 
-if subprocess.run(['git', 'rev-parse', 'HEAD'], cwd=source, capture_output=True).returncode != 0:
+if shutil.which('git') is None or \
+        subprocess.run(['git', 'rev-parse', 'HEAD'], cwd=source, capture_output=True).returncode != 0:
     print('not a git checkout: nothing to compare with')
     sys.exit(77)
 
