@@ -103,6 +103,9 @@ def hunks(diff):
 
 
 def fix(bad):
+    if not bad:
+        print('format-check: nothing to format')
+        return 0
     patch = ''.join(f'--- a/{path}\n+++ b/{path}\n' + '\n'.join(text) + '\n'
                     for path, text, _, _ in bad)
     subprocess.run(['git', 'apply', '-'], input=patch, text=True, check=True)
