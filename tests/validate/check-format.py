@@ -11,7 +11,8 @@
 #
 # clang-format aligns every run of declarations, the house only struct members and parameters, and
 # it cannot tell `properties [PROP_X]` from `lines[i]`; so differences only in the width of the
-# space inside a line, before a `[` or after g_autoptr and friends are not reported.
+# space inside a line, before a `[`, after a cast or after g_autoptr and the gettext macros are
+# not reported.
 import os
 import re
 import shutil
@@ -73,10 +74,17 @@ def find_base():
     return base, '.ci/format-base'
 
 
+def unspace_macros(text):
+    """clang-format spaces g_autoptr (T) and _ ("text") like calls; the house does not."""
+    return re.sub(r'\b(g_auto\w*|_|C_|N_|NC_) \(', r'\1(', text)
+
+
 def normalize(line):
     line = re.sub(r'(?<=\S)\s+', ' ', line.rstrip())
     line = re.sub(r' \[', '[', line)
-    return re.sub(r'\b(g_auto\w*) \(', r'\1(', line)
+    # Both (gpointer)x and (gpointer) x are in the house.
+    line = re.sub(r'(\(\w+(?: ?\*+)?\)) (?=[\w"(&])', r'\1', line)
+    return unspace_macros(line)
 
 
 def hunks(diff):
@@ -109,12 +117,11 @@ def fix(bad):
     patch = ''.join(f'--- a/{path}\n+++ b/{path}\n' + '\n'.join(text) + '\n'
                     for path, text, _, _ in bad)
     subprocess.run(['git', 'apply', '-'], input=patch, text=True, check=True)
-    # clang-format spaces g_autoptr (T) like a call; the house writes g_autoptr(T).
     for path in {path for path, _, _, _ in bad}:
         with open(path) as f:
             text = f.read()
         with open(path, 'w') as f:
-            f.write(re.sub(r'\b(g_auto\w*) \(', r'\1(', text))
+            f.write(unspace_macros(text))
     print(f'format-check: formatted {len(bad)} place(s); see `git diff`')
     return 0
 
