@@ -42,7 +42,8 @@ def offenders(root):
                     if length > MAX_FUNCTION_LINES:
                         found[f'function {rel} {function}'] = f'{length} lines'
                     function = start = None
-                elif line.endswith(';') and start is None:
+                elif start is None and (line.endswith(';') or not line.strip()):
+                    # A prototype, or a macro such as G_DEFINE_FINAL_TYPE (…) before a struct.
                     function = None
     return found
 
