@@ -163,25 +163,31 @@ tocsin_date_format_relative (GDateTime *time,
     {
       minutes = (-span + G_TIME_SPAN_MINUTE - 1) / G_TIME_SPAN_MINUTE;
       if (minutes < 60)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d min", "in %d min", minutes), (int) minutes);
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d min", "in %d min", minutes),
+                                (int)minutes);
       if (minutes < 48 * 60)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d hour", "in %d hours", minutes / 60),
-                                (int) (minutes / 60));
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days", minutes / (24 * 60)),
-                              (int) (minutes / (24 * 60)));
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d hour", "in %d hours",
+                                             minutes / 60),
+                                (int)(minutes / 60));
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days",
+                                           minutes / (24 * 60)),
+                              (int)(minutes / (24 * 60)));
     }
 
   minutes = span / G_TIME_SPAN_MINUTE;
   if (minutes < 1)
     return g_strdup (_("just now"));
   if (minutes < 60)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min ago", "%d min ago", minutes), (int) minutes);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min ago", "%d min ago", minutes),
+                            (int)minutes);
   if (minutes < 24 * 60)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago", minutes / 60),
-                            (int) (minutes / 60));
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago",
+                                         minutes / 60),
+                            (int)(minutes / 60));
   if (minutes < 30 * 24 * 60)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", minutes / (24 * 60)),
-                            (int) (minutes / (24 * 60)));
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago",
+                                         minutes / (24 * 60)),
+                            (int)(minutes / (24 * 60)));
   {
     g_autoptr(GDateTime) local = g_date_time_to_local (time);
 

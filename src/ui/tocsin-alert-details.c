@@ -357,9 +357,10 @@ entry_row_new (TocsinAlertEntry *entry,
                gboolean          is_note)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *relative = tocsin_date_format_relative (tocsin_alert_entry_get_time (entry), now);
+  g_autofree char *relative =
+    tocsin_date_format_relative (tocsin_alert_entry_get_time (entry), now);
   g_autofree char *absolute = tocsin_date_format_absolute (tocsin_alert_entry_get_time (entry),
-                                                            tocsin_date_get_clock_format ());
+                                                           tocsin_date_get_clock_format ());
   g_autofree char *markup = tocsin_alert_details_linkify (tocsin_alert_entry_get_text (entry));
   g_autofree char *subtitle = NULL;
   const char *owner = tocsin_alert_entry_get_owner (entry);
@@ -421,7 +422,8 @@ notes_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *next = NULL;
 
-  entries = tocsin_alert_service_get_notes_finish (TOCSIN_ALERT_SERVICE (source), result, &next, &error);
+  entries =
+    tocsin_alert_service_get_notes_finish (TOCSIN_ALERT_SERVICE (source), result, &next, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -451,7 +453,8 @@ logs_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *next = NULL;
 
-  entries = tocsin_alert_service_get_logs_finish (TOCSIN_ALERT_SERVICE (source), result, &next, &error);
+  entries =
+    tocsin_alert_service_get_logs_finish (TOCSIN_ALERT_SERVICE (source), result, &next, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -475,16 +478,18 @@ static void
 fetch_notes (TocsinAlertDetails *self)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->notes_more_button), FALSE);
-  tocsin_alert_service_get_notes_async (self->service, tocsin_alert_get_id (self->alert), self->notes_after,
-                                        ENTRY_PAGE_SIZE, self->cancellable, notes_cb, g_object_ref (self));
+  tocsin_alert_service_get_notes_async (self->service, tocsin_alert_get_id (self->alert),
+                                        self->notes_after, ENTRY_PAGE_SIZE, self->cancellable,
+                                        notes_cb, g_object_ref (self));
 }
 
 static void
 fetch_logs (TocsinAlertDetails *self)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->logs_more_button), FALSE);
-  tocsin_alert_service_get_logs_async (self->service, tocsin_alert_get_id (self->alert), self->logs_after,
-                                       ENTRY_PAGE_SIZE, self->cancellable, logs_cb, g_object_ref (self));
+  tocsin_alert_service_get_logs_async (self->service, tocsin_alert_get_id (self->alert),
+                                       self->logs_after, ENTRY_PAGE_SIZE, self->cancellable,
+                                       logs_cb, g_object_ref (self));
 }
 
 static void

@@ -200,7 +200,8 @@ update_offline (TocsinAlertsPage *self)
       if (last != NULL)
         {
           g_autoptr(GDateTime) local = g_date_time_to_local (last);
-          g_autofree char *time = tocsin_date_format_time (local, FALSE, tocsin_date_get_clock_format ());
+          g_autofree char *time =
+            tocsin_date_format_time (local, FALSE, tocsin_date_get_clock_format ());
 
           text = g_strdup_printf (_("Offline — showing alerts from %s. Updates resume when the network is back."), time);
         }
@@ -687,7 +688,8 @@ tocsin_alerts_page_set_monitor (TocsinAlertsPage   *self,
       g_signal_connect_object (monitor, "notify::owners", G_CALLBACK (sync_presets), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (monitor, "notify::open-unacknowledged-count", G_CALLBACK (on_monitor_count_cb),
                                self, G_CONNECT_SWAPPED);
-      gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor)));
+      gtk_sort_list_model_set_model (self->sort_model,
+                                     G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor)));
       tocsin_alert_details_set_service (self->details, tocsin_alert_monitor_get_service (monitor));
       /* Shown means wanted: keep it polling. */
       tocsin_alert_monitor_set_active (monitor, TRUE);

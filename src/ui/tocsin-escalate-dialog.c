@@ -85,8 +85,8 @@ on_escalations_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   g_free (call);
-  escalations = tocsin_alert_service_list_escalations_finish (TOCSIN_ALERT_SERVICE (source), result,
-                                                              &error);
+  escalations =
+    tocsin_alert_service_list_escalations_finish (TOCSIN_ALERT_SERVICE (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -131,8 +131,8 @@ on_teams_cb (GObject      *source,
       call->team_name = g_strdup (tocsin_alert_target_get_name (team));
       self->pending++;
       tocsin_alert_service_list_escalations_async (TOCSIN_ALERT_SERVICE (source),
-                                                   tocsin_alert_target_get_id (team), self->cancellable,
-                                                   on_escalations_cb, call);
+                                                   tocsin_alert_target_get_id (team),
+                                                   self->cancellable, on_escalations_cb, call);
     }
   update (self);
 }

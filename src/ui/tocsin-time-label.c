@@ -38,7 +38,8 @@ update (TocsinTimeLabel *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *text = tocsin_date_format_relative (self->datetime, now);
-  g_autofree char *tooltip = tocsin_date_format_absolute (self->datetime, tocsin_date_get_clock_format ());
+  g_autofree char *tooltip =
+    tocsin_date_format_absolute (self->datetime, tocsin_date_get_clock_format ());
 
   gtk_label_set_text (self->label, text != NULL ? text : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self),

@@ -37,12 +37,14 @@ tocsin_ui_desktop_settings_new (void)
 TocsinClockFormat
 tocsin_ui_get_clock_format (GSettings *desktop_settings)
 {
-  g_return_val_if_fail (desktop_settings == NULL || G_IS_SETTINGS (desktop_settings), TOCSIN_CLOCK_FORMAT_24H);
+  g_return_val_if_fail (desktop_settings == NULL || G_IS_SETTINGS (desktop_settings),
+                        TOCSIN_CLOCK_FORMAT_24H);
 
   if (desktop_settings == NULL)
     return TOCSIN_CLOCK_FORMAT_24H;
 
   /* The schema's enum has "24h" = 0 and "12h" = 1, as TocsinClockFormat. */
   return g_settings_get_enum (desktop_settings, "clock-format") == TOCSIN_CLOCK_FORMAT_12H
-         ? TOCSIN_CLOCK_FORMAT_12H : TOCSIN_CLOCK_FORMAT_24H;
+           ? TOCSIN_CLOCK_FORMAT_12H
+           : TOCSIN_CLOCK_FORMAT_24H;
 }

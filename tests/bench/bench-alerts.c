@@ -256,7 +256,8 @@ main (int   argc,
   /* Change ~5 % on the server, then refresh again. */
   for (guint i = 0; i < 500; i++)
     {
-      TocsinAlert *alert = g_list_model_get_item (G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor)), i * 20);
+      TocsinAlert *alert =
+        g_list_model_get_item (G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor)), i * 20);
       g_autofree char *path = g_strdup_printf ("/_sandbox/alerts/%s", tocsin_alert_get_id (alert));
 
       tocsin_test_sandbox_control (sb, "PATCH", path, "{\"message\":\"changed for the benchmark\"}", NULL);

@@ -104,8 +104,9 @@ measure (const char *n_alerts)
   /* Every alert matches. */
   tocsin_alert_monitor_set_query (monitor, "");
   refresh_and_wait (monitor);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor))), ==,
-                    g_ascii_strtoull (n_alerts, NULL, 10));
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor))),
+                    ==, g_ascii_strtoull (n_alerts, NULL, 10));
 
   id = g_signal_connect (monitor, "notify::loading", G_CALLBACK (on_poll_done_cb), &polls);
   tocsin_alert_monitor_set_interval (monitor, 1);

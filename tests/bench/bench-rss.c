@@ -29,7 +29,8 @@ on_loading_cb (GObject    *object,
   TocsinAlertMonitor *monitor = TOCSIN_ALERT_MONITOR (object);
 
   if (!tocsin_alert_monitor_get_loading (monitor) &&
-      g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor))) == N_ALERTS)
+      g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor))) ==
+        N_ALERTS)
     *done = TRUE;
 }
 

@@ -133,8 +133,9 @@ fixture_set_up (Fixture       *f,
 
   f->state_path = g_build_filename (g_get_user_state_dir (), "tocsin-alarm-test",
                                     g_test_get_path (), "announced", NULL);
-  f->notifier = tocsin_alert_notifier_new (app, G_LIST_MODEL (tocsin_alert_monitor_get_model (f->monitor)),
-                                           f->state_path);
+  f->notifier =
+    tocsin_alert_notifier_new (app, G_LIST_MODEL (tocsin_alert_monitor_get_model (f->monitor)),
+                               f->state_path);
   tocsin_alert_notifier_set_min_priority (f->notifier, 5);
   tocsin_alert_notifier_set_alarm (f->notifier, f->alarm);
   /* As the app does: every finished refresh is a reason to look again. */

@@ -152,8 +152,8 @@ list_cb (GObject      *source,
 {
   Result *r = user_data;
 
-  r->items = tocsin_alert_service_list_finish (TOCSIN_ALERT_SERVICE (source), result, &r->total, &r->truncated,
-                                               &r->error);
+  r->items = tocsin_alert_service_list_finish (TOCSIN_ALERT_SERVICE (source), result, &r->total,
+                                               &r->truncated, &r->error);
   r->done = TRUE;
 }
 
@@ -164,8 +164,8 @@ client_list_cb (GObject      *source,
 {
   Result *r = user_data;
 
-  r->items = tocsin_ops_client_list_all_finish (TOCSIN_OPS_CLIENT (source), result, &r->total, &r->truncated,
-                                                &r->error);
+  r->items = tocsin_ops_client_list_all_finish (TOCSIN_OPS_CLIENT (source), result, &r->total,
+                                                &r->truncated, &r->error);
   r->done = TRUE;
 }
 
@@ -255,7 +255,8 @@ escalations_cb (GObject      *source,
 {
   Result *r = user_data;
 
-  r->items = tocsin_alert_service_list_escalations_finish (TOCSIN_ALERT_SERVICE (source), result, &r->error);
+  r->items =
+    tocsin_alert_service_list_escalations_finish (TOCSIN_ALERT_SERVICE (source), result, &r->error);
   r->done = TRUE;
 }
 
@@ -266,7 +267,8 @@ teams_cb (GObject      *source,
 {
   Result *r = user_data;
 
-  r->items = tocsin_alert_service_list_teams_finish (TOCSIN_ALERT_SERVICE (source), result, &r->error);
+  r->items =
+    tocsin_alert_service_list_teams_finish (TOCSIN_ALERT_SERVICE (source), result, &r->error);
   r->done = TRUE;
 }
 
@@ -286,7 +288,8 @@ find_escalation (Fixture *f)
       Result esc = { 0 };
 
       tocsin_alert_service_list_escalations_async (f->service,
-                                                   tocsin_alert_target_get_id (g_ptr_array_index (teams.items, i)),
+                                                   tocsin_alert_target_get_id (
+                                                     g_ptr_array_index (teams.items, i)),
                                                    NULL, escalations_cb, &esc);
       test_wait_for (&esc.done);
       g_assert_no_error (esc.error);
@@ -348,8 +351,9 @@ test_actions (Fixture       *f,
 
       g_test_message ("action %s", cases[i].suffix);
       tocsin_test_sandbox_clear_log (f->sb);
-      tocsin_alert_service_run_action_async (f->service, tocsin_alert_get_id (alert), cases[i].action,
-                                             cases[i].arg, cases[i].arg2, NULL, action_cb, &r);
+      tocsin_alert_service_run_action_async (f->service, tocsin_alert_get_id (alert),
+                                             cases [i].action, cases [i].arg, cases [i].arg2, NULL,
+                                             action_cb, &r);
       test_wait_for (&r.done);
       g_assert_no_error (r.error);
       g_assert_true (r.ok);
@@ -403,8 +407,10 @@ test_request_status_404_then_success (Fixture       *f,
   g_assert_cmpuint (list.items->len, >, 0);
   tocsin_test_sandbox_clear_log (f->sb);
   /* The sandbox processes actions after 700 ms; the first poll comes sooner. */
-  tocsin_alert_service_run_action_async (f->service, tocsin_alert_get_id (g_ptr_array_index (list.items, 0)),
-                                         TOCSIN_ALERT_ACTION_ACKNOWLEDGE, NULL, NULL, NULL, action_cb, &r);
+  tocsin_alert_service_run_action_async (f->service,
+                                         tocsin_alert_get_id (g_ptr_array_index (list.items, 0)),
+                                         TOCSIN_ALERT_ACTION_ACKNOWLEDGE, NULL, NULL, NULL,
+                                         action_cb, &r);
   test_wait_for (&r.done);
   g_assert_no_error (r.error);
 
@@ -582,7 +588,8 @@ test_wrong_types (Fixture       *f,
   TocsinAlert *patched = NULL;
 
   /* A list endpoint answering something that is not a list page. */
-  tocsin_ops_client_list_all_async (f->client, "/teams", NULL, 10, 0, NULL, NULL, NULL, NULL, client_list_cb, &page);
+  tocsin_ops_client_list_all_async (f->client, "/teams", NULL, 10, 0, NULL, NULL, NULL, NULL,
+                                    client_list_cb, &page);
   test_wait_for (&page.done);
   g_assert_error (page.error, TOCSIN_API_ERROR, TOCSIN_API_ERROR_MALFORMED);
   result_clear (&page);
@@ -632,7 +639,8 @@ notes_cb (GObject      *source,
   Result *r = user_data;
   g_autofree char *next = NULL;
 
-  r->items = tocsin_alert_service_get_notes_finish (TOCSIN_ALERT_SERVICE (source), result, &next, &r->error);
+  r->items =
+    tocsin_alert_service_get_notes_finish (TOCSIN_ALERT_SERVICE (source), result, &next, &r->error);
   r->node = next != NULL ? json_node_init_string (json_node_alloc (), next) : NULL;
   r->done = TRUE;
 }
@@ -653,7 +661,8 @@ test_notes_paging (Fixture       *f,
       Result r = { 0 };
       g_autofree char *note = g_strdup_printf ("note %u", i);
 
-      tocsin_alert_service_run_action_async (f->service, id, TOCSIN_ALERT_ACTION_ADD_NOTE, note, NULL, NULL, action_cb, &r);
+      tocsin_alert_service_run_action_async (f->service, id, TOCSIN_ALERT_ACTION_ADD_NOTE, note,
+                                             NULL, NULL, action_cb, &r);
       test_wait_for (&r.done);
       g_assert_no_error (r.error);
       result_clear (&r);
@@ -665,7 +674,8 @@ test_notes_paging (Fixture       *f,
   g_assert_cmpuint (first.items->len, ==, 2);
   g_assert_nonnull (first.node);
 
-  tocsin_alert_service_get_notes_async (f->service, id, json_node_get_string (first.node), 2, NULL, notes_cb, &second);
+  tocsin_alert_service_get_notes_async (f->service, id, json_node_get_string (first.node), 2, NULL,
+                                        notes_cb, &second);
   test_wait_for (&second.done);
   g_assert_no_error (second.error);
   g_assert_cmpuint (second.items->len, >=, 1);

@@ -519,7 +519,9 @@ world_start (World *w)
   g_test_message ("%s", w->table->str);
 
   g_assert_null (refresh_alerts (w));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_model (w->alerts))), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      G_LIST_MODEL (tocsin_alert_monitor_get_model (w->alerts))),
+                    >, 0);
   g_assert_null (refresh_schedules (w));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tocsin_schedule_monitor_get_model (w->schedules))), >, 0);
 }

@@ -268,7 +268,9 @@ test_window_search (Fixture       *f,
   wait_refresh (f);
   wait_for_call (f, "Notify", "P3 · Replica lag on db-7");
   g_assert_true (pages_for (f, id));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_model (window))), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      G_LIST_MODEL (tocsin_alert_monitor_get_model (window))),
+                    ==, 0);
 
   /* Another search in the window, and another again: nothing is withdrawn
    * or announced again. */

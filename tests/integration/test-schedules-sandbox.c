@@ -505,10 +505,12 @@ test_monitor_state (Fixture       *f,
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
   g_assert_cmpuint (n, >, 0);
 
-  tocsin_test_sandbox_add_fault (f->sb, "{\"path\":\"/ex/jira/\",\"kind\":\"status\",\"status\":500,\"times\":-1}");
+  tocsin_test_sandbox_add_fault (
+    f->sb, "{\"path\":\"/ex/jira/\",\"kind\":\"status\",\"status\":500,\"times\":-1}");
   tocsin_schedule_monitor_refresh (monitor);
   wait_refreshes (monitor, &refreshed, 2);
-  g_assert_error ((GError *) tocsin_schedule_monitor_get_error (monitor), TOCSIN_API_ERROR, TOCSIN_API_ERROR_SERVER);
+  g_assert_error ((GError *)tocsin_schedule_monitor_get_error (monitor), TOCSIN_API_ERROR,
+                  TOCSIN_API_ERROR_SERVER);
   g_assert_true (tocsin_schedule_monitor_get_last_refresh (monitor) == first);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
 
@@ -804,7 +806,8 @@ main (int   argc,
   g_test_add ("/schedules/sandbox/names/with-scope", Fixture, NULL, set_up_all_scopes, test_names_with_scope, tear_down);
   g_test_add ("/schedules/sandbox/names/without-scope", Fixture, NULL, set_up_no_user_scope, test_names_without_scope, tear_down);
   g_test_add ("/schedules/sandbox/timeline-zones", Fixture, NULL, set_up_all_scopes, test_timeline_zones, tear_down);
-  g_test_add ("/schedules/sandbox/monitor-state", Fixture, NULL, set_up_all_scopes, test_monitor_state, tear_down);
+  g_test_add ("/schedules/sandbox/monitor-state", Fixture, NULL, set_up_all_scopes,
+              test_monitor_state, tear_down);
   g_test_add ("/schedules/sandbox/my-shifts", Fixture, NULL, set_up_all_scopes, test_my_shifts, tear_down);
 
   return g_test_run ();

@@ -77,7 +77,8 @@ test_time_label (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) earlier = g_date_time_add_hours (now, -3);
   g_autofree char *relative = tocsin_date_format_relative (earlier, now);
-  g_autofree char *absolute = tocsin_date_format_absolute (earlier, tocsin_date_get_clock_format ());
+  g_autofree char *absolute =
+    tocsin_date_format_absolute (earlier, tocsin_date_get_clock_format ());
 
   g_assert_cmpstr (tocsin_time_label_get_text (TOCSIN_TIME_LABEL (time_label)), ==, "");
   tocsin_time_label_set_datetime (TOCSIN_TIME_LABEL (time_label), earlier);

@@ -583,8 +583,9 @@ check_alert_notification (TocsinApplication *app,
   call = find_alert_notification (alert_id);
   g_assert_nonnull (strstr (json_object_get_string_member (call, "summary"), "Payment API slow"));
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (call, "hints"), "urgency"), ==, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_model (
-                      tocsin_application_get_alert_monitor (app)))), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (
+                      tocsin_alert_monitor_get_model (tocsin_application_get_alert_monitor (app)))),
+                    ==, 0);
 
   /* Other searches in the window: no withdrawal, no second page. */
   search_in_window (window, "priority:P1");

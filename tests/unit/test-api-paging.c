@@ -116,7 +116,8 @@ list_cb (GObject      *source,
 {
   Result *r = user_data;
 
-  r->items = tocsin_alert_service_list_finish (TOCSIN_ALERT_SERVICE (source), result, &r->total, &r->truncated, &r->error);
+  r->items = tocsin_alert_service_list_finish (TOCSIN_ALERT_SERVICE (source), result, &r->total,
+                                               &r->truncated, &r->error);
   r->done = TRUE;
 }
 

@@ -53,11 +53,16 @@ test_zones (void)
   /* Berlin already on CEST, New York on EDT. */
   g_autoptr(GDateTime) after_switch = utc ("2026-03-31T07:00:00Z");
   g_autoptr(GDateTime) late = utc ("2026-03-09T02:00:00Z");
-  g_autofree char *a24 = tocsin_date_format_time_in_zones (after_switch, new_york, berlin, TOCSIN_CLOCK_FORMAT_24H);
-  g_autofree char *a12 = tocsin_date_format_time_in_zones (after_switch, new_york, berlin, TOCSIN_CLOCK_FORMAT_12H);
-  g_autofree char *b12 = tocsin_date_format_time_in_zones (late, kolkata, new_york, TOCSIN_CLOCK_FORMAT_12H);
-  g_autofree char *same = tocsin_date_format_time_in_zones (after_switch, berlin, berlin, TOCSIN_CLOCK_FORMAT_12H);
-  g_autofree char *alone = tocsin_date_format_time_in_zones (after_switch, kolkata, NULL, TOCSIN_CLOCK_FORMAT_24H);
+  g_autofree char *a24 =
+    tocsin_date_format_time_in_zones (after_switch, new_york, berlin, TOCSIN_CLOCK_FORMAT_24H);
+  g_autofree char *a12 =
+    tocsin_date_format_time_in_zones (after_switch, new_york, berlin, TOCSIN_CLOCK_FORMAT_12H);
+  g_autofree char *b12 =
+    tocsin_date_format_time_in_zones (late, kolkata, new_york, TOCSIN_CLOCK_FORMAT_12H);
+  g_autofree char *same =
+    tocsin_date_format_time_in_zones (after_switch, berlin, berlin, TOCSIN_CLOCK_FORMAT_12H);
+  g_autofree char *alone =
+    tocsin_date_format_time_in_zones (after_switch, kolkata, NULL, TOCSIN_CLOCK_FORMAT_24H);
 
   g_assert_cmpstr (a24, ==, "Tue 03:00 (09:00 Europe/Berlin)");
   g_assert_cmpstr (a12, ==, "Tue 3:00 AM (9:00 AM Europe/Berlin)");

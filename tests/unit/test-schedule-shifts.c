@@ -162,9 +162,12 @@ test_format_zones (void)
   g_autoptr(GTimeZone) kolkata = g_time_zone_new_identifier ("Asia/Kolkata");
   g_autoptr(GDateTime) after_switch = utc ("2026-03-31T07:00:00Z");
   g_autoptr(GDateTime) late = utc ("2026-03-09T02:00:00Z");
-  g_autofree char *a = tocsin_date_format_time_in_zones (after_switch, new_york, berlin, TOCSIN_CLOCK_FORMAT_24H);
-  g_autofree char *b = tocsin_date_format_time_in_zones (late, kolkata, new_york, TOCSIN_CLOCK_FORMAT_24H);
-  g_autofree char *c = tocsin_date_format_time_in_zones (after_switch, berlin, berlin, TOCSIN_CLOCK_FORMAT_24H);
+  g_autofree char *a =
+    tocsin_date_format_time_in_zones (after_switch, new_york, berlin, TOCSIN_CLOCK_FORMAT_24H);
+  g_autofree char *b =
+    tocsin_date_format_time_in_zones (late, kolkata, new_york, TOCSIN_CLOCK_FORMAT_24H);
+  g_autofree char *c =
+    tocsin_date_format_time_in_zones (after_switch, berlin, berlin, TOCSIN_CLOCK_FORMAT_24H);
   g_autoptr(GPtrArray) raw = load_timeline ("timeline-berlin-dst.json", "s1", "Europe/Berlin", new_york);
   g_autofree char *start_text = NULL;
 

@@ -55,10 +55,12 @@ wait_again (GTask *task,
 {
   Wait *wait = g_task_get_task_data (task);
 
-  if (g_get_monotonic_time () + (gint64) delay_ms * 1000 > wait->deadline)
+  if (g_get_monotonic_time () + (gint64)delay_ms * 1000 > wait->deadline)
     {
-      g_task_return_new_error (task, TOCSIN_API_ERROR, TOCSIN_API_ERROR_REQUEST_PENDING,
-                               _("The server has not processed the request yet. Refresh in a moment to see whether it took effect."));
+      g_task_return_new_error (
+        task, TOCSIN_API_ERROR, TOCSIN_API_ERROR_REQUEST_PENDING,
+        _(
+          "The server has not processed the request yet. Refresh in a moment to see whether it took effect."));
       g_object_unref (task);
       return;
     }
@@ -111,48 +113,49 @@ static void
 wait_poll (GTask *task)
 {
   TocsinAlertService *service = g_task_get_source_object (task);
-  Wait *wait = g_task_get_task_data (task);
-  g_autofree char *escaped = g_uri_escape_string (wait->request_id, NULL, FALSE);
-  g_autofree char *path = g_strconcat ("/alerts/requests/", escaped, NULL);
+  Wait               *wait = g_task_get_task_data (task);
+  g_autofree char    *escaped = g_uri_escape_string (wait->request_id, NULL, FALSE);
+  g_autofree char    *path = g_strconcat ("/alerts/requests/", escaped, NULL);
 
   if (g_task_return_error_if_cancelled (task))
     {
       g_object_unref (task);
       return;
     }
-  tocsin_ops_client_request_async (tocsin_alert_service_get_client (service), "GET", path, NULL, NULL,
-                                   g_task_get_cancellable (task), wait_poll_cb, task);
+  tocsin_ops_client_request_async (tocsin_alert_service_get_client (service), "GET", path, NULL,
+                                   NULL, g_task_get_cancellable (task), wait_poll_cb, task);
 }
 
 void
-tocsin_alert_service_wait_request_async (TocsinAlertService  *self,
-                                         const char          *request_id,
-                                         guint                bound_ms,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data)
+tocsin_alert_service_wait_request_async (TocsinAlertService *self,
+                                         const char         *request_id,
+                                         guint               bound_ms,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data)
 {
   GTask *task;
-  Wait *wait;
+  Wait  *wait;
 
   g_return_if_fail (TOCSIN_IS_ALERT_SERVICE (self));
   g_return_if_fail (request_id != NULL);
 
   wait = g_new0 (Wait, 1);
   wait->request_id = g_strdup (request_id);
-  wait->deadline = g_get_monotonic_time () + (gint64) (bound_ms > 0 ? bound_ms : REQUEST_DEFAULT_BOUND_MS) * 1000;
+  wait->deadline =
+    g_get_monotonic_time () + (gint64)(bound_ms > 0 ? bound_ms : REQUEST_DEFAULT_BOUND_MS) * 1000;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, tocsin_alert_service_wait_request_async);
-  g_task_set_task_data (task, wait, (GDestroyNotify) wait_free);
+  g_task_set_task_data (task, wait, (GDestroyNotify)wait_free);
   /* Processing takes a moment; asking at once would only collect a 404. */
   wait_again (task, REQUEST_FIRST_POLL_MS);
 }
 
 gboolean
-tocsin_alert_service_wait_request_finish (TocsinAlertService  *self,
-                                          GAsyncResult        *result,
-                                          GError             **error)
+tocsin_alert_service_wait_request_finish (TocsinAlertService *self,
+                                          GAsyncResult       *result,
+                                          GError            **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

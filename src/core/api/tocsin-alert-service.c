@@ -174,26 +174,26 @@ list_all_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
-  Page *page = g_new0 (Page, 1);
+  Page   *page = g_new0 (Page, 1);
 
-  page->alerts = tocsin_ops_client_list_all_finish (TOCSIN_OPS_CLIENT (source), result, &page->total,
-                                                    &page->truncated, &error);
+  page->alerts = tocsin_ops_client_list_all_finish (TOCSIN_OPS_CLIENT (source), result,
+                                                    &page->total, &page->truncated, &error);
   if (page->alerts == NULL)
     {
       page_free (page);
       g_task_return_error (task, error);
       return;
     }
-  g_task_return_pointer (task, page, (GDestroyNotify) page_free);
+  g_task_return_pointer (task, page, (GDestroyNotify)page_free);
 }
 
 static GPtrArray *
-list_all_finish (GAsyncResult  *result,
-                 gint64        *total,
-                 gboolean      *truncated,
-                 GError       **error)
+list_all_finish (GAsyncResult *result,
+                 gint64       *total,
+                 gboolean     *truncated,
+                 GError      **error)
 {
-  Page *page = g_task_propagate_pointer (G_TASK (result), error);
+  Page      *page = g_task_propagate_pointer (G_TASK (result), error);
   GPtrArray *alerts;
 
   if (total != NULL)
@@ -224,17 +224,16 @@ tocsin_alert_service_list_async (TocsinAlertService  *self,
   g_task_set_source_tag (task, tocsin_alert_service_list_async);
   tocsin_ops_client_list_all_async (self->client, "/alerts",
                                     query != NULL && *query != '\0' ? params : params + 2,
-                                    TOCSIN_ALERT_PAGE_SIZE, max_items,
-                                    tocsin_alert_parse_value, NULL, g_object_unref,
-                                    cancellable, list_all_cb, task);
+                                    TOCSIN_ALERT_PAGE_SIZE, max_items, tocsin_alert_parse_value,
+                                    NULL, g_object_unref, cancellable, list_all_cb, task);
 }
 
 GPtrArray *
-tocsin_alert_service_list_finish (TocsinAlertService  *self,
-                                  GAsyncResult        *result,
-                                  gint64              *total,
-                                  gboolean            *truncated,
-                                  GError             **error)
+tocsin_alert_service_list_finish (TocsinAlertService *self,
+                                  GAsyncResult       *result,
+                                  gint64             *total,
+                                  gboolean           *truncated,
+                                  GError            **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return list_all_finish (result, total, truncated, error);
@@ -259,7 +258,8 @@ page_cb (GObject      *source,
       return;
     }
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-      (values = json_object_get_member ((object = json_node_get_object (root)), "values")) == NULL ||
+      (values = json_object_get_member ((object = json_node_get_object (root)), "values")) ==
+        NULL ||
       !JSON_NODE_HOLDS_ARRAY (values) ||
       (count = json_object_get_member (object, "count")) == NULL ||
       !JSON_NODE_HOLDS_VALUE (count) || json_node_get_value_type (count) != G_TYPE_INT64)
@@ -274,45 +274,47 @@ page_cb (GObject      *source,
   page->total = json_node_get_int (count);
   for (guint i = 0; i < json_array_get_length (json_node_get_array (values)); i++)
     {
-      gpointer alert = tocsin_alert_parse_value (json_array_get_element (json_node_get_array (values), i), NULL);
+      gpointer alert =
+        tocsin_alert_parse_value (json_array_get_element (json_node_get_array (values), i), NULL);
 
       if (alert != NULL)
         g_ptr_array_add (page->alerts, alert);
     }
-  g_task_return_pointer (task, page, (GDestroyNotify) page_free);
+  g_task_return_pointer (task, page, (GDestroyNotify)page_free);
 }
 
 void
-tocsin_alert_service_list_page_async (TocsinAlertService  *self,
-                                      const char          *query,
-                                      guint                offset,
-                                      guint                size,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+tocsin_alert_service_list_page_async (TocsinAlertService *self,
+                                      const char         *query,
+                                      guint               offset,
+                                      guint               size,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data)
 {
   g_autofree char *offset_str = g_strdup_printf ("%u", offset);
   g_autofree char *size_str = g_strdup_printf ("%u", size);
-  const char *params[] = { "sort", "createdAt", "order", "desc", "offset", offset_str, "size", size_str,
-                           "query", query, NULL };
-  GTask *task;
+  const char      *params [] = { "sort", "createdAt", "order", "desc", "offset", offset_str,
+                                 "size", size_str,    "query", query,  NULL };
+  GTask           *task;
 
   g_return_if_fail (TOCSIN_IS_ALERT_SERVICE (self));
 
   if (query == NULL || *query == '\0')
-    params[8] = NULL;
+    params [8] = NULL;
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, tocsin_alert_service_list_page_async);
-  tocsin_ops_client_request_async (self->client, "GET", "/alerts", params, NULL, cancellable, page_cb, task);
+  tocsin_ops_client_request_async (self->client, "GET", "/alerts", params, NULL, cancellable,
+                                   page_cb, task);
 }
 
 GPtrArray *
-tocsin_alert_service_list_page_finish (TocsinAlertService  *self,
-                                       GAsyncResult        *result,
-                                       gint64              *total,
-                                       GError             **error)
+tocsin_alert_service_list_page_finish (TocsinAlertService *self,
+                                       GAsyncResult       *result,
+                                       gint64             *total,
+                                       GError            **error)
 {
-  Page *page;
+  Page      *page;
   GPtrArray *alerts;
 
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -355,28 +357,29 @@ count_cb (GObject      *source,
 }
 
 void
-tocsin_alert_service_count_async (TocsinAlertService  *self,
-                                  const char          *query,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+tocsin_alert_service_count_async (TocsinAlertService *self,
+                                  const char         *query,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data)
 {
-  const char *params[] = { "offset", "0", "size", "1", "query", query, NULL };
-  GTask *task;
+  const char *params [] = { "offset", "0", "size", "1", "query", query, NULL };
+  GTask      *task;
 
   g_return_if_fail (TOCSIN_IS_ALERT_SERVICE (self));
 
   if (query == NULL || *query == '\0')
-    params[4] = NULL;
+    params [4] = NULL;
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, tocsin_alert_service_count_async);
-  tocsin_ops_client_request_async (self->client, "GET", "/alerts", params, NULL, cancellable, count_cb, task);
+  tocsin_ops_client_request_async (self->client, "GET", "/alerts", params, NULL, cancellable,
+                                   count_cb, task);
 }
 
 gint64
-tocsin_alert_service_count_finish (TocsinAlertService  *self,
-                                   GAsyncResult        *result,
-                                   GError             **error)
+tocsin_alert_service_count_finish (TocsinAlertService *self,
+                                   GAsyncResult       *result,
+                                   GError            **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), -1);
   return g_task_propagate_int (G_TASK (result), error);
@@ -416,7 +419,8 @@ action_sent_cb (GObject      *source,
     }
 
   request_id = tocsin_alert_parse_request_id (root);
-  if (GPOINTER_TO_INT (g_task_get_task_data (task)) == TOCSIN_ALERT_ACTION_ADD_NOTE || request_id == NULL)
+  if (GPOINTER_TO_INT (g_task_get_task_data (task)) == TOCSIN_ALERT_ACTION_ADD_NOTE ||
+      request_id == NULL)
     {
       /* Synchronous (add note), or no receipt to follow. */
       g_task_return_boolean (task, TRUE);
@@ -537,38 +541,39 @@ entries_cb (GObject      *source,
         page->next_after = g_strdup (after);
     }
 
-  g_task_return_pointer (task, page, (GDestroyNotify) entry_page_free);
+  g_task_return_pointer (task, page, (GDestroyNotify)entry_page_free);
 }
 
 static void
-get_entries (TocsinAlertService  *self,
-             const char          *alert_id,
-             const char          *suffix,
-             EntryParser          parse,
-             gpointer             source_tag,
-             const char          *after,
-             guint                size,
-             GCancellable        *cancellable,
-             GAsyncReadyCallback  callback,
-             gpointer             user_data)
+get_entries (TocsinAlertService *self,
+             const char         *alert_id,
+             const char         *suffix,
+             EntryParser         parse,
+             gpointer            source_tag,
+             const char         *after,
+             guint               size,
+             GCancellable       *cancellable,
+             GAsyncReadyCallback callback,
+             gpointer            user_data)
 {
   g_autofree char *path = alert_path (alert_id, suffix);
   g_autofree char *size_text = g_strdup_printf ("%u", CLAMP (size > 0 ? size : 20, 1, 100));
-  const char *params[] = { "size", size_text, "after", after, NULL };
-  GTask *task;
+  const char      *params [] = { "size", size_text, "after", after, NULL };
+  GTask           *task;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, (gpointer) parse, NULL);
+  g_task_set_task_data (task, (gpointer)parse, NULL);
   if (after == NULL)
-    params[2] = NULL;
-  tocsin_ops_client_request_async (self->client, "GET", path, params, NULL, cancellable, entries_cb, task);
+    params [2] = NULL;
+  tocsin_ops_client_request_async (self->client, "GET", path, params, NULL, cancellable, entries_cb,
+                                   task);
 }
 
 static GPtrArray *
-get_entries_finish (GAsyncResult  *result,
-                    char         **next_after,
-                    GError       **error)
+get_entries_finish (GAsyncResult *result,
+                    char        **next_after,
+                    GError      **error)
 {
   EntryPage *page = g_task_propagate_pointer (G_TASK (result), error);
   GPtrArray *entries;
@@ -583,39 +588,39 @@ get_entries_finish (GAsyncResult  *result,
 }
 
 void
-tocsin_alert_service_get_notes_async (TocsinAlertService  *self,
-                                      const char          *alert_id,
-                                      const char          *after,
-                                      guint                size,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+tocsin_alert_service_get_notes_async (TocsinAlertService *self,
+                                      const char         *alert_id,
+                                      const char         *after,
+                                      guint               size,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data)
 {
   g_return_if_fail (TOCSIN_IS_ALERT_SERVICE (self));
   g_return_if_fail (alert_id != NULL);
 
-  get_entries (self, alert_id, "/notes", tocsin_alert_parse_note, tocsin_alert_service_get_notes_async,
-               after, size, cancellable, callback, user_data);
+  get_entries (self, alert_id, "/notes", tocsin_alert_parse_note,
+               tocsin_alert_service_get_notes_async, after, size, cancellable, callback, user_data);
 }
 
 GPtrArray *
-tocsin_alert_service_get_notes_finish (TocsinAlertService  *self,
-                                       GAsyncResult        *result,
-                                       char               **next_after,
-                                       GError             **error)
+tocsin_alert_service_get_notes_finish (TocsinAlertService *self,
+                                       GAsyncResult       *result,
+                                       char              **next_after,
+                                       GError            **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return get_entries_finish (result, next_after, error);
 }
 
 void
-tocsin_alert_service_get_logs_async (TocsinAlertService  *self,
-                                     const char          *alert_id,
-                                     const char          *after,
-                                     guint                size,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+tocsin_alert_service_get_logs_async (TocsinAlertService *self,
+                                     const char         *alert_id,
+                                     const char         *after,
+                                     guint               size,
+                                     GCancellable       *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data)
 {
   g_return_if_fail (TOCSIN_IS_ALERT_SERVICE (self));
   g_return_if_fail (alert_id != NULL);
@@ -649,14 +654,15 @@ teams_cb (GObject      *source,
   if (error != NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, tocsin_alert_parse_teams (root), (GDestroyNotify) g_ptr_array_unref);
+    g_task_return_pointer (task, tocsin_alert_parse_teams (root),
+                           (GDestroyNotify)g_ptr_array_unref);
 }
 
 void
-tocsin_alert_service_list_teams_async (TocsinAlertService  *self,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+tocsin_alert_service_list_teams_async (TocsinAlertService *self,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data)
 {
   GTask *task;
 
@@ -664,13 +670,14 @@ tocsin_alert_service_list_teams_async (TocsinAlertService  *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, tocsin_alert_service_list_teams_async);
-  tocsin_ops_client_request_async (self->client, "GET", "/teams", NULL, NULL, cancellable, teams_cb, task);
+  tocsin_ops_client_request_async (self->client, "GET", "/teams", NULL, NULL, cancellable, teams_cb,
+                                   task);
 }
 
 GPtrArray *
-tocsin_alert_service_list_teams_finish (TocsinAlertService  *self,
-                                        GAsyncResult        *result,
-                                        GError             **error)
+tocsin_alert_service_list_teams_finish (TocsinAlertService *self,
+                                        GAsyncResult       *result,
+                                        GError            **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
@@ -701,14 +708,14 @@ tocsin_alert_service_list_escalations_async (TocsinAlertService  *self,
   path = g_strconcat ("/teams/", escaped, "/escalations", NULL);
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, tocsin_alert_service_list_escalations_async);
-  tocsin_ops_client_list_all_async (self->client, path, NULL, 100, 1000, parse_escalation_value, NULL,
-                                    g_object_unref, cancellable, list_all_cb, task);
+  tocsin_ops_client_list_all_async (self->client, path, NULL, 100, 1000, parse_escalation_value,
+                                    NULL, g_object_unref, cancellable, list_all_cb, task);
 }
 
 GPtrArray *
-tocsin_alert_service_list_escalations_finish (TocsinAlertService  *self,
-                                              GAsyncResult        *result,
-                                              GError             **error)
+tocsin_alert_service_list_escalations_finish (TocsinAlertService *self,
+                                              GAsyncResult       *result,
+                                              GError            **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return list_all_finish (result, NULL, NULL, error);

@@ -57,10 +57,10 @@ tocsin_alert_count_open_unacknowledged (GPtrArray *alerts)
   for (guint i = 0; i < alerts->len; i++)
     {
       TocsinAlert *alert = g_ptr_array_index (alerts, i);
-      const char *status = tocsin_alert_get_status (alert);
+      const char  *status = tocsin_alert_get_status (alert);
 
-      if (!tocsin_alert_get_acknowledged (alert) &&
-          g_strcmp0 (status, "closed") != 0 && g_strcmp0 (status, "resolved") != 0)
+      if (!tocsin_alert_get_acknowledged (alert) && g_strcmp0 (status, "closed") != 0 &&
+          g_strcmp0 (status, "resolved") != 0)
         count++;
     }
   return count;

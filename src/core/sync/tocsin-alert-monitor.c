@@ -82,9 +82,9 @@ static void
 set_error (TocsinAlertMonitor *self,
            const GError       *error)
 {
-  if (self->error == error ||
-      (self->error != NULL && error != NULL && g_error_matches (self->error, error->domain, error->code) &&
-       g_strcmp0 (self->error->message, error->message) == 0))
+  if (self->error == error || (self->error != NULL && error != NULL &&
+                               g_error_matches (self->error, error->domain, error->code) &&
+                               g_strcmp0 (self->error->message, error->message) == 0))
     return;
   g_clear_error (&self->error);
   if (error != NULL)
@@ -109,7 +109,8 @@ static void
 schedule_poll (TocsinAlertMonitor *self)
 {
   g_clear_handle_id (&self->poll_source, g_source_remove);
-  if (!self->active || self->offline || self->poll_interval == 0 || self->refresh_cancellable != NULL)
+  if (!self->active || self->offline || self->poll_interval == 0 ||
+      self->refresh_cancellable != NULL)
     return;
   self->poll_source = g_timeout_add_seconds (self->poll_interval, poll_cb, self);
 }
@@ -220,10 +221,11 @@ listed_cb (GObject      *source,
   g_autoptr(TocsinAlertMonitor) self = user_data;
   g_autoptr(GPtrArray) alerts = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 total = 0;
+  gint64   total = 0;
   gboolean truncated = FALSE;
 
-  alerts = tocsin_alert_service_list_finish (TOCSIN_ALERT_SERVICE (source), result, &total, &truncated, &error);
+  alerts = tocsin_alert_service_list_finish (TOCSIN_ALERT_SERVICE (source), result, &total,
+                                             &truncated, &error);
   if (alerts == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -233,7 +235,7 @@ listed_cb (GObject      *source,
 
   if (self->owners != NULL)
     {
-      GPtrArray *kept = tocsin_alert_filter_owners (alerts, (const char * const *) self->owners);
+      GPtrArray *kept = tocsin_alert_filter_owners (alerts, (const char * const *)self->owners);
 
       g_ptr_array_unref (alerts);
       alerts = kept;
@@ -251,14 +253,14 @@ listed_cb (GObject      *source,
     }
   if (query_covers_open_unacknowledged (self))
     {
-      if (!truncated && total == (gint64) alerts->len)
+      if (!truncated && total == (gint64)alerts->len)
         set_open_unacknowledged (self, tocsin_alert_count_open_unacknowledged (alerts));
       else
         start_count (self);
     }
 
-  tocsin_alert_list_apply_async (self->list, alerts, 0, self->refresh_cancellable,
-                                 applied_cb, g_object_ref (self));
+  tocsin_alert_list_apply_async (self->list, alerts, 0, self->refresh_cancellable, applied_cb,
+                                 g_object_ref (self));
 }
 
 static void
@@ -271,7 +273,6 @@ start_full_list (TocsinAlertMonitor *self)
 }
 
 /* Cheap polls: one page and a part of a full pass per poll (tocsin-alert-pass.c). */
-
 static gboolean
 can_poll_cheaply (TocsinAlertMonitor *self)
 {
@@ -310,8 +311,8 @@ polled_cb (GObject      *source,
     set_open_unacknowledged (self, tocsin_alert_count_open_unacknowledged (fresh));
   else
     start_count (self);
-  tocsin_alert_list_apply_async (self->list, fresh, 0, self->refresh_cancellable,
-                                 applied_cb, g_object_ref (self));
+  tocsin_alert_list_apply_async (self->list, fresh, 0, self->refresh_cancellable, applied_cb,
+                                 g_object_ref (self));
 }
 
 static void
@@ -399,7 +400,6 @@ tocsin_alert_monitor_refresh_if_stale (TocsinAlertMonitor *self,
 static void
 on_offline_changed_cb (TocsinAlertMonitor *self)
 {
-  /* The reachability notifies only on a change. */
   self->offline = tocsin_reachability_get_offline (self->reachability);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OFFLINE]);
   if (self->offline)
@@ -433,10 +433,10 @@ tocsin_alert_monitor_constructed (GObject *object)
   self->offline = tocsin_reachability_get_offline (self->reachability);
   g_signal_connect_object (self->reachability, "notify::offline",
                            G_CALLBACK (on_offline_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->reachability, "network-changed",
-                           G_CALLBACK (on_look_again_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->reachability, "resumed",
-                           G_CALLBACK (on_look_again_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reachability, "network-changed", G_CALLBACK (on_look_again_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reachability, "resumed", G_CALLBACK (on_look_again_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -540,9 +540,8 @@ tocsin_alert_monitor_class_init (TocsinAlertMonitorClass *klass)
   properties [PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, TOCSIN_TYPE_OPS_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties [PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, TOCSIN_TYPE_ALERT_LIST,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties [PROP_MODEL] = g_param_spec_object ("model", NULL, NULL, TOCSIN_TYPE_ALERT_LIST,
+                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties [PROP_QUERY] =
     g_param_spec_string ("query", NULL, NULL, "status:open",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -643,7 +642,7 @@ const char * const *
 tocsin_alert_monitor_get_owners (TocsinAlertMonitor *self)
 {
   g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), NULL);
-  return (const char * const *) self->owners;
+  return (const char * const *)self->owners;
 }
 
 /**
@@ -660,16 +659,16 @@ tocsin_alert_monitor_set_owners (TocsinAlertMonitor *self,
 
   g_return_if_fail (TOCSIN_IS_ALERT_MONITOR (self));
 
-  for (guint i = 0; owners != NULL && owners[i] != NULL; i++)
-    if (*owners[i] != '\0')
-      g_strv_builder_add (builder, owners[i]);
+  for (guint i = 0; owners != NULL && owners [i] != NULL; i++)
+    if (*owners [i] != '\0')
+      g_strv_builder_add (builder, owners [i]);
   normalized = g_strv_builder_end (builder);
-  if (normalized[0] == NULL)
+  if (normalized [0] == NULL)
     g_clear_pointer (&normalized, g_strfreev);
 
   if (self->owners == normalized ||
       (self->owners != NULL && normalized != NULL &&
-       g_strv_equal ((const char * const *) self->owners, (const char * const *) normalized)))
+       g_strv_equal ((const char * const *)self->owners, (const char * const *)normalized)))
     return;
   g_strfreev (self->owners);
   self->owners = g_steal_pointer (&normalized);
@@ -877,20 +876,21 @@ tocsin_alert_monitor_run_alert_action_async (TocsinAlertMonitor    *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, tocsin_alert_monitor_run_alert_action_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) action_free);
+  g_task_set_task_data (task, data, (GDestroyNotify)action_free);
 
   tocsin_alert_set_pending (alert, TRUE);
   apply_optimistic (alert, action, arg);
   tocsin_alert_list_recount (self->list);
 
-  tocsin_alert_service_run_action_async (self->service, tocsin_alert_get_id (alert), action, arg, arg2,
-                                         cancellable, action_done_cb, g_steal_pointer (&task));
+  tocsin_alert_service_run_action_async (self->service, tocsin_alert_get_id (alert), action, arg,
+                                         arg2, cancellable, action_done_cb,
+                                         g_steal_pointer (&task));
 }
 
 gboolean
-tocsin_alert_monitor_run_alert_action_finish (TocsinAlertMonitor  *self,
-                                              GAsyncResult        *result,
-                                              GError             **error)
+tocsin_alert_monitor_run_alert_action_finish (TocsinAlertMonitor *self,
+                                              GAsyncResult       *result,
+                                              GError            **error)
 {
   g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);

@@ -70,15 +70,16 @@ pass_merge (TocsinAlertPass *self,
   g_assert (self->fresh != NULL);
 
   expected = MIN (TOCSIN_ALERT_PAGE_SIZE, self->fresh->len - self->page_offset);
-  if (total != (gint64) self->fresh->len || page->len != expected)
+  if (total != (gint64)self->fresh->len || page->len != expected)
     return FALSE;
   for (guint k = 0; k < page->len; k++)
     if (g_strcmp0 (tocsin_alert_get_id (g_ptr_array_index (page, k)),
-                   tocsin_alert_get_id (g_ptr_array_index (self->fresh, self->page_offset + k))) != 0)
+                   tocsin_alert_get_id (g_ptr_array_index (self->fresh, self->page_offset + k))) !=
+        0)
       return FALSE;
   for (guint k = 0; k < page->len; k++)
     {
-      gpointer *slot = &self->fresh->pdata[self->page_offset + k];
+      gpointer *slot = &self->fresh->pdata [self->page_offset + k];
 
       g_object_unref (*slot);
       *slot = g_object_ref (g_ptr_array_index (page, k));
@@ -102,7 +103,8 @@ pass_advance (TocsinAlertPass *self)
       if (self->pass_offset < TOCSIN_ALERT_PAGE_SIZE || self->pass_offset >= self->fresh->len)
         self->pass_offset = TOCSIN_ALERT_PAGE_SIZE;
       self->page_offset = self->pass_offset;
-      self->slice_end = MIN (self->fresh->len, self->pass_offset + per_poll * TOCSIN_ALERT_PAGE_SIZE);
+      self->slice_end =
+        MIN (self->fresh->len, self->pass_offset + per_poll * TOCSIN_ALERT_PAGE_SIZE);
       self->pass_offset = self->slice_end;
     }
   else
@@ -131,9 +133,10 @@ page_cb (GObject      *source,
   Poll *poll = g_task_get_task_data (task);
   g_autoptr(GPtrArray) page = NULL;
   GError *error = NULL;
-  gint64 total = 0;
+  gint64  total = 0;
 
-  page = tocsin_alert_service_list_page_finish (TOCSIN_ALERT_SERVICE (source), result, &total, &error);
+  page =
+    tocsin_alert_service_list_page_finish (TOCSIN_ALERT_SERVICE (source), result, &total, &error);
   if (page == NULL)
     g_task_return_error (task, error);
   else if (!pass_merge (poll->pass, page, total))
@@ -153,8 +156,9 @@ fetch_page (GTask *task)
 {
   Poll *poll = g_task_get_task_data (task);
 
-  tocsin_alert_service_list_page_async (g_task_get_source_object (task), poll->query, poll->pass->page_offset,
-                                        TOCSIN_ALERT_PAGE_SIZE, g_task_get_cancellable (task), page_cb, task);
+  tocsin_alert_service_list_page_async (g_task_get_source_object (task), poll->query,
+                                        poll->pass->page_offset, TOCSIN_ALERT_PAGE_SIZE,
+                                        g_task_get_cancellable (task), page_cb, task);
 }
 
 /* Public API */

@@ -45,7 +45,8 @@ static guint signals [N_SIGNALS];
 static void
 update_offline (TocsinReachability *self)
 {
-  gboolean offline = !self->loopback && !g_network_monitor_get_network_available (self->network_monitor);
+  gboolean offline =
+    !self->loopback && !g_network_monitor_get_network_available (self->network_monitor);
 
   if (self->offline == offline)
     return;
@@ -117,12 +118,10 @@ tocsin_reachability_class_init (TocsinReachabilityClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals [NETWORK_CHANGED] =
-    g_signal_new ("network-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals [RESUMED] =
-    g_signal_new ("resumed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals [NETWORK_CHANGED] = g_signal_new ("network-changed", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals [RESUMED] = g_signal_new ("resumed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -150,7 +149,8 @@ tocsin_reachability_new (const char *api_base_url)
   uri = g_uri_parse (api_base_url, G_URI_FLAGS_NONE, NULL);
   self->loopback = uri != NULL && g_uri_get_host (uri) != NULL &&
                    tocsin_endpoint_is_loopback_host (g_uri_get_host (uri));
-  self->offline = !self->loopback && !g_network_monitor_get_network_available (self->network_monitor);
+  self->offline =
+    !self->loopback && !g_network_monitor_get_network_available (self->network_monitor);
   return self;
 }
 

@@ -86,9 +86,9 @@ static void
 set_error (TocsinScheduleMonitor *self,
            const GError          *error)
 {
-  if (self->error == error ||
-      (self->error != NULL && error != NULL && g_error_matches (self->error, error->domain, error->code) &&
-       g_strcmp0 (self->error->message, error->message) == 0))
+  if (self->error == error || (self->error != NULL && error != NULL &&
+                               g_error_matches (self->error, error->domain, error->code) &&
+                               g_strcmp0 (self->error->message, error->message) == 0))
     return;
   g_clear_error (&self->error);
   if (error != NULL)
@@ -139,7 +139,8 @@ schedule_wakeup (TocsinScheduleMonitor *self,
 
   delay_ms = MAX (delay_ms, BOUNDARY_SLACK_MS);
   self->next_wakeup = g_date_time_add (now, delay_ms * 1000);
-  self->timeout_id = g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) delay_ms, on_timeout_cb, self, NULL);
+  self->timeout_id =
+    g_timeout_add_full (G_PRIORITY_DEFAULT, (guint)delay_ms, on_timeout_cb, self, NULL);
 }
 
 static void
@@ -149,7 +150,8 @@ refresh_done (TocsinScheduleMonitor *self,
   TocsinScheduleDirectory *directory = tocsin_schedule_service_get_directory (self->service);
 
   tocsin_schedule_list_set_names_available (self->list,
-                                            tocsin_schedule_directory_get_users_available (directory));
+                                            tocsin_schedule_directory_get_users_available (
+                                              directory));
   tocsin_schedule_list_update_my_shifts (self->list, now, self->local_zone);
   set_loading (self, FALSE);
   self->refreshing = FALSE;
@@ -174,7 +176,8 @@ fetch_all_cb (GObject      *object,
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
 
-  schedules = tocsin_schedule_service_fetch_all_finish (TOCSIN_SCHEDULE_SERVICE (object), result, &error);
+  schedules =
+    tocsin_schedule_service_fetch_all_finish (TOCSIN_SCHEDULE_SERVICE (object), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -208,8 +211,8 @@ start_fetch (TocsinScheduleMonitor *self)
 {
   g_autoptr(GDateTime) now = current_time (self);
 
-  tocsin_schedule_service_fetch_all_async (self->service, now, self->cancellable,
-                                           fetch_all_cb, g_object_ref (self));
+  tocsin_schedule_service_fetch_all_async (self->service, now, self->cancellable, fetch_all_cb,
+                                           g_object_ref (self));
 }
 
 static void
@@ -221,7 +224,8 @@ myself_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *account_id = NULL;
 
-  account_id = tocsin_schedule_directory_get_myself_finish (TOCSIN_SCHEDULE_DIRECTORY (object), result, &error);
+  account_id = tocsin_schedule_directory_get_myself_finish (TOCSIN_SCHEDULE_DIRECTORY (object),
+                                                            result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -262,11 +266,11 @@ tocsin_schedule_monitor_constructed (GObject *object)
   client = tocsin_schedule_service_get_client (self->service);
   self->reachability = tocsin_reachability_new (tocsin_ops_client_get_api_base_url (client));
   self->offline = tocsin_reachability_get_offline (self->reachability);
-  g_signal_connect_object (self->reachability, "notify::offline",
-                           G_CALLBACK (update_offline), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reachability, "notify::offline", G_CALLBACK (update_offline), self,
+                           G_CONNECT_SWAPPED);
   /* The boundary timer slept with the machine: look again on waking. */
-  g_signal_connect_object (self->reachability, "resumed",
-                           G_CALLBACK (on_resumed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reachability, "resumed", G_CALLBACK (on_resumed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -386,9 +390,8 @@ tocsin_schedule_monitor_class_init (TocsinScheduleMonitorClass *klass)
   properties [PROP_SERVICE] =
     g_param_spec_object ("service", NULL, NULL, TOCSIN_TYPE_SCHEDULE_SERVICE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties [PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, TOCSIN_TYPE_SCHEDULE_LIST,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties [PROP_MODEL] = g_param_spec_object ("model", NULL, NULL, TOCSIN_TYPE_SCHEDULE_LIST,
+                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties [PROP_ACTIVE] =
     g_param_spec_boolean ("active", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -418,11 +421,9 @@ tocsin_schedule_monitor_class_init (TocsinScheduleMonitorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* After every refresh, successful or not. */
-  signals [REFRESHED] =
-    g_signal_new ("refreshed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals [REFRESHED] = g_signal_new ("refreshed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                      NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
-
 
 static void
 tocsin_schedule_monitor_init (TocsinScheduleMonitor *self)
@@ -528,7 +529,8 @@ tocsin_schedule_monitor_refresh (TocsinScheduleMonitor *self)
   directory = tocsin_schedule_service_get_directory (self->service);
   if (tocsin_schedule_list_get_account_id (self->list) == NULL &&
       tocsin_schedule_directory_get_users_available (directory))
-    tocsin_schedule_directory_get_myself_async (directory, self->cancellable, myself_cb, g_object_ref (self));
+    tocsin_schedule_directory_get_myself_async (directory, self->cancellable, myself_cb,
+                                                g_object_ref (self));
   else
     start_fetch (self);
 }
