@@ -14,6 +14,7 @@
 #include "tocsin-alert-api.h"
 #include "tocsin-alert-details.h"
 #include "tocsin-alerts-page.h"
+#include "tocsin-context.h"
 #include "tocsin-plain-text.h"
 
 typedef enum {
@@ -62,11 +63,10 @@ struct _TocsinAlertsPage
   GtkMultiSelection  *selection;
   GtkWidget          *context_menu;
   GHashTable         *time_cells;     /* GtkListItem of bound created/updated cells */
-  guint               minute_source;
+  TocsinContext      *context;        /* nullable */
+  TocsinClock        *clock;          /* the context's, or the page's own */
   char               *account_id;
   char               *account_name;
-  gboolean            account_id_set; /* set by someone, so don't follow the app */
-  GBinding           *account_binding;
   GCancellable       *cancellable;    /* dies with the page */
   gboolean            syncing_query;
   const GError       *shown_error;    /* last refresh error shown as a toast */
@@ -76,6 +76,7 @@ G_DEFINE_FINAL_TYPE (TocsinAlertsPage, tocsin_alerts_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_MONITOR,
   PROP_ACCOUNT_ID,
   PROP_ACCOUNT_NAME,
@@ -597,18 +598,15 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
   g_hash_table_remove (self->time_cells, list_item);
 }
 
-static gboolean
-minute_cb (gpointer user_data)
+static void
+minute_cb (TocsinAlertsPage *self)
 {
-  TocsinAlertsPage *self = user_data;
   GHashTableIter iter;
   gpointer list_item;
 
   g_hash_table_iter_init (&iter, self->time_cells);
   while (g_hash_table_iter_next (&iter, &list_item, NULL))
     update_cell (list_item);
-
-  return G_SOURCE_CONTINUE;
 }
 
 /* Sorting */
@@ -1610,30 +1608,6 @@ on_context_menu_key_cb (GtkWidget  *widget,
   popup_context_menu (self, focus, bounds.size.width / 2, bounds.size.height / 2);
 }
 
-static void
-follow_app_account (TocsinAlertsPage *self)
-{
-  GtkWindow *window = get_window (self);
-  GtkApplication *app = window != NULL ? gtk_window_get_application (window) : NULL;
-  g_autoptr(GObject) session = NULL;
-
-  if (self->account_id_set || self->account_binding != NULL || app == NULL ||
-      g_object_class_find_property (G_OBJECT_GET_CLASS (app), "auth-session") == NULL)
-    return;
-
-  g_object_get (app, "auth-session", &session, NULL);
-  if (session == NULL || g_object_class_find_property (G_OBJECT_GET_CLASS (session), "account-id") == NULL)
-    return;
-
-  self->account_binding = g_object_bind_property (session, "account-id", self, "account-id",
-                                                  G_BINDING_SYNC_CREATE);
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (session), "account-name") != NULL)
-    g_object_bind_property (session, "account-name", self, "account-name", G_BINDING_SYNC_CREATE);
-  g_object_add_weak_pointer (G_OBJECT (self->account_binding), (gpointer *) &self->account_binding);
-  /* Binding sets the property; that does not count as someone choosing it. */
-  self->account_id_set = FALSE;
-}
-
 /* GtkWidget overrides */
 
 static void
@@ -1651,11 +1625,31 @@ tocsin_alerts_page_map (GtkWidget *widget)
   TocsinAlertsPage *self = TOCSIN_ALERTS_PAGE (widget);
 
   GTK_WIDGET_CLASS (tocsin_alerts_page_parent_class)->map (widget);
-  follow_app_account (self);
   update_badge (self);
 }
 
 /* GObject overrides */
+
+/* With a context, the page shows its alert monitor for its signed-in account. */
+static void
+tocsin_alerts_page_constructed (GObject *object)
+{
+  TocsinAlertsPage *self = TOCSIN_ALERTS_PAGE (object);
+
+  G_OBJECT_CLASS (tocsin_alerts_page_parent_class)->constructed (object);
+
+  if (self->context != NULL)
+    {
+      TocsinAuthSession *session = tocsin_context_get_auth_session (self->context);
+
+      g_object_bind_property (self->context, "alert-monitor", self, "monitor", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (session, "account-id", self, "account-id", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (session, "account-name", self, "account-name", G_BINDING_SYNC_CREATE);
+    }
+
+  self->clock = self->context != NULL ? g_object_ref (tocsin_context_get_clock (self->context)) : tocsin_clock_new ();
+  g_signal_connect_object (self->clock, "minute", G_CALLBACK (minute_cb), self, G_CONNECT_SWAPPED);
+}
 
 static void
 tocsin_alerts_page_dispose (GObject *object)
@@ -1663,14 +1657,15 @@ tocsin_alerts_page_dispose (GObject *object)
   TocsinAlertsPage *self = (TocsinAlertsPage *)object;
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->minute_source, g_source_remove);
-  if (self->account_binding != NULL)
-    g_binding_unbind (self->account_binding);
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+  g_clear_object (&self->clock);
   if (self->monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
   if (self->sort_model != NULL)
     gtk_sort_list_model_set_model (self->sort_model, NULL);
   g_clear_object (&self->monitor);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
 
   /* AdwBin unparents its child itself; let it do so before the template
@@ -1707,6 +1702,9 @@ tocsin_alerts_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
     case PROP_MONITOR:
       g_value_set_object (value, self->monitor);
       break;
@@ -1734,6 +1732,9 @@ tocsin_alerts_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
     case PROP_MONITOR:
       tocsin_alerts_page_set_monitor (self, g_value_get_object (value));
       break;
@@ -1754,6 +1755,7 @@ tocsin_alerts_page_class_init (TocsinAlertsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = tocsin_alerts_page_constructed;
   object_class->dispose = tocsin_alerts_page_dispose;
   object_class->finalize = tocsin_alerts_page_finalize;
   object_class->get_property = tocsin_alerts_page_get_property;
@@ -1762,6 +1764,9 @@ tocsin_alerts_page_class_init (TocsinAlertsPageClass *klass)
   widget_class->root = tocsin_alerts_page_root;
   widget_class->map = tocsin_alerts_page_map;
 
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TOCSIN_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties [PROP_MONITOR] =
     g_param_spec_object ("monitor", NULL, NULL, TOCSIN_TYPE_ALERT_MONITOR,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1864,8 +1869,6 @@ tocsin_alerts_page_init (TocsinAlertsPage *self)
   gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
   gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
 
-  self->minute_source = g_timeout_add_seconds (60, minute_cb, self);
-
   update_selection (self);
   update_state (self);
   sync_presets (self);
@@ -1938,7 +1941,6 @@ tocsin_alerts_page_set_account_id (TocsinAlertsPage *self,
 {
   g_return_if_fail (TOCSIN_IS_ALERTS_PAGE (self));
 
-  self->account_id_set = TRUE;
   if (g_strcmp0 (self->account_id, account_id) == 0)
     return;
   g_free (self->account_id);
