@@ -101,6 +101,33 @@ wait_for_window (TocsinApplication *app)
   return TOCSIN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
 }
 
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+link_copied_toast_shown (gpointer data)
+{
+  return find_label (GTK_WIDGET (data), _("Sign-in link copied")) != NULL;
+}
+
 /* Other pages reuse ids ("state_stack", "error_page"): look in the sign-in page. */
 static GtkWidget *
 find_in_sign_in_page (TocsinWindow *window,
@@ -400,6 +427,9 @@ test_browser_failed_paste (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (link_label)), ==, tocsin_auth_session_get_authorize_uri (session));
   copy_button = find_in_sign_in_page (window, "copy_link_button");
   g_assert_true (gtk_widget_get_sensitive (copy_button));
+  /* Copying says so in a toast, through the window's win.toast. */
+  gtk_widget_activate (copy_button);
+  g_assert_true (tocsin_test_wait_until (link_copied_toast_shown, window, 5000));
   paste_row = find_in_sign_in_page (window, "paste_row");
   g_assert_true (gtk_widget_get_visible (paste_row));
   shot (window, "sign-in-browser-failed");
