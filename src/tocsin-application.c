@@ -125,7 +125,8 @@ on_windows_changed_cb (TocsinApplication *self,
                        GtkWindow         *window,
                        gpointer           user_data)
 {
-  tocsin_context_set_window_open (self->context, gtk_application_get_windows (GTK_APPLICATION (self)) != NULL);
+  tocsin_context_set_window_open (self->context,
+                                  gtk_application_get_windows (GTK_APPLICATION (self)) != NULL);
 }
 
 /* page-for "auto" was just settled: the window says to what, and why. */

@@ -1647,7 +1647,8 @@ tocsin_alerts_page_constructed (GObject *object)
       g_object_bind_property (session, "account-name", self, "account-name", G_BINDING_SYNC_CREATE);
     }
 
-  self->clock = self->context != NULL ? g_object_ref (tocsin_context_get_clock (self->context)) : tocsin_clock_new ();
+  self->clock = self->context != NULL ? g_object_ref (tocsin_context_get_clock (self->context))
+                                      : tocsin_clock_new ();
   g_signal_connect_object (self->clock, "minute", G_CALLBACK (minute_cb), self, G_CONNECT_SWAPPED);
 }
 

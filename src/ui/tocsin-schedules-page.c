@@ -652,7 +652,8 @@ tocsin_schedules_page_constructed (GObject *object)
   if (self->context != NULL)
     g_object_bind_property (self->context, "schedule-monitor", self, "monitor", G_BINDING_SYNC_CREATE);
 
-  self->clock = self->context != NULL ? g_object_ref (tocsin_context_get_clock (self->context)) : tocsin_clock_new ();
+  self->clock = self->context != NULL ? g_object_ref (tocsin_context_get_clock (self->context))
+                                      : tocsin_clock_new ();
   g_signal_connect_object (self->clock, "minute", G_CALLBACK (on_tick_cb), self, G_CONNECT_SWAPPED);
 }
 

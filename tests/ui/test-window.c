@@ -523,7 +523,8 @@ test_toast_action (void)
   g_autoptr(TocsinApplication) app = start_app ();
   TocsinWindow *window = wait_for_window (app);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toast", "s", "<b>Plain</b> & simple"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toast", "s",
+                                             "<b>Plain</b> & simple"));
   g_assert_true (tocsin_test_wait_until (toast_shown, window, 5000));
 
   gtk_window_destroy (GTK_WINDOW (window));
