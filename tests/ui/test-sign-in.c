@@ -946,6 +946,48 @@ page_for_settled (gpointer data)
   return g_strcmp0 (page_for, "auto") != 0;
 }
 
+static gboolean
+session_is_signing_in (gpointer data)
+{
+  return tocsin_auth_session_get_state (data) == TOCSIN_AUTH_STATE_SIGNING_IN;
+}
+
+static gboolean
+session_is_signed_in (gpointer data)
+{
+  return tocsin_auth_session_get_state (data) == TOCSIN_AUTH_STATE_SIGNED_IN;
+}
+
+static gboolean
+watcher_has_loaded (gpointer data)
+{
+  TocsinPagingWatcher *watcher = tocsin_context_get_paging_watcher (data);
+
+  return watcher != NULL && tocsin_alert_monitor_get_last_refresh (tocsin_paging_watcher_get_monitor (watcher)) != NULL;
+}
+
+/* Signing in again (as after an expiry) with the site chosen before goes
+ * straight back to that site: several sites, but no chooser this time. */
+static void
+sign_in_again_to_same_site (TocsinApplication *app,
+                            TocsinWindow      *window)
+{
+  TocsinContext *context = tocsin_application_get_context (app);
+  TocsinAuthSession *session = tocsin_context_get_auth_session (context);
+  g_autofree char *site_id = g_strdup (tocsin_site_get_id (tocsin_auth_session_get_current_site (session)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
+  g_assert_true (tocsin_test_wait_until (session_is_signing_in, session, 5000));
+  g_assert_true (tocsin_test_wait_until (session_is_signed_in, session, FLOW_TIMEOUT_MS));
+  g_assert_cmpuint (consent_posts ("accept"), ==, 2);
+
+  g_assert_false (tocsin_context_get_choosing_site (context));
+  g_assert_true (tocsin_test_wait_until (main_page_is_signed_in, window, 5000));
+  g_assert_cmpstr (tocsin_site_get_id (tocsin_auth_session_get_current_site (session)), ==, site_id);
+  /* The new watcher's first look sets what is already there apart from what is new. */
+  g_assert_true (tocsin_test_wait_until (watcher_has_loaded, context, 20000));
+}
+
 static void
 test_loopback (void)
 {
@@ -970,6 +1012,8 @@ test_loopback (void)
   g_assert_true (tocsin_test_wait_until (page_for_settled, app, 20000));
   page_for = g_settings_get_string (tocsin_application_get_settings (app), "page-for");
   g_assert_cmpstr (page_for, ==, "me-and-my-on-call-teams");
+
+  sign_in_again_to_same_site (app, window);
 
   if (g_getenv ("TOCSIN_NOTIFICATION_LOG") != NULL)
     {
