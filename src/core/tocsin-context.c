@@ -12,46 +12,18 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "tocsin-alert-notifier.h"
-#include "tocsin-context.h"
+#include "tocsin-context-private.h"
 #include "tocsin-gsound-player.h"
-#include "tocsin-health-notifier.h"
 #include "tocsin-ops-client.h"
 #include "tocsin-schedule-list.h"
-#include "tocsin-status-icon.h"
 
 /* What windows and pages show, handed to each of them at construction: the
  * sign-in (TocsinAuthSession) and, while signed in with a current site, the
  * per-site client, monitors, paging watcher, notifiers and status icon; the
  * pause, the alarm and the clock live as long as the context. The pages bind
  * to "alert-monitor" / "schedule-monitor"; the sign-in page to
- * "auth-session", "sign-in-error" and "choosing-site". */
-
-struct _TocsinContext
-{
-  GObject                parent_instance;
-
-  GApplication          *application;   /* borrowed: it owns the context */
-  GSettings             *settings;
-  TocsinConfig          *config;
-  TocsinAuthSession     *session;
-  TocsinClock           *clock;
-  TocsinPause           *pause;
-  TocsinAlarm           *alarm;
-
-  TocsinAlertMonitor    *alert_monitor;
-  TocsinScheduleMonitor *schedule_monitor;
-  TocsinAlertNotifier   *notifier;
-  TocsinPagingWatcher   *watcher;
-  TocsinHealthNotifier  *health_notifier;
-  TocsinStatusIcon      *status_icon;
-  char                  *monitored_site_id;
-  char                  *announced_path;
-  gboolean               window_open;
-
-  GError                *sign_in_error;
-  gboolean               choosing_site;
-};
+ * "auth-session", "sign-in-error" and "choosing-site". The status icon's
+ * part is in tocsin-context-status-icon.c. */
 
 G_DEFINE_FINAL_TYPE (TocsinContext, tocsin_context, G_TYPE_OBJECT)
 
@@ -77,8 +49,6 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
-
-static void update_status_icon_text (TocsinContext *self);
 
 static gboolean
 priority_from_setting (GValue   *value,
@@ -201,110 +171,8 @@ start_watcher (TocsinContext   *self,
     tocsin_paging_watcher_set_stale_floor (self->watcher, (guint) g_ascii_strtoull (floor, NULL, 10));
 
   g_signal_connect_object (self->watcher, "notify::health",
-                           G_CALLBACK (update_status_icon_text), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_tocsin_context_update_status_icon_text), self, G_CONNECT_SWAPPED);
   tocsin_paging_watcher_set_active (self->watcher, TRUE);
-}
-
-static void
-add_menu_item (GMenu      *menu,
-               const char *label,
-               const char *action,
-               const char *target)
-{
-  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-  g_menu_item_set_action_and_target (item, action, target != NULL ? "s" : NULL, target);
-  g_menu_item_set_attribute (item, "hidden-when", "s", "action-disabled");
-  g_menu_append_item (menu, item);
-}
-
-/* The status icon's menu, as KDE and Waybar users expect one. */
-static GMenuModel *
-build_tray_menu (void)
-{
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) paging = g_menu_new ();
-  g_autoptr(GMenu) quit = g_menu_new ();
-
-  /* The same labels as the window's menu; dbusmenu also takes "_" mnemonics. */
-  g_menu_append (menu, _("_Show Tocsin"), "app.activate");
-  add_menu_item (paging, _("Pause Paging for 1 _Hour"), "app.pause-paging", "hour");
-  add_menu_item (paging, _("Pause Paging Until _Tomorrow 08:00"), "app.pause-paging", "morning");
-  add_menu_item (paging, _("Pause Paging Until I _Resume"), "app.pause-paging", "until-resumed");
-  add_menu_item (paging, _("_Resume Paging"), "app.resume-paging", NULL);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (paging));
-  g_menu_append (quit, _("_Quit"), "app.quit");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (quit));
-
-  return G_MENU_MODEL (menu);
-}
-
-/* The optional status icon: what needs the user, in a tooltip. */
-static void
-update_status_icon_text (TocsinContext *self)
-{
-  g_autoptr(GString) tooltip = g_string_new (NULL);
-  const char *summary = NULL;
-  guint count;
-
-  if (self->status_icon == NULL || self->alert_monitor == NULL)
-    return;
-
-  count = tocsin_alert_monitor_get_open_unacknowledged_count (self->alert_monitor);
-  g_string_printf (tooltip, g_dngettext (GETTEXT_PACKAGE, "%u unacknowledged alert",
-                                         "%u unacknowledged alerts", count), count);
-  if (self->schedule_monitor != NULL)
-    summary = tocsin_schedule_list_get_summary (tocsin_schedule_monitor_get_model (self->schedule_monitor));
-  if (summary != NULL)
-    g_string_append_printf (tooltip, " · %s", summary);
-  if (tocsin_pause_get_paused (self->pause))
-    {
-      g_autofree char *paused = tocsin_context_dup_pause_text (self);
-
-      g_string_append_printf (tooltip, "\n%s", paused);
-    }
-  if (self->watcher != NULL)
-    {
-      g_autofree char *health = tocsin_health_describe (tocsin_paging_watcher_get_health (self->watcher),
-                                                        tocsin_paging_watcher_get_stale_since (self->watcher));
-
-      if (health != NULL)
-        g_string_append_printf (tooltip, "\n%s", health);
-    }
-
-  tocsin_status_icon_set_tooltip (self->status_icon, tooltip->str);
-  tocsin_status_icon_set_needs_attention (self->status_icon, count > 0);
-}
-
-static void
-update_status_icon (TocsinContext *self)
-{
-  GDBusConnection *bus = g_application_get_dbus_connection (self->application);
-  gboolean wanted = self->alert_monitor != NULL && bus != NULL &&
-                    g_settings_get_boolean (self->settings, "show-tray-icon");
-
-  if (!wanted)
-    {
-      g_clear_object (&self->status_icon);
-      return;
-    }
-
-  if (self->status_icon == NULL)
-    {
-      g_autoptr(GMenuModel) menu = build_tray_menu ();
-
-      self->status_icon = tocsin_status_icon_new (bus, APP_ID, APP_ID "-symbolic");
-      tocsin_status_icon_set_menu (self->status_icon, menu, G_ACTION_GROUP (self->application));
-      g_signal_connect_object (self->status_icon, "activate",
-                               G_CALLBACK (g_application_activate), self->application, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->alert_monitor, "notify::open-unacknowledged-count",
-                               G_CALLBACK (update_status_icon_text), self, G_CONNECT_SWAPPED);
-      if (self->schedule_monitor != NULL)
-        g_signal_connect_object (tocsin_schedule_monitor_get_model (self->schedule_monitor), "notify::summary",
-                                 G_CALLBACK (update_status_icon_text), self, G_CONNECT_SWAPPED);
-    }
-
-  update_status_icon_text (self);
 }
 
 static void
@@ -399,7 +267,7 @@ update_monitors (TocsinContext *self)
   start_notifier (self);
   tocsin_schedule_monitor_start (self->schedule_monitor);
 
-  update_status_icon (self);
+  _tocsin_context_update_status_icon (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ALERT_MONITOR]);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCHEDULE_MONITOR]);
@@ -430,7 +298,7 @@ setup_paging (TocsinContext *self)
   self->pause = tocsin_pause_new ();
   g_settings_bind (self->settings, "pause-p1-breaks-through", self->pause, "p1-breaks-through",
                    G_SETTINGS_BIND_GET);
-  g_signal_connect_object (self->pause, "notify::paused", G_CALLBACK (update_status_icon_text),
+  g_signal_connect_object (self->pause, "notify::paused", G_CALLBACK (_tocsin_context_update_status_icon_text),
                            self, G_CONNECT_SWAPPED);
 
   self->alarm = tocsin_alarm_new (TOCSIN_ALARM_PLAYER (player));
@@ -456,7 +324,7 @@ tocsin_context_constructed (GObject *object)
   self->clock = tocsin_clock_new ();
   setup_paging (self);
   g_signal_connect_object (self->settings, "changed::show-tray-icon",
-                           G_CALLBACK (update_status_icon), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_tocsin_context_update_status_icon), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::page-for",
                            G_CALLBACK (update_page_for), self, G_CONNECT_SWAPPED);
 
