@@ -239,6 +239,19 @@ tocsin_clock_init (TocsinClock *self)
   self->use_24h = TRUE;
 }
 
+/* Returns: (transfer none): the process's clock, which the context hands
+ * out and widgets built without one (cells, tests) share */
+TocsinClock *
+tocsin_clock_get_default (void)
+{
+  static TocsinClock *instance;
+
+  if (instance == NULL)
+    instance = tocsin_clock_new ();
+
+  return instance;
+}
+
 /* Follows the desktop's clock format when its schema is installed. */
 TocsinClock *
 tocsin_clock_new (void)

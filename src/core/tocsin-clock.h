@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TocsinClock, tocsin_clock, TOCSIN, CLOCK, GObject)
 
+TocsinClock *tocsin_clock_get_default       (void);
 TocsinClock *tocsin_clock_new               (void);
 TocsinClock *tocsin_clock_new_with_settings (GSettings   *interface_settings);
 gboolean     tocsin_clock_get_use_24h       (TocsinClock *self);

@@ -321,7 +321,7 @@ tocsin_context_constructed (GObject *object)
   g_assert (G_IS_SETTINGS (self->settings));
   g_assert (TOCSIN_IS_CONFIG (self->config));
 
-  self->clock = tocsin_clock_new ();
+  self->clock = g_object_ref (tocsin_clock_get_default ());
   setup_paging (self);
   g_signal_connect_object (self->settings, "changed::show-tray-icon",
                            G_CALLBACK (_tocsin_context_update_status_icon), self, G_CONNECT_SWAPPED);

@@ -70,7 +70,7 @@ struct _TocsinSchedulesPage
   GSignalGroup          *shift_days_signals;
 
   TocsinContext         *context;      /* nullable */
-  TocsinClock           *clock;        /* the context's, or the page's own */
+  TocsinClock           *clock;        /* the context's, or the default */
   GNetworkMonitor       *network_monitor;
   char                  *indicator;
   guint                  window_days;
@@ -652,8 +652,8 @@ tocsin_schedules_page_constructed (GObject *object)
   if (self->context != NULL)
     g_object_bind_property (self->context, "schedule-monitor", self, "monitor", G_BINDING_SYNC_CREATE);
 
-  self->clock = self->context != NULL ? g_object_ref (tocsin_context_get_clock (self->context))
-                                      : tocsin_clock_new ();
+  self->clock = g_object_ref (self->context != NULL ? tocsin_context_get_clock (self->context)
+                                                  : tocsin_clock_get_default ());
   g_signal_connect_object (self->clock, "minute", G_CALLBACK (on_tick_cb), self, G_CONNECT_SWAPPED);
 }
 
