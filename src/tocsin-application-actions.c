@@ -32,12 +32,13 @@ preferences_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   TocsinApplication *self = user_data;
-  GtkWindow *preferences;
+  GtkWindow         *preferences;
 
   preferences = GTK_WINDOW (tocsin_preferences_window_new (self->settings));
   tocsin_preferences_window_set_auth_session (TOCSIN_PREFERENCES_WINDOW (preferences),
                                               tocsin_context_get_auth_session (self->context));
-  gtk_window_set_transient_for (preferences, GTK_WINDOW (_tocsin_application_get_main_window (self)));
+  gtk_window_set_transient_for (preferences,
+                                GTK_WINDOW (_tocsin_application_get_main_window (self)));
   gtk_window_present (preferences);
 }
 
@@ -47,22 +48,18 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   TocsinApplication *self = user_data;
-  static const char *developers[] = { "The Tocsin authors", NULL };
+  static const char *developers [] = { "The Tocsin authors", NULL };
 
   adw_show_about_window (GTK_WINDOW (_tocsin_application_get_main_window (self)),
-                         "application-name", _("Tocsin"),
-                         "application-icon", BASE_ID,
-                         "version", PACKAGE_VERSION,
-                         "developer-name", "The Tocsin authors",
-                         "developers", developers,
-                         "comments", _("On-call alerts and schedules from Jira Service Management Operations"),
-                         "website", "https://github.com/tocsin/tocsin",
-                         "issue-url", "https://github.com/tocsin/tocsin/issues",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "copyright", "© 2026 The Tocsin authors",
+                         "application-name", _("Tocsin"), "application-icon", BASE_ID, "version",
+                         PACKAGE_VERSION, "developer-name", "The Tocsin authors", "developers",
+                         developers, "comments",
+                         _("On-call alerts and schedules from Jira Service Management Operations"),
+                         "website", "https://github.com/tocsin/tocsin", "issue-url",
+                         "https://github.com/tocsin/tocsin/issues", "license-type",
+                         GTK_LICENSE_GPL_3_0, "copyright", "© 2026 The Tocsin authors",
                          /* Translators: put your names here, one per line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+                         "translator-credits", _("translator-credits"), NULL);
 }
 
 static void
@@ -75,7 +72,8 @@ sign_in_action (GSimpleAction *action,
   TocsinWindow *window = _tocsin_application_get_main_window (self);
 
   /* The browser opens on the window's display, with its startup id. */
-  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (window))));
+  context = G_APP_LAUNCH_CONTEXT (
+    gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (window))));
   tocsin_context_sign_in (self->context, context);
 }
 
@@ -121,16 +119,14 @@ sign_out_action (GSimpleAction *action,
                  gpointer       user_data)
 {
   TocsinApplication *self = user_data;
-  GtkWidget *dialog;
+  GtkWidget         *dialog;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (_tocsin_application_get_main_window (self)),
                                    _("Sign Out?"),
                                    _("Tocsin forgets your sign-in and the data it keeps for this "
-                                     "account. You can sign in again at any time."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "sign-out", _("_Sign Out"),
-                                    NULL);
+                                      "account. You can sign in again at any time."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "sign-out", _("_Sign Out"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign-out",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -246,9 +242,8 @@ snooze_alert_action (GSimpleAction *action,
 
   end = g_date_time_add_minutes (now, g_settings_get_uint (self->settings, "snooze-minutes"));
   end_time = g_date_time_format (end, "%Y-%m-%dT%H:%M:%SZ");
-  tocsin_alert_monitor_run_alert_action_async (monitor, alert, TOCSIN_ALERT_ACTION_SNOOZE,
-                                               end_time, NULL, NULL, on_snooze_done_cb,
-                                               g_object_ref (self));
+  tocsin_alert_monitor_run_alert_action_async (monitor, alert, TOCSIN_ALERT_ACTION_SNOOZE, end_time,
+                                               NULL, NULL, on_snooze_done_cb, g_object_ref (self));
 }
 
 static void
@@ -345,13 +340,14 @@ static const GActionEntry app_actions[] = {
 void
 _tocsin_application_init_actions (TocsinApplication *self)
 {
-  static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *quit_accels [] = { "<Control>q", NULL };
+  static const char *preferences_accels [] = { "<Control>comma", NULL };
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
-                                   G_N_ELEMENTS (app_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 }
 
 static void

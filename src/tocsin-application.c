@@ -91,7 +91,9 @@ on_background_answered_cb (GObject      *source,
   if (!tocsin_background_portal_request_finish (result, &allowed, &error))
     g_debug ("Could not ask to run in the background: %s", error->message);
   else if (!allowed)
-    _tocsin_application_add_toast (self, _("Tocsin is not allowed to run in the background. Keep its window open to be paged."));
+    _tocsin_application_add_toast (
+      self,
+      _("Tocsin is not allowed to run in the background. Keep its window open to be paged."));
 }
 
 static void
@@ -292,18 +294,19 @@ create_context (TocsinApplication *self)
   self->context = tocsin_context_new (G_APPLICATION (self), self->settings, self->config);
   session = tocsin_context_get_auth_session (self->context);
 
-  g_signal_connect_object (self->context, "notify::alert-monitor",
-                           G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->context, "page-for-chosen",
-                           G_CALLBACK (on_page_for_chosen_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::alert-monitor", G_CALLBACK (update_hold), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "page-for-chosen", G_CALLBACK (on_page_for_chosen_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (tocsin_context_get_pause (self->context), "notify::paused",
-                           G_CALLBACK (_tocsin_application_update_actions), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "notify::state",
-                           G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "notify::current-site",
-                           G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "notify::keyring-unsaved",
-                           G_CALLBACK (on_keyring_unsaved_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_tocsin_application_update_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::state", G_CALLBACK (on_session_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::current-site", G_CALLBACK (on_session_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::keyring-unsaved", G_CALLBACK (on_keyring_unsaved_cb),
+                           self, G_CONNECT_SWAPPED);
   on_session_changed_cb (self);
   update_hold (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
@@ -330,8 +333,8 @@ tocsin_application_startup (GApplication *app)
 
   g_signal_connect_object (self->settings, "changed::run-in-background",
                            G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::start-at-login",
-                           G_CALLBACK (update_autostart), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::start-at-login", G_CALLBACK (update_autostart),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_after (self, "window-added", G_CALLBACK (on_windows_changed_cb), NULL);
   g_signal_connect_after (self, "window-removed", G_CALLBACK (on_windows_changed_cb), NULL);
 
@@ -339,8 +342,8 @@ tocsin_application_startup (GApplication *app)
 
   /* Tokens come from the keyring without blocking the window. */
   self->cancellable = g_cancellable_new ();
-  tocsin_auth_session_restore_async (tocsin_context_get_auth_session (self->context), self->cancellable,
-                                     on_restored_cb, g_object_ref (self));
+  tocsin_auth_session_restore_async (tocsin_context_get_auth_session (self->context),
+                                     self->cancellable, on_restored_cb, g_object_ref (self));
 }
 
 static void
@@ -378,8 +381,10 @@ tocsin_application_open (GApplication  *app,
 
       if (!g_str_has_prefix (uri, "tocsin:"))
         continue;
-      if (!tocsin_auth_session_handle_callback_uri (tocsin_context_get_auth_session (self->context), uri))
-        _tocsin_application_add_toast (self, _("This sign-in link does not belong to a sign-in in progress."));
+      if (!tocsin_auth_session_handle_callback_uri (tocsin_context_get_auth_session (self->context),
+                                                    uri))
+        _tocsin_application_add_toast (
+          self, _("This sign-in link does not belong to a sign-in in progress."));
     }
 }
 

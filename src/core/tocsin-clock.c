@@ -141,8 +141,8 @@ tocsin_clock_constructed (GObject *object)
   /* A new zone moves midnight; the file is replaced, not written to. */
   self->zone_monitor = g_file_monitor_file (localtime, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
   if (self->zone_monitor != NULL)
-    g_signal_connect_object (self->zone_monitor, "changed",
-                             G_CALLBACK (tocsin_clock_resync), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->zone_monitor, "changed", G_CALLBACK (tocsin_clock_resync), self,
+                             G_CONNECT_SWAPPED);
   g_signal_connect_object (tocsin_resume_watcher_get_default (), "resumed",
                            G_CALLBACK (tocsin_clock_resync), self, G_CONNECT_SWAPPED);
 
@@ -224,13 +224,11 @@ tocsin_clock_class_init (TocsinClockClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* On every wall-clock minute, and after a resume or a new time zone. */
-  signals [MINUTE] =
-    g_signal_new ("minute", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals [MINUTE] = g_signal_new ("minute", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
   /* When the local date changes, right after that minute's "minute". */
-  signals [DAY] =
-    g_signal_new ("day", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals [DAY] = g_signal_new ("day", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                NULL, G_TYPE_NONE, 0);
 }
 
 static void

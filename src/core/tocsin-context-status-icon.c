@@ -57,16 +57,19 @@ _tocsin_context_update_status_icon_text (TocsinContext *self)
 {
   g_autoptr(GString) tooltip = g_string_new (NULL);
   const char *summary = NULL;
-  guint count;
+  guint       count;
 
   if (self->status_icon == NULL || self->alert_monitor == NULL)
     return;
 
   count = tocsin_alert_monitor_get_open_unacknowledged_count (self->alert_monitor);
-  g_string_printf (tooltip, g_dngettext (GETTEXT_PACKAGE, "%u unacknowledged alert",
-                                         "%u unacknowledged alerts", count), count);
+  g_string_printf (tooltip,
+                   g_dngettext (GETTEXT_PACKAGE, "%u unacknowledged alert",
+                                "%u unacknowledged alerts", count),
+                   count);
   if (self->schedule_monitor != NULL)
-    summary = tocsin_schedule_list_get_summary (tocsin_schedule_monitor_get_model (self->schedule_monitor));
+    summary =
+      tocsin_schedule_list_get_summary (tocsin_schedule_monitor_get_model (self->schedule_monitor));
   if (summary != NULL)
     g_string_append_printf (tooltip, " · %s", summary);
   if (tocsin_pause_get_paused (self->pause))
@@ -77,8 +80,9 @@ _tocsin_context_update_status_icon_text (TocsinContext *self)
     }
   if (self->watcher != NULL)
     {
-      g_autofree char *health = tocsin_health_describe (tocsin_paging_watcher_get_health (self->watcher),
-                                                        tocsin_paging_watcher_get_stale_since (self->watcher));
+      g_autofree char *health =
+        tocsin_health_describe (tocsin_paging_watcher_get_health (self->watcher),
+                                tocsin_paging_watcher_get_stale_since (self->watcher));
 
       if (health != NULL)
         g_string_append_printf (tooltip, "\n%s", health);
@@ -92,8 +96,8 @@ void
 _tocsin_context_update_status_icon (TocsinContext *self)
 {
   GDBusConnection *bus = g_application_get_dbus_connection (self->application);
-  gboolean wanted = self->alert_monitor != NULL && bus != NULL &&
-                    g_settings_get_boolean (self->settings, "show-tray-icon");
+  gboolean         wanted = self->alert_monitor != NULL && bus != NULL &&
+                            g_settings_get_boolean (self->settings, "show-tray-icon");
 
   if (!wanted)
     {
@@ -107,13 +111,16 @@ _tocsin_context_update_status_icon (TocsinContext *self)
 
       self->status_icon = tocsin_status_icon_new (bus, APP_ID, APP_ID "-symbolic");
       tocsin_status_icon_set_menu (self->status_icon, menu, G_ACTION_GROUP (self->application));
-      g_signal_connect_object (self->status_icon, "activate",
-                               G_CALLBACK (g_application_activate), self->application, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->status_icon, "activate", G_CALLBACK (g_application_activate),
+                               self->application, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->alert_monitor, "notify::open-unacknowledged-count",
-                               G_CALLBACK (_tocsin_context_update_status_icon_text), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (_tocsin_context_update_status_icon_text), self,
+                               G_CONNECT_SWAPPED);
       if (self->schedule_monitor != NULL)
-        g_signal_connect_object (tocsin_schedule_monitor_get_model (self->schedule_monitor), "notify::summary",
-                                 G_CALLBACK (_tocsin_context_update_status_icon_text), self, G_CONNECT_SWAPPED);
+        g_signal_connect_object (tocsin_schedule_monitor_get_model (self->schedule_monitor),
+                                 "notify::summary",
+                                 G_CALLBACK (_tocsin_context_update_status_icon_text), self,
+                                 G_CONNECT_SWAPPED);
     }
 
   _tocsin_context_update_status_icon_text (self);

@@ -86,18 +86,19 @@ static void
 settle_page_for (TocsinContext *self)
 {
   TocsinScheduleList *schedules;
-  TocsinPageFor chosen;
+  TocsinPageFor       chosen;
 
   if (self->schedule_monitor == NULL || g_settings_get_enum (self->settings, "page-for") != 0)
     return;
 
   schedules = tocsin_schedule_monitor_get_model (self->schedule_monitor);
-  if (tocsin_schedule_list_get_loading (schedules) || tocsin_schedule_list_get_error (schedules) != NULL)
+  if (tocsin_schedule_list_get_loading (schedules) ||
+      tocsin_schedule_list_get_error (schedules) != NULL)
     return;
 
   chosen = tocsin_paging_watcher_choose_page_for (schedules);
   /* The setting's values are the enum's nicks, after "auto". */
-  g_settings_set_enum (self->settings, "page-for", (int) chosen + 1);
+  g_settings_set_enum (self->settings, "page-for", (int)chosen + 1);
   g_signal_emit (self, signals [PAGE_FOR_CHOSEN], 0, chosen);
 }
 
@@ -110,8 +111,8 @@ update_page_for (TocsinContext *self)
     return;
 
   /* Until "auto" is settled, everything pages: never silently unpaged. */
-  tocsin_paging_watcher_set_page_for (self->watcher,
-                                      value == 0 ? TOCSIN_PAGE_FOR_EVERYTHING : (TocsinPageFor) (value - 1));
+  tocsin_paging_watcher_set_page_for (self->watcher, value == 0 ? TOCSIN_PAGE_FOR_EVERYTHING
+                                                                : (TocsinPageFor)(value - 1));
 }
 
 static void
@@ -122,26 +123,26 @@ start_notifier (TocsinContext *self)
   /* The ids already announced are per-account state, so a restart does not
    * page again; sign-out deletes them. */
   g_free (self->announced_path);
-  self->announced_path = account != NULL ? g_strdup (tocsin_account_state_get_announced_path (account))
-                                         : NULL;
+  self->announced_path =
+    account != NULL ? g_strdup (tocsin_account_state_get_announced_path (account)) : NULL;
 
-  self->notifier = tocsin_alert_notifier_new (self->application,
-                                              tocsin_paging_watcher_get_alerts (self->watcher),
-                                              self->announced_path);
-  g_settings_bind_with_mapping (self->settings, "notify-min-priority",
-                                self->notifier, "min-priority",
-                                G_SETTINGS_BIND_GET,
-                                priority_from_setting, NULL, NULL, NULL);
-  g_settings_bind (self->settings, "snooze-minutes", self->notifier, "snooze-minutes", G_SETTINGS_BIND_GET);
+  self->notifier =
+    tocsin_alert_notifier_new (self->application, tocsin_paging_watcher_get_alerts (self->watcher),
+                               self->announced_path);
+  g_settings_bind_with_mapping (self->settings, "notify-min-priority", self->notifier,
+                                "min-priority", G_SETTINGS_BIND_GET, priority_from_setting, NULL,
+                                NULL, NULL);
+  g_settings_bind (self->settings, "snooze-minutes", self->notifier, "snooze-minutes",
+                   G_SETTINGS_BIND_GET);
   tocsin_alert_notifier_set_pause (self->notifier, self->pause);
   tocsin_alert_notifier_set_alarm (self->notifier, self->alarm);
   /* In-place changes (acknowledged elsewhere, re-opened) emit no
    * items-changed; every finished refresh is a reason to look again. */
-  g_signal_connect_object (self->watcher, "refreshed",
-                           G_CALLBACK (tocsin_alert_notifier_scan), self->notifier,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->watcher, "refreshed", G_CALLBACK (tocsin_alert_notifier_scan),
+                           self->notifier, G_CONNECT_SWAPPED);
 
-  self->health_notifier = tocsin_health_notifier_new (self->application, self->watcher, self->notifier);
+  self->health_notifier =
+    tocsin_health_notifier_new (self->application, self->watcher, self->notifier);
   /* The health notification is for when no window shows the banner. */
   tocsin_health_notifier_set_window_open (self->health_notifier, self->window_open);
 }
@@ -165,14 +166,18 @@ start_watcher (TocsinContext   *self,
   /* For the demo and manual tests: short polls and a stale threshold
    * reachable in seconds, for this run only. */
   if (interval != NULL && g_ascii_strtoull (interval, NULL, 10) > 0)
-    tocsin_paging_watcher_set_poll_interval (self->watcher, (guint) g_ascii_strtoull (interval, NULL, 10));
+    tocsin_paging_watcher_set_poll_interval (self->watcher,
+                                             (guint)g_ascii_strtoull (interval, NULL, 10));
   else
-    g_settings_bind (self->settings, "poll-interval", self->watcher, "poll-interval", G_SETTINGS_BIND_GET);
+    g_settings_bind (self->settings, "poll-interval", self->watcher, "poll-interval",
+                     G_SETTINGS_BIND_GET);
   if (floor != NULL && *floor != '\0')
-    tocsin_paging_watcher_set_stale_floor (self->watcher, (guint) g_ascii_strtoull (floor, NULL, 10));
+    tocsin_paging_watcher_set_stale_floor (self->watcher,
+                                           (guint)g_ascii_strtoull (floor, NULL, 10));
 
   g_signal_connect_object (self->watcher, "notify::health",
-                           G_CALLBACK (_tocsin_context_update_status_icon_text), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_tocsin_context_update_status_icon_text), self,
+                           G_CONNECT_SWAPPED);
   tocsin_paging_watcher_set_active (self->watcher, TRUE);
 }
 
@@ -241,9 +246,9 @@ update_monitors (TocsinContext *self)
 
   drop_monitors (self);
 
-  client = tocsin_ops_client_new (tocsin_config_get_api_base_url (self->config),
-                                  tocsin_site_get_id (site),
-                                  TOCSIN_TOKEN_PROVIDER (self->session), &error);
+  client =
+    tocsin_ops_client_new (tocsin_config_get_api_base_url (self->config), tocsin_site_get_id (site),
+                           TOCSIN_TOKEN_PROVIDER (self->session), &error);
   if (client == NULL)
     {
       tocsin_context_set_sign_in_error (self, error);
@@ -261,8 +266,8 @@ update_monitors (TocsinContext *self)
   self->schedule_monitor = tocsin_schedule_monitor_new (service);
   if (account_id != NULL && g_strcmp0 (account_id, "unknown") != 0)
     tocsin_schedule_monitor_set_account_id (self->schedule_monitor, account_id);
-  g_signal_connect_object (self->schedule_monitor, "refreshed",
-                           G_CALLBACK (settle_page_for), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->schedule_monitor, "refreshed", G_CALLBACK (settle_page_for), self,
+                           G_CONNECT_SWAPPED);
 
   start_watcher (self, client);
   start_notifier (self);
@@ -294,13 +299,15 @@ on_session_changed_cb (TocsinContext *self)
 static void
 setup_paging (TocsinContext *self)
 {
-  g_autoptr(TocsinGSoundPlayer) player = tocsin_gsound_player_new (RESOURCE_PATH "/sounds/alarm.oga");
+  g_autoptr(TocsinGSoundPlayer) player =
+    tocsin_gsound_player_new (RESOURCE_PATH "/sounds/alarm.oga");
 
   self->pause = tocsin_pause_new ();
   g_settings_bind (self->settings, "pause-p1-breaks-through", self->pause, "p1-breaks-through",
                    G_SETTINGS_BIND_GET);
-  g_signal_connect_object (self->pause, "notify::paused", G_CALLBACK (_tocsin_context_update_status_icon_text),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pause, "notify::paused",
+                           G_CALLBACK (_tocsin_context_update_status_icon_text), self,
+                           G_CONNECT_SWAPPED);
 
   self->alarm = tocsin_alarm_new (TOCSIN_ALARM_PLAYER (player));
   g_settings_bind_with_mapping (self->settings, "alarm-min-priority", self->alarm, "min-priority",
@@ -325,13 +332,14 @@ tocsin_context_constructed (GObject *object)
   self->clock = g_object_ref (tocsin_clock_get_default ());
   setup_paging (self);
   g_signal_connect_object (self->settings, "changed::show-tray-icon",
-                           G_CALLBACK (_tocsin_context_update_status_icon), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::page-for",
-                           G_CALLBACK (update_page_for), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_tocsin_context_update_status_icon), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::page-for", G_CALLBACK (update_page_for), self,
+                           G_CONNECT_SWAPPED);
 
   self->session = tocsin_auth_session_new (self->config);
-  g_signal_connect_object (self->session, "notify::state",
-                           G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::state", G_CALLBACK (on_session_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::current-site",
                            G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
   on_session_changed_cb (self);
@@ -466,9 +474,8 @@ tocsin_context_class_init (TocsinContextClass *klass)
   properties [PROP_PAGING_WATCHER] =
     g_param_spec_object ("paging-watcher", NULL, NULL, TOCSIN_TYPE_PAGING_WATCHER,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties [PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL, TOCSIN_TYPE_CLOCK,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties [PROP_CLOCK] = g_param_spec_object ("clock", NULL, NULL, TOCSIN_TYPE_CLOCK,
+                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   /* Why the last sign-in (or reading the keyring at startup) failed. */
   properties [PROP_SIGN_IN_ERROR] =
     g_param_spec_boxed ("sign-in-error", NULL, NULL, G_TYPE_ERROR,
@@ -482,8 +489,8 @@ tocsin_context_class_init (TocsinContextClass *klass)
 
   /* page-for "auto" was settled to the TocsinPageFor argument. */
   signals [PAGE_FOR_CHOSEN] =
-    g_signal_new ("page-for-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+    g_signal_new ("page-for-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_INT);
 }
 
 static void
@@ -502,11 +509,8 @@ tocsin_context_new (GApplication *application,
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (TOCSIN_IS_CONFIG (config), NULL);
 
-  return g_object_new (TOCSIN_TYPE_CONTEXT,
-                       "application", application,
-                       "settings", settings,
-                       "config", config,
-                       NULL);
+  return g_object_new (TOCSIN_TYPE_CONTEXT, "application", application, "settings", settings,
+                       "config", config, NULL);
 }
 
 /* Returns: (transfer none) */
@@ -705,8 +709,10 @@ on_sign_in_cb (GObject      *object,
    * again for the remembered site goes straight back to it. */
   site = tocsin_auth_session_get_current_site (self->session);
   tocsin_context_set_choosing_site (self,
-                                    g_list_model_get_n_items (tocsin_auth_session_get_sites (self->session)) > 1 &&
-                                    (site == NULL || g_strcmp0 (previous_site, tocsin_site_get_id (site)) != 0));
+                                    g_list_model_get_n_items (
+                                      tocsin_auth_session_get_sites (self->session)) > 1 &&
+                                      (site == NULL ||
+                                       g_strcmp0 (previous_site, tocsin_site_get_id (site)) != 0));
 }
 
 /* @launch_context: (nullable): where the browser opens */

@@ -73,8 +73,8 @@ tocsin_paging_banner_set_context (TocsinPagingBanner *self,
   self->context = context;
   g_signal_connect_object (tocsin_context_get_pause (context), "notify::paused",
                            G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (tocsin_context_get_pause (context), "notify::until",
-                           G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (tocsin_context_get_pause (context), "notify::until", G_CALLBACK (update),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (tocsin_context_get_alarm (context), "notify::ringing",
                            G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);

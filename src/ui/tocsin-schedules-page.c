@@ -650,10 +650,11 @@ tocsin_schedules_page_constructed (GObject *object)
   G_OBJECT_CLASS (tocsin_schedules_page_parent_class)->constructed (object);
 
   if (self->context != NULL)
-    g_object_bind_property (self->context, "schedule-monitor", self, "monitor", G_BINDING_SYNC_CREATE);
+    g_object_bind_property (self->context, "schedule-monitor", self, "monitor",
+                            G_BINDING_SYNC_CREATE);
 
   self->clock = g_object_ref (self->context != NULL ? tocsin_context_get_clock (self->context)
-                                                  : tocsin_clock_get_default ());
+                                                    : tocsin_clock_get_default ());
   g_signal_connect_object (self->clock, "minute", G_CALLBACK (on_tick_cb), self, G_CONNECT_SWAPPED);
 }
 

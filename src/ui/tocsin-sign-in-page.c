@@ -125,7 +125,8 @@ update_state (TocsinSignInPage *self)
 {
   TocsinAuthState state = self->session != NULL ? tocsin_auth_session_get_state (self->session)
                                                 : TOCSIN_AUTH_STATE_SIGNED_OUT;
-  gboolean choosing_site = self->context != NULL && tocsin_context_get_choosing_site (self->context);
+  gboolean        choosing_site =
+    self->context != NULL && tocsin_context_get_choosing_site (self->context);
   const char *name;
 
   if (choosing_site && state == TOCSIN_AUTH_STATE_SIGNED_IN)
@@ -153,7 +154,8 @@ update_state (TocsinSignInPage *self)
 static void
 update_error (TocsinSignInPage *self)
 {
-  const GError *error = self->context != NULL ? tocsin_context_get_sign_in_error (self->context) : NULL;
+  const GError *error =
+    self->context != NULL ? tocsin_context_get_sign_in_error (self->context) : NULL;
 
   if (error != NULL)
     {
@@ -222,7 +224,8 @@ on_callback_rejected_cb (TocsinSignInPage *self,
 static void
 on_copy_link_clicked_cb (TocsinSignInPage *self)
 {
-  const char *uri = self->session != NULL ? tocsin_auth_session_get_authorize_uri (self->session) : NULL;
+  const char *uri =
+    self->session != NULL ? tocsin_auth_session_get_authorize_uri (self->session) : NULL;
 
   if (uri == NULL)
     return;
@@ -264,17 +267,25 @@ bind_session (TocsinSignInPage *self)
   TocsinAuthSession *session = self->session;
   g_autoptr(TocsinConfig) config = NULL;
 
-  g_signal_connect_object (session, "notify::state", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "notify::current-site", G_CALLBACK (update_reauth), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "notify::authorize-uri", G_CALLBACK (update_copy_link), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "browser-failed", G_CALLBACK (on_browser_failed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "callback-rejected", G_CALLBACK (on_callback_rejected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::state", G_CALLBACK (update_state), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::current-site", G_CALLBACK (update_reauth), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::authorize-uri", G_CALLBACK (update_copy_link), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "browser-failed", G_CALLBACK (on_browser_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "callback-rejected", G_CALLBACK (on_callback_rejected_cb), self,
+                           G_CONNECT_SWAPPED);
 
   g_object_get (session, "config", &config, NULL);
-  g_signal_connect_object (config, "notify::client-id", G_CALLBACK (update_register_help), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (config, "notify::redirect-uri", G_CALLBACK (update_register_help), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (config, "notify::client-id", G_CALLBACK (update_register_help), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (config, "notify::redirect-uri", G_CALLBACK (update_register_help), self,
+                           G_CONNECT_SWAPPED);
 
-  gtk_list_box_bind_model (self->site_list, tocsin_auth_session_get_sites (session), create_site_row, NULL, NULL);
+  gtk_list_box_bind_model (self->site_list, tocsin_auth_session_get_sites (session),
+                           create_site_row, NULL, NULL);
 }
 
 static void

@@ -74,9 +74,9 @@ update_signed_in (TocsinWindow *self)
 {
   TocsinAuthSession *session = tocsin_context_get_auth_session (self->context);
 
-  tocsin_window_set_signed_in (self,
-                               tocsin_auth_session_get_state (session) == TOCSIN_AUTH_STATE_SIGNED_IN &&
-                               !tocsin_context_get_choosing_site (self->context));
+  tocsin_window_set_signed_in (self, tocsin_auth_session_get_state (session) ==
+                                         TOCSIN_AUTH_STATE_SIGNED_IN &&
+                                       !tocsin_context_get_choosing_site (self->context));
 }
 
 static void
@@ -216,13 +216,13 @@ bind_context (TocsinWindow *self)
 
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_cb), NULL);
   tocsin_paging_banner_set_context (self->paging_banner, self->context);
-  g_signal_connect_object (self->context, "notify::paging-watcher", G_CALLBACK (on_paging_watcher_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::paging-watcher",
+                           G_CALLBACK (on_paging_watcher_cb), self, G_CONNECT_SWAPPED);
   on_paging_watcher_cb (self);
 
   g_signal_connect_object (session, "notify::state", G_CALLBACK (update_signed_in), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->context, "notify::choosing-site", G_CALLBACK (update_signed_in), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::choosing-site", G_CALLBACK (update_signed_in),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (tocsin_auth_session_get_sites (session), "items-changed",
                            G_CALLBACK (update_site_menu), self, G_CONNECT_SWAPPED);
   update_signed_in (self);
@@ -271,7 +271,8 @@ tocsin_window_constructed (GObject *object)
 
   /* Built here, not in the template, to be built with the context. */
   self->sign_in_page = tocsin_sign_in_page_new (self->context);
-  gtk_stack_add_titled (self->main_stack, GTK_WIDGET (self->sign_in_page), "signed-out", _("Signed Out"));
+  gtk_stack_add_titled (self->main_stack, GTK_WIDGET (self->sign_in_page), "signed-out",
+                        _("Signed Out"));
   gtk_stack_set_visible_child_name (self->main_stack, "signed-out");
 
   update_switchers (self);
@@ -400,10 +401,7 @@ tocsin_window_new (GtkApplication *application,
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (TOCSIN_IS_CONTEXT (context), NULL);
 
-  return g_object_new (TOCSIN_TYPE_WINDOW,
-                       "application", application,
-                       "context", context,
-                       NULL);
+  return g_object_new (TOCSIN_TYPE_WINDOW, "application", application, "context", context, NULL);
 }
 
 void

@@ -162,7 +162,8 @@ static gboolean
 alerts_listed (gpointer data)
 {
   GtkColumnView *view = GTK_COLUMN_VIEW (find_in ("alerts_page", "column_view"));
-  TocsinAlertMonitor *monitor = tocsin_context_get_alert_monitor (tocsin_application_get_context (the_app));
+  TocsinAlertMonitor *monitor =
+    tocsin_context_get_alert_monitor (tocsin_application_get_context (the_app));
 
   return monitor != NULL && !tocsin_alert_monitor_get_loading (monitor) &&
          g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))) > 0;

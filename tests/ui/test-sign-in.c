@@ -109,8 +109,7 @@ find_label (GtkWidget  *root,
       g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
     return root;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_label (child, text);
@@ -135,7 +134,8 @@ find_in_sign_in_page (TocsinWindow *window,
 {
   GtkWidget *main_stack = tocsin_test_find_by_id (GTK_WIDGET (window), "main_stack");
 
-  return tocsin_test_find_by_id (gtk_stack_get_child_by_name (GTK_STACK (main_stack), "signed-out"), id);
+  return tocsin_test_find_by_id (gtk_stack_get_child_by_name (GTK_STACK (main_stack), "signed-out"),
+                                 id);
 }
 
 static const char *
@@ -241,7 +241,8 @@ dialog_shown (gpointer data)
 static void
 sign_out (TocsinApplication *app)
 {
-  TocsinAuthSession *session = tocsin_context_get_auth_session (tocsin_application_get_context (app));
+  TocsinAuthSession *session =
+    tocsin_context_get_auth_session (tocsin_application_get_context (app));
   GtkWidget *dialog;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
@@ -295,7 +296,8 @@ finish_with_site (TocsinApplication *app,
                   guint              site_index,
                   const char        *shot_name)
 {
-  TocsinAuthSession *session = tocsin_context_get_auth_session (tocsin_application_get_context (app));
+  TocsinAuthSession *session =
+    tocsin_context_get_auth_session (tocsin_application_get_context (app));
   GtkWidget *list, *row, *stack, *site_button;
   g_autofree char *alerts_path = NULL;
   const char *cloud_id;
@@ -383,7 +385,8 @@ test_no_client (void)
   tocsin_test_sandbox_clear_log (sandbox);
   gtk_widget_activate (find_in_sign_in_page (window, "sign_in_button"));
   assert_page_becomes (window, "error", 5000);
-  g_assert_error (tocsin_context_get_sign_in_error (tocsin_application_get_context (app)), TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_NO_CLIENT);
+  g_assert_error (tocsin_context_get_sign_in_error (tocsin_application_get_context (app)),
+                  TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_NO_CLIENT);
   error_page = find_in_sign_in_page (window, "error_page");
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)), "developer console"));
   g_assert_cmpuint (tocsin_test_sandbox_count_requests (sandbox, NULL, "/"), ==, 0);
@@ -399,7 +402,8 @@ test_browser_failed_paste (void)
 {
   TocsinApplication *app = start_app ();
   TocsinWindow *window = wait_for_window (app);
-  TocsinAuthSession *session = tocsin_context_get_auth_session (tocsin_application_get_context (app));
+  TocsinAuthSession *session =
+    tocsin_context_get_auth_session (tocsin_application_get_context (app));
   g_autoptr(SoupSession) http = soup_session_new ();
   g_autoptr(SoupMessage) get = NULL;
   g_autoptr(SoupMessage) post = NULL;
@@ -571,7 +575,8 @@ count_alert_calls (const char *alert_id,
 static gboolean
 window_query_is (gpointer data)
 {
-  return g_strcmp0 (tocsin_alert_monitor_get_query (tocsin_context_get_alert_monitor (tocsin_application_get_context (data))),
+  return g_strcmp0 (tocsin_alert_monitor_get_query (
+                      tocsin_context_get_alert_monitor (tocsin_application_get_context (data))),
                     "tag:nothing-matches") == 0;
 }
 
@@ -595,7 +600,8 @@ check_alert_notification (TocsinApplication *app,
                           TocsinWindow      *window,
                           const char        *cloud_id)
 {
-  TocsinPagingWatcher *watcher = tocsin_context_get_paging_watcher (tocsin_application_get_context (app));
+  TocsinPagingWatcher *watcher =
+    tocsin_context_get_paging_watcher (tocsin_application_get_context (app));
   g_autoptr(JsonNode) created = NULL;
   g_autoptr(JsonObject) call = NULL;
   g_autofree char *create_path = g_strdup_printf ("/_sandbox/alerts?site=%s", cloud_id);
@@ -624,7 +630,8 @@ check_alert_notification (TocsinApplication *app,
   g_assert_nonnull (strstr (json_object_get_string_member (call, "summary"), "Payment API slow"));
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (call, "hints"), "urgency"), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_list (
-                      tocsin_context_get_alert_monitor (tocsin_application_get_context (app))))), ==, 0);
+                      tocsin_context_get_alert_monitor (tocsin_application_get_context (app))))),
+                    ==, 0);
 
   /* Other searches in the window: no withdrawal, no second page. */
   search_in_window (window, "priority:P1");
@@ -746,7 +753,8 @@ check_hostile_alert_notification (TocsinApplication *app,
   g_assert_cmpuint (status, ==, 201);
   alert_id = json_object_get_string_member (json_node_get_object (created), "id");
 
-  tocsin_paging_watcher_refresh (tocsin_context_get_paging_watcher (tocsin_application_get_context (app)));
+  tocsin_paging_watcher_refresh (
+    tocsin_context_get_paging_watcher (tocsin_application_get_context (app)));
   g_assert_true (tocsin_test_wait_until (alert_notified, (gpointer) alert_id, 20000));
   call = find_alert_notification (alert_id);
   shown = shown_body (json_object_get_string_member (call, "body"));
@@ -846,7 +854,8 @@ check_snooze_without_window (TocsinApplication *app,
   alert_id = json_object_get_string_member (json_node_get_object (created), "id");
 
   /* What pages is the paging watcher's, not the (closed) window's list. */
-  tocsin_paging_watcher_refresh (tocsin_context_get_paging_watcher (tocsin_application_get_context (app)));
+  tocsin_paging_watcher_refresh (
+    tocsin_context_get_paging_watcher (tocsin_application_get_context (app)));
   g_assert_true (tocsin_test_wait_until (alert_notified, (gpointer) alert_id, 20000));
   call = find_alert_notification (alert_id);
   snooze_action = g_strconcat ("app.snooze-alert::", alert_id, NULL);
@@ -912,7 +921,8 @@ static void
 check_health_banner (TocsinApplication *app,
                      TocsinWindow      *window)
 {
-  TocsinPagingWatcher *watcher = tocsin_context_get_paging_watcher (tocsin_application_get_context (app));
+  TocsinPagingWatcher *watcher =
+    tocsin_context_get_paging_watcher (tocsin_application_get_context (app));
   const char *text;
 
   g_assert_false (banner_shown (window));
@@ -963,7 +973,8 @@ watcher_has_loaded (gpointer data)
 {
   TocsinPagingWatcher *watcher = tocsin_context_get_paging_watcher (data);
 
-  return watcher != NULL && tocsin_alert_monitor_get_last_refresh (tocsin_paging_watcher_get_monitor (watcher)) != NULL;
+  return watcher != NULL && tocsin_alert_monitor_get_last_refresh (
+                              tocsin_paging_watcher_get_monitor (watcher)) != NULL;
 }
 
 /* Signing in again (as after an expiry) with the site chosen before goes
@@ -972,9 +983,10 @@ static void
 sign_in_again_to_same_site (TocsinApplication *app,
                             TocsinWindow      *window)
 {
-  TocsinContext *context = tocsin_application_get_context (app);
+  TocsinContext     *context = tocsin_application_get_context (app);
   TocsinAuthSession *session = tocsin_context_get_auth_session (context);
-  g_autofree char *site_id = g_strdup (tocsin_site_get_id (tocsin_auth_session_get_current_site (session)));
+  g_autofree char   *site_id =
+    g_strdup (tocsin_site_get_id (tocsin_auth_session_get_current_site (session)));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
   g_assert_true (tocsin_test_wait_until (session_is_signing_in, session, 5000));
@@ -983,7 +995,8 @@ sign_in_again_to_same_site (TocsinApplication *app,
 
   g_assert_false (tocsin_context_get_choosing_site (context));
   g_assert_true (tocsin_test_wait_until (main_page_is_signed_in, window, 5000));
-  g_assert_cmpstr (tocsin_site_get_id (tocsin_auth_session_get_current_site (session)), ==, site_id);
+  g_assert_cmpstr (tocsin_site_get_id (tocsin_auth_session_get_current_site (session)), ==,
+                   site_id);
   /* The new watcher's first look sets what is already there apart from what is new. */
   g_assert_true (tocsin_test_wait_until (watcher_has_loaded, context, 20000));
 }
@@ -1018,7 +1031,7 @@ test_loopback (void)
   if (g_getenv ("TOCSIN_NOTIFICATION_LOG") != NULL)
     {
       const char *cloud_id = tocsin_site_get_id (tocsin_auth_session_get_current_site (
-                                                   tocsin_context_get_auth_session (tocsin_application_get_context (app))));
+        tocsin_context_get_auth_session (tocsin_application_get_context (app))));
 
       check_alert_notification (app, window, cloud_id);
       check_hostile_alert_notification (app, cloud_id);
@@ -1071,10 +1084,12 @@ test_deny (void)
   assert_page_becomes (window, "error", FLOW_TIMEOUT_MS);
 
   g_assert_cmpuint (consent_posts ("deny"), ==, 1);
-  g_assert_error (tocsin_context_get_sign_in_error (tocsin_application_get_context (app)), TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_ACCESS_DENIED);
+  g_assert_error (tocsin_context_get_sign_in_error (tocsin_application_get_context (app)),
+                  TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_ACCESS_DENIED);
   error_page = find_in_sign_in_page (window, "error_page");
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)), ==,
-                   tocsin_context_get_sign_in_error (tocsin_application_get_context (app))->message);
+                   tocsin_context_get_sign_in_error (tocsin_application_get_context (app))
+                     ->message);
   g_assert_true (gtk_widget_get_visible (tocsin_test_find_by_id (GTK_WIDGET (window), "try_again_button")));
   g_assert_false (tocsin_window_get_signed_in (window));
   g_assert_false (keyring_has_access_token ());

@@ -496,8 +496,7 @@ find_label (GtkWidget  *root,
       g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
     return root;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_label (child, text);
@@ -523,8 +522,8 @@ test_toast_action (void)
   g_autoptr(TocsinApplication) app = start_app ();
   TocsinWindow *window = wait_for_window (app);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toast", "s",
-                                             "<b>Plain</b> & simple"));
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.toast", "s", "<b>Plain</b> & simple"));
   g_assert_true (tocsin_test_wait_until (toast_shown, window, 5000));
 
   gtk_window_destroy (GTK_WINDOW (window));

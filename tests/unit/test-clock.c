@@ -10,9 +10,10 @@
 
 #include "tocsin-clock.h"
 
-typedef struct {
+typedef struct
+{
   GMainLoop *loop;
-  GArray    *minutes;      /* gint64: "now" in µs at each "minute" */
+  GArray    *minutes; /* gint64: "now" in µs at each "minute" */
   guint      days;
   guint      minutes_before_day;
 } Ticks;
@@ -99,14 +100,16 @@ test_minute_boundary (void)
   set_time (clock, 2026, 3, 10, 10, 0);
   wait_for_tick (&ticks);
   g_assert_cmpuint (ticks.minutes->len, ==, 1);
-  g_assert_cmpint (g_array_index (ticks.minutes, gint64, 0), ==, g_date_time_to_unix (expected) * G_USEC_PER_SEC);
+  g_assert_cmpint (g_array_index (ticks.minutes, gint64, 0), ==,
+                   g_date_time_to_unix (expected) * G_USEC_PER_SEC);
   g_assert_cmpuint (ticks.days, ==, 0);
 
   /* Moved on (as after a resume): the next tick is on that minute too. */
   set_time (clock, 2026, 3, 10, 17, 45);
   wait_for_tick (&ticks);
   g_assert_cmpuint (ticks.minutes->len, ==, 2);
-  g_assert_cmpint (g_array_index (ticks.minutes, gint64, 1), ==, g_date_time_to_unix (second) * G_USEC_PER_SEC);
+  g_assert_cmpint (g_array_index (ticks.minutes, gint64, 1), ==,
+                   g_date_time_to_unix (second) * G_USEC_PER_SEC);
   g_assert_cmpuint (ticks.days, ==, 0);
 
   ticks_clear (&ticks);
@@ -125,7 +128,8 @@ test_day_boundary (void)
   set_time (clock, 2026, 3, 10, 23, 59);
   wait_for_tick (&ticks);
   g_assert_cmpuint (ticks.minutes->len, ==, 1);
-  g_assert_cmpint (g_array_index (ticks.minutes, gint64, 0), ==, g_date_time_to_unix (midnight) * G_USEC_PER_SEC);
+  g_assert_cmpint (g_array_index (ticks.minutes, gint64, 0), ==,
+                   g_date_time_to_unix (midnight) * G_USEC_PER_SEC);
   /* "day" once, after that minute's "minute". */
   g_assert_cmpuint (ticks.days, ==, 1);
   g_assert_cmpuint (ticks.minutes_before_day, ==, 1);
