@@ -855,12 +855,12 @@ tocsin_schedules_page_init (TocsinSchedulesPage *self)
   g_signal_group_connect_swapped (self->list_signals, "notify::account-id", G_CALLBACK (update_indicator), self);
 
   self->monitor_signals = g_signal_group_new (TOCSIN_TYPE_SCHEDULE_MONITOR);
-  g_signal_group_connect_swapped (self->monitor_signals, "notify::loading", G_CALLBACK (update_state),
-                                  self);
+  g_signal_group_connect_swapped (self->monitor_signals, "notify::loading",
+                                  G_CALLBACK (update_state), self);
   g_signal_group_connect_swapped (self->monitor_signals, "notify::error", G_CALLBACK (update_state),
                                   self);
-  g_signal_group_connect_swapped (self->monitor_signals, "notify::offline", G_CALLBACK (update_state),
-                                  self);
+  g_signal_group_connect_swapped (self->monitor_signals, "notify::offline",
+                                  G_CALLBACK (update_state), self);
 
   self->my_shifts_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->my_shifts_signals, "items-changed",
