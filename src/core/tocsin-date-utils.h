@@ -12,9 +12,8 @@
 G_BEGIN_DECLS
 
 /* Every date and time Tocsin shows, in one place, 12- or 24-hour as the
- * desktop says. The core never reads the desktop's settings: the UI reads
- * org.gnome.desktop.interface clock-format (tocsin-ui-utils.h) and passes
- * it, or sets the default that the models' texts use. */
+ * desktop says. Callers pass the clock format; the models' texts use the
+ * default, which TocsinClock keeps in step with the desktop's clock-format. */
 
 /* The values of org.gnome.desktop.interface clock-format. */
 typedef enum {
