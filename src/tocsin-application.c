@@ -15,6 +15,7 @@
 #include "tocsin-alert-monitor.h"
 #include "tocsin-alert-notifier.h"
 #include "tocsin-background-portal.h"
+#include "tocsin-cache.h"
 #include "tocsin-health-notifier.h"
 #include "tocsin-bench.h"
 #include "tocsin-application.h"
@@ -53,6 +54,9 @@ struct _TocsinApplication
   char                  *monitored_site_id;
   char                  *announced_path;
   gboolean               held;
+  /* What the window showed, for the next start; per account. */
+  TocsinCache           *cache;
+  GCancellable          *cache_cancellable;
 
   GError                *sign_in_error;
   gboolean               choosing_site;
@@ -848,6 +852,62 @@ drop_monitors (TocsinApplication *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAGING_WATCHER]);
 }
 
+/* The cache */
+
+static void
+on_cache_saved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tocsin_cache_save_alerts_finish (TOCSIN_CACHE (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not keep the alerts for the next start: %s", error->message);
+}
+
+/* Each refresh of the window's list is what the next start shows first (not
+ * with an owner filter: the query alone would not give those alerts). */
+static void
+save_alerts_to_cache (TocsinApplication *self)
+{
+  TocsinAlertMonitor *monitor = self->alert_monitor;
+
+  if (self->cache == NULL || monitor == NULL || tocsin_alert_monitor_get_owners (monitor) != NULL ||
+      tocsin_alert_monitor_get_last_refresh (monitor) == NULL)
+    return;
+  tocsin_cache_save_alerts_async (self->cache, self->monitored_site_id, tocsin_alert_monitor_get_query (monitor),
+                                  G_LIST_MODEL (tocsin_alert_monitor_get_list (monitor)),
+                                  self->cache_cancellable, on_cache_saved_cb, NULL);
+}
+
+/* The cache belongs to the account: opened once it is known, deleted at
+ * sign-out together with the other data kept for it. */
+static void
+update_cache (TocsinApplication *self)
+{
+  const char *account_id = tocsin_auth_session_get_account_id (self->session);
+  g_autoptr(GError) error = NULL;
+
+  if (tocsin_auth_session_get_state (self->session) == TOCSIN_AUTH_STATE_SIGNED_OUT)
+    {
+      if (self->cache == NULL)
+        return;
+      g_cancellable_cancel (self->cache_cancellable);
+      g_clear_object (&self->cache_cancellable);
+      if (!tocsin_cache_delete (self->cache, &error))
+        g_warning ("Could not delete the cached alerts: %s", error->message);
+      g_clear_object (&self->cache);
+      return;
+    }
+
+  if (self->cache == NULL && account_id != NULL && g_strcmp0 (account_id, "unknown") != 0)
+    {
+      self->cache = tocsin_cache_new (account_id);
+      self->cache_cancellable = g_cancellable_new ();
+    }
+}
+
 /* Monitors exist while signed in with a current site, one set per site. */
 static void
 update_monitors (TocsinApplication *self)
@@ -886,6 +946,17 @@ update_monitors (TocsinApplication *self)
   self->monitored_site_id = g_strdup (tocsin_site_get_id (site));
 
   self->alert_monitor = tocsin_alert_monitor_new (client);
+  /* The window's list only: what pages is never what the cache says. */
+  if (self->cache != NULL)
+    {
+      g_autoptr(GPtrArray) cached = tocsin_cache_load_alerts (self->cache, self->monitored_site_id,
+                                                              tocsin_alert_monitor_get_query (self->alert_monitor));
+
+      if (cached != NULL)
+        tocsin_alert_monitor_seed (self->alert_monitor, cached);
+    }
+  g_signal_connect_object (self->alert_monitor, "notify::last-refresh", G_CALLBACK (save_alerts_to_cache), self,
+                           G_CONNECT_SWAPPED);
   g_settings_bind (self->settings, "poll-interval", self->alert_monitor, "poll-interval",
                    G_SETTINGS_BIND_GET);
   tocsin_alert_monitor_set_active (self->alert_monitor, TRUE);
@@ -936,6 +1007,7 @@ on_session_changed_cb (TocsinApplication *self)
   enable_action (self, "sign-out",
                  state == TOCSIN_AUTH_STATE_SIGNED_IN || state == TOCSIN_AUTH_STATE_NEEDS_REAUTH);
   enable_action (self, "cancel-sign-in", state == TOCSIN_AUTH_STATE_SIGNING_IN);
+  update_cache (self);
   update_monitors (self);
 }
 
@@ -1221,6 +1293,10 @@ tocsin_application_dispose (GObject *object)
   TocsinApplication *self = (TocsinApplication *)object;
 
   drop_monitors (self);
+  if (self->cache_cancellable != NULL)
+    g_cancellable_cancel (self->cache_cancellable);
+  g_clear_object (&self->cache_cancellable);
+  g_clear_object (&self->cache);
   g_clear_object (&self->alarm);
   g_clear_object (&self->pause);
   g_clear_object (&self->cancellable);

@@ -31,6 +31,7 @@ struct _TocsinAlertMonitor
   gboolean         truncated;
   GDateTime       *last_refresh;
   gint64           last_refresh_us;
+  gboolean         cached;          /* showing the cache until a refresh lands */
 
   GCancellable    *refresh_cancellable;
   guint            refresh_parts;   /* the list and the count, while loading */
@@ -64,6 +65,7 @@ enum {
   PROP_TOTAL,
   PROP_TRUNCATED,
   PROP_LAST_REFRESH,
+  PROP_CACHED,
   N_PROPS
 };
 
@@ -211,6 +213,11 @@ applied_cb (GObject      *source,
       self->last_refresh = g_date_time_new_now_utc ();
       self->last_refresh_us = g_get_monotonic_time ();
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LAST_REFRESH]);
+      if (self->cached)
+        {
+          self->cached = FALSE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CACHED]);
+        }
     }
 
   refresh_part_done (self);
@@ -681,6 +688,7 @@ tocsin_alert_monitor_get_property (GObject    *object,
     case PROP_TOTAL: g_value_set_int64 (value, self->total); break;
     case PROP_TRUNCATED: g_value_set_boolean (value, self->truncated); break;
     case PROP_LAST_REFRESH: g_value_set_boxed (value, self->last_refresh); break;
+    case PROP_CACHED: g_value_set_boolean (value, self->cached); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -766,6 +774,9 @@ tocsin_alert_monitor_class_init (TocsinAlertMonitorClass *klass)
   properties [PROP_LAST_REFRESH] =
     g_param_spec_boxed ("last-refresh", NULL, NULL, G_TYPE_DATE_TIME,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_CACHED] =
+    g_param_spec_boolean ("cached", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -957,6 +968,39 @@ tocsin_alert_monitor_get_last_refresh (TocsinAlertMonitor *self)
 {
   g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), NULL);
   return self->last_refresh;
+}
+
+/**
+ * tocsin_alert_monitor_seed:
+ * @alerts: (element-type TocsinAlert): what the cache kept for the query
+ *
+ * Shows @alerts at once, before the server answers; "cached" is TRUE until
+ * the first refresh lands and replaces them. Ignored once one has landed.
+ */
+void
+tocsin_alert_monitor_seed (TocsinAlertMonitor *self,
+                           GPtrArray          *alerts)
+{
+  g_return_if_fail (TOCSIN_IS_ALERT_MONITOR (self));
+  g_return_if_fail (alerts != NULL);
+
+  if (self->last_refresh_us != 0 || alerts->len == 0)
+    return;
+  tocsin_alert_list_apply (self->list, alerts);
+  if (query_covers_open_unacknowledged (self))
+    set_open_unacknowledged (self, count_open_unacknowledged (alerts));
+  if (!self->cached)
+    {
+      self->cached = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CACHED]);
+    }
+}
+
+gboolean
+tocsin_alert_monitor_get_cached (TocsinAlertMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), FALSE);
+  return self->cached;
 }
 
 /* Actions */
