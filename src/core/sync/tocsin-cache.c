@@ -298,6 +298,7 @@ tocsin_cache_load_alerts (TocsinCache *self,
   g_autoptr(GPtrArray) alerts = NULL;
   g_autoptr(GError) error = NULL;
   JsonObject *root;
+  JsonNode *node;
   JsonNode *values;
   gsize length;
 
@@ -312,8 +313,8 @@ tocsin_cache_load_alerts (TocsinCache *self,
       return NULL;
     }
 
-  root = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ? json_node_get_object (json_parser_get_root (parser))
-                                                                : NULL;
+  node = json_parser_get_root (parser);
+  root = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   if (root == NULL || json_object_get_int_member_with_default (root, "version", 0) != TOCSIN_CACHE_VERSION)
     {
       g_debug ("Ignoring the cached alerts: not version %d", TOCSIN_CACHE_VERSION);
