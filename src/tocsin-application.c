@@ -969,6 +969,8 @@ update_monitors (TocsinApplication *self)
                            G_CALLBACK (settle_page_for), self, G_CONNECT_SWAPPED);
 
   start_watcher (self, client);
+  /* One request for both when the window shows what pages. */
+  tocsin_alert_monitor_set_leader (self->alert_monitor, tocsin_paging_watcher_get_monitor (self->watcher));
   start_notifier (self);
   tocsin_schedule_monitor_start (self->schedule_monitor);
 

@@ -75,6 +75,8 @@ GDateTime          *tocsin_alert_monitor_get_last_refresh      (TocsinAlertMonit
 void                tocsin_alert_monitor_seed                  (TocsinAlertMonitor   *self,
                                                                 GPtrArray            *alerts);
 gboolean            tocsin_alert_monitor_get_cached            (TocsinAlertMonitor   *self);
+void                tocsin_alert_monitor_set_leader            (TocsinAlertMonitor   *self,
+                                                                TocsinAlertMonitor   *leader);
 
 /* Refresh now (a refresh already running is followed by one more). */
 void                tocsin_alert_monitor_refresh               (TocsinAlertMonitor   *self);
