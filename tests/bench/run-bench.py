@@ -125,6 +125,11 @@ for n, requests, nbytes in re.findall(r"poll (\d+) ([\d.]+) (\d+)", out):
     if n == "100":
         rows.append((f"bytes per idle poll, {n} matching", f"{int(nbytes):8d} B", "-", "-", "printed", "-"))
 
+m = re.search(r"poll-shared (\d+) ([\d.]+) ([\d.]+)", out)
+rows.append((f"requests per idle poll, window and paging watcher on one query, {m.group(1)} matching",
+             f"{float(m.group(3)):8.2f}", "-", f"was {float(m.group(2)):.2f}", "1",
+             "yes" if float(m.group(3)) <= 1 else "NO"))
+
 # The refresh benchmark: longest main-loop iteration at 10,000 alerts.
 out = subprocess.run([os.path.join(bench, "bench-alerts")], env=env, stdout=subprocess.PIPE,
                      timeout=900, check=True, text=True).stdout
