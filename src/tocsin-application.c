@@ -879,7 +879,8 @@ save_alerts_to_cache (TocsinApplication *self)
   if (self->cache == NULL || monitor == NULL || tocsin_alert_monitor_get_owners (monitor) != NULL ||
       tocsin_alert_monitor_get_last_refresh (monitor) == NULL)
     return;
-  tocsin_cache_save_alerts_async (self->cache, self->monitored_site_id, tocsin_alert_monitor_get_query (monitor),
+  tocsin_cache_save_alerts_async (self->cache, self->monitored_site_id,
+                                  tocsin_alert_monitor_get_query (monitor),
                                   G_LIST_MODEL (tocsin_alert_monitor_get_list (monitor)),
                                   self->cache_cancellable, on_cache_saved_cb, NULL);
 }
@@ -952,14 +953,15 @@ update_monitors (TocsinApplication *self)
   /* The window's list only: what pages is never what the cache says. */
   if (self->cache != NULL)
     {
-      g_autoptr(GPtrArray) cached = tocsin_cache_load_alerts (self->cache, self->monitored_site_id,
-                                                              tocsin_alert_monitor_get_query (self->alert_monitor));
+      g_autoptr(GPtrArray) cached =
+        tocsin_cache_load_alerts (self->cache, self->monitored_site_id,
+                                  tocsin_alert_monitor_get_query (self->alert_monitor));
 
       if (cached != NULL)
         tocsin_alert_monitor_seed (self->alert_monitor, cached);
     }
-  g_signal_connect_object (self->alert_monitor, "notify::last-refresh", G_CALLBACK (save_alerts_to_cache), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->alert_monitor, "notify::last-refresh",
+                           G_CALLBACK (save_alerts_to_cache), self, G_CONNECT_SWAPPED);
   g_settings_bind (self->settings, "poll-interval", self->alert_monitor, "poll-interval",
                    G_SETTINGS_BIND_GET);
   tocsin_alert_monitor_set_active (self->alert_monitor, TRUE);
@@ -973,7 +975,8 @@ update_monitors (TocsinApplication *self)
 
   start_watcher (self, client);
   /* One request for both when the window shows what pages. */
-  tocsin_alert_monitor_set_leader (self->alert_monitor, tocsin_paging_watcher_get_monitor (self->watcher));
+  tocsin_alert_monitor_set_leader (self->alert_monitor,
+                                   tocsin_paging_watcher_get_monitor (self->watcher));
   start_notifier (self);
   tocsin_schedule_monitor_start (self->schedule_monitor);
 

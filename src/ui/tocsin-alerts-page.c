@@ -211,7 +211,8 @@ update_offline (TocsinAlertsPage *self)
     }
   else if (cached)
     /* The rows came from the cache at start-up; the server has not answered yet. */
-    gtk_label_set_text (self->offline_label, _("Updating — showing the alerts from the last time Tocsin ran."));
+    gtk_label_set_text (self->offline_label,
+                        _("Updating — showing the alerts from the last time Tocsin ran."));
   gtk_info_bar_set_revealed (self->offline_bar, offline || cached);
 }
 
@@ -681,9 +682,10 @@ tocsin_alerts_page_set_monitor (TocsinAlertsPage   *self,
 
   if (monitor != NULL)
     {
-      const char * const state_props[] = { "notify::loading", "notify::error", "notify::offline",
-                                           "notify::truncated", "notify::total", "notify::last-refresh",
-                                           "notify::cached" };
+      const char * const state_props [] = { "notify::loading", "notify::error",
+                                            "notify::offline", "notify::truncated",
+                                            "notify::total",   "notify::last-refresh",
+                                            "notify::cached" };
 
       for (guint i = 0; i < G_N_ELEMENTS (state_props); i++)
         g_signal_connect_object (monitor, state_props[i], G_CALLBACK (on_monitor_state_cb), self,

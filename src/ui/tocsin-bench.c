@@ -7,8 +7,8 @@
  * With TOCSIN_BENCH_FIRST_FRAME set, the first "after-paint" of the window
  * prints the monotonic clock (the runner took it just before exec) and the
  * resident memory, then quits. Set to "rows", it waits for the first paint
- * that shows a list with rows in it (a mapped GtkColumnView with items). The bare baseline window of tests/bench uses
- * the same file, so both are measured the same way. No strings for users.
+ * that shows a list with rows in it (a mapped GtkColumnView with items). The bare baseline window
+ * of tests/bench uses the same file, so both are measured the same way. No strings for users.
  */
 
 #include "config.h"
@@ -54,7 +54,8 @@ on_after_paint_cb (GdkFrameClock *clock,
 {
   GApplication *app = g_application_get_default ();
 
-  if (g_strcmp0 (g_getenv ("TOCSIN_BENCH_FIRST_FRAME"), "rows") == 0 && !shows_rows (GTK_WIDGET (window)))
+  if (g_strcmp0 (g_getenv ("TOCSIN_BENCH_FIRST_FRAME"), "rows") == 0 &&
+      !shows_rows (GTK_WIDGET (window)))
     return;
 
   g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, window);

@@ -54,14 +54,15 @@ store_sign_in (TocsinTestSandbox *sb)
   tokens->refresh_token = g_steal_pointer (&refresh);
   tokens->expires_at = g_get_real_time () / G_USEC_PER_SEC + 3600;
   tokens->scope = g_strdup (TOCSIN_TEST_SANDBOX_ALL_SCOPES);
-  tocsin_token_store_save_async (tocsin_test_sandbox_get_auth_url (sb), tocsin_test_sandbox_get_client_id (sb),
+  tocsin_token_store_save_async (tocsin_test_sandbox_get_auth_url (sb),
+                                 tocsin_test_sandbox_get_client_id (sb),
                                  TOCSIN_TEST_SANDBOX_USER_ID, tokens, NULL, on_async_cb, &saved);
   if (!tocsin_token_store_save_finish (async_wait (&saved), &error))
     g_error ("bench-cache-start: no keyring: %s", error->message);
   tocsin_token_store_save_client_secret_async (tocsin_test_sandbox_get_auth_url (sb),
                                                tocsin_test_sandbox_get_client_id (sb),
-                                               tocsin_test_sandbox_get_client_secret (sb),
-                                               NULL, on_async_cb, &secret_saved);
+                                               tocsin_test_sandbox_get_client_secret (sb), NULL,
+                                               on_async_cb, &secret_saved);
   if (!tocsin_token_store_save_client_secret_finish (async_wait (&secret_saved), &error))
     g_error ("bench-cache-start: no keyring: %s", error->message);
 }
@@ -71,7 +72,8 @@ on_loading_cb (TocsinAlertMonitor *monitor,
                GParamSpec         *pspec,
                gboolean           *done)
 {
-  if (!tocsin_alert_monitor_get_loading (monitor) && tocsin_alert_monitor_get_last_refresh (monitor) != NULL)
+  if (!tocsin_alert_monitor_get_loading (monitor) &&
+      tocsin_alert_monitor_get_last_refresh (monitor) != NULL)
     *done = TRUE;
 }
 
@@ -87,7 +89,8 @@ fill_cache (TocsinTestSandbox *sb)
   g_autoptr(GError) error = NULL;
   gboolean done = FALSE;
 
-  client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb), tocsin_test_sandbox_get_cloud_id (sb, 0),
+  client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb),
+                                  tocsin_test_sandbox_get_cloud_id (sb, 0),
                                   TOCSIN_TOKEN_PROVIDER (provider), NULL);
   monitor = tocsin_alert_monitor_new (client);
   tocsin_alert_monitor_set_poll_interval (monitor, 0);
@@ -98,30 +101,31 @@ fill_cache (TocsinTestSandbox *sb)
 
   tocsin_cache_save_alerts_async (cache, tocsin_test_sandbox_get_cloud_id (sb, 0),
                                   tocsin_alert_monitor_get_query (monitor),
-                                  G_LIST_MODEL (tocsin_alert_monitor_get_list (monitor)),
-                                  NULL, on_async_cb, &saved);
+                                  G_LIST_MODEL (tocsin_alert_monitor_get_list (monitor)), NULL,
+                                  on_async_cb, &saved);
   if (!tocsin_cache_save_alerts_finish (cache, async_wait (&saved), &error))
     g_error ("bench-cache-start: %s", error->message);
 }
 
 int
 main (int   argc,
-      char *argv[])
+      char *argv [])
 {
   TocsinTestSandbox *sb = tocsin_test_sandbox_start (NULL);
-  g_autofree char *site = tocsin_test_sandbox_site_path (sb, 0, "");
-  g_autofree char *fault = NULL;
-  char buffer[64];
+  g_autofree char   *site = tocsin_test_sandbox_site_path (sb, 0, "");
+  g_autofree char   *fault = NULL;
+  char               buffer [64];
 
   store_sign_in (sb);
   fill_cache (sb);
 
-  fault = g_strdup_printf ("{\"path\":\"%s\",\"method\":\"GET\",\"kind\":\"delay\",\"delay_ms\":%d,\"times\":-1}",
-                           site, BENCH_DELAY_MS);
+  fault = g_strdup_printf (
+    "{\"path\":\"%s\",\"method\":\"GET\",\"kind\":\"delay\",\"delay_ms\":%d,\"times\":-1}", site,
+    BENCH_DELAY_MS);
   tocsin_test_sandbox_add_fault (sb, fault);
 
-  printf ("ready %s %s %s\n", tocsin_test_sandbox_get_auth_url (sb), tocsin_test_sandbox_get_api_url (sb),
-          tocsin_test_sandbox_get_client_id (sb));
+  printf ("ready %s %s %s\n", tocsin_test_sandbox_get_auth_url (sb),
+          tocsin_test_sandbox_get_api_url (sb), tocsin_test_sandbox_get_client_id (sb));
   fflush (stdout);
   while (fgets (buffer, sizeof buffer, stdin) != NULL)
     ;

@@ -143,10 +143,11 @@ measure_pair (const char *n_alerts,
   g_autoptr(TocsinAlertMonitor) watcher = NULL;
   g_autoptr(TocsinAlertMonitor) window = NULL;
   g_autoptr(GPtrArray) log = NULL;
-  guint polls = 0;
+  guint  polls = 0;
   gulong id;
 
-  client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb), tocsin_test_sandbox_get_cloud_id (sb, 0),
+  client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb),
+                                  tocsin_test_sandbox_get_cloud_id (sb, 0),
                                   TOCSIN_TOKEN_PROVIDER (provider), NULL);
   watcher = tocsin_alert_monitor_new (client);
   window = tocsin_alert_monitor_new (client);

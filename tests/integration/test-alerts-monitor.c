@@ -493,12 +493,14 @@ test_shared_with_leader (void)
   g_autoptr(TocsinAlertMonitor) window = NULL;
   g_autoptr(JsonNode) created = NULL;
   g_autofree char *alerts_path = tocsin_test_sandbox_site_path (sb, 0, "alerts");
-  g_autofree char *create_path = g_strdup_printf ("/_sandbox/alerts?site=%s", tocsin_test_sandbox_get_cloud_id (sb, 0));
-  guint leader_polls = 0, window_refreshes = 0, status = 0;
+  g_autofree char *create_path =
+    g_strdup_printf ("/_sandbox/alerts?site=%s", tocsin_test_sandbox_get_cloud_id (sb, 0));
+  guint    leader_polls = 0, window_refreshes = 0, status = 0;
   gboolean done = FALSE;
-  gulong id;
+  gulong   id;
 
-  client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb), tocsin_test_sandbox_get_cloud_id (sb, 0),
+  client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb),
+                                  tocsin_test_sandbox_get_cloud_id (sb, 0),
                                   TOCSIN_TOKEN_PROVIDER (provider), NULL);
   leader = tocsin_alert_monitor_new (client);
   tocsin_alert_monitor_set_query (leader, TOCSIN_ALERT_QUERY_OPEN_UNACKNOWLEDGED);
@@ -509,7 +511,8 @@ test_shared_with_leader (void)
   tocsin_alert_monitor_set_query (window, TOCSIN_ALERT_QUERY_OPEN_UNACKNOWLEDGED);
 
   g_signal_connect (leader, "notify::last-refresh", G_CALLBACK (on_refreshed_cb), &leader_polls);
-  g_signal_connect (window, "notify::last-refresh", G_CALLBACK (on_refreshed_cb), &window_refreshes);
+  g_signal_connect (window, "notify::last-refresh", G_CALLBACK (on_refreshed_cb),
+                    &window_refreshes);
   tocsin_alert_monitor_set_active (leader, TRUE);
   tocsin_alert_monitor_set_active (window, TRUE);
   while (leader_polls < 2 || window_refreshes < 2)
@@ -526,11 +529,13 @@ test_shared_with_leader (void)
                     tocsin_alert_monitor_get_open_unacknowledged_count (leader));
 
   /* A new alert reaches the window with the leader's next poll. */
-  created = tocsin_test_sandbox_control (sb, "POST", create_path, "{\"message\":\"Shared poll\",\"priority\":\"P2\"}",
-                                         &status);
+  created =
+    tocsin_test_sandbox_control (sb, "POST", create_path,
+                                 "{\"message\":\"Shared poll\",\"priority\":\"P2\"}", &status);
   g_assert_cmpuint (status, ==, 201);
   while (tocsin_alert_list_lookup (tocsin_alert_monitor_get_list (window),
-                                   json_object_get_string_member (json_node_get_object (created), "id")) == NULL)
+                                   json_object_get_string_member (json_node_get_object (created),
+                                                                  "id")) == NULL)
     g_main_context_iteration (NULL, TRUE);
 
   /* Another query: the window polls on its own again. */

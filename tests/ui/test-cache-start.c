@@ -68,23 +68,24 @@ store_sign_in (TocsinTestSandbox *sb)
   g_autoptr(GError) error = NULL;
   g_autofree char *access = NULL;
   g_autofree char *refresh = NULL;
-  Async async = { 0 };
+  Async            async = { 0 };
 
   access = tocsin_test_sandbox_sign_in (sb, NULL, &refresh);
   tokens->access_token = g_strdup (access);
   tokens->refresh_token = g_strdup (refresh);
   tokens->expires_at = g_get_real_time () / G_USEC_PER_SEC + 3600;
   tokens->scope = g_strdup (TOCSIN_TEST_SANDBOX_ALL_SCOPES);
-  tocsin_token_store_save_async (tocsin_test_sandbox_get_auth_url (sb), tocsin_test_sandbox_get_client_id (sb),
+  tocsin_token_store_save_async (tocsin_test_sandbox_get_auth_url (sb),
+                                 tocsin_test_sandbox_get_client_id (sb),
                                  TOCSIN_TEST_SANDBOX_USER_ID, tokens, NULL, on_async_cb, &async);
   g_assert_true (tocsin_token_store_save_finish (async_wait (&async), &error));
   g_assert_no_error (error);
   g_clear_object (&async.result);
-  async = (Async) { 0 };
+  async = (Async){ 0 };
   tocsin_token_store_save_client_secret_async (tocsin_test_sandbox_get_auth_url (sb),
                                                tocsin_test_sandbox_get_client_id (sb),
-                                               tocsin_test_sandbox_get_client_secret (sb),
-                                               NULL, on_async_cb, &async);
+                                               tocsin_test_sandbox_get_client_secret (sb), NULL,
+                                               on_async_cb, &async);
   g_assert_true (tocsin_token_store_save_client_secret_finish (async_wait (&async), &error));
   g_assert_no_error (error);
   g_clear_object (&async.result);
@@ -130,8 +131,8 @@ write_cache (TocsinTestSandbox *sb)
       tocsin_alert_set_created_at (alert, now);
       g_list_store_append (alerts, alert);
     }
-  tocsin_cache_save_alerts_async (cache, tocsin_test_sandbox_get_cloud_id (sb, 0), query, G_LIST_MODEL (alerts),
-                                  NULL, on_saved_cb, &saved);
+  tocsin_cache_save_alerts_async (cache, tocsin_test_sandbox_get_cloud_id (sb, 0), query,
+                                  G_LIST_MODEL (alerts), NULL, on_saved_cb, &saved);
   g_assert_true (tocsin_test_wait_until (flag_set, &saved, WAIT_MS));
   return cache;
 }
@@ -145,9 +146,11 @@ window (void)
 static GListModel *
 shown_rows (void)
 {
-  GtkWidget *page = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (tocsin_test_find_by_id (GTK_WIDGET (window ()),
-                                                                                               "view_stack")),
-                                                      "alerts");
+  GtkWidget *page =
+    adw_view_stack_get_child_by_name (ADW_VIEW_STACK (
+                                        tocsin_test_find_by_id (GTK_WIDGET (window ()),
+                                                                "view_stack")),
+                                      "alerts");
   GtkWidget *view = page != NULL ? tocsin_test_find_by_id (page, "column_view") : NULL;
 
   return view != NULL ? G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view))) : NULL;
@@ -172,7 +175,8 @@ count_cached_rows (void)
 static gboolean
 cached_rows_shown (gpointer data)
 {
-  return window () != NULL && tocsin_window_get_signed_in (window ()) && count_cached_rows () == N_CACHED;
+  return window () != NULL && tocsin_window_get_signed_in (window ()) &&
+         count_cached_rows () == N_CACHED;
 }
 
 static gboolean
@@ -191,7 +195,8 @@ count_notify_since (guint mark)
   guint n = 0;
 
   for (guint i = mark; i < records->len; i++)
-    if (g_strcmp0 (json_object_get_string_member_with_default (g_ptr_array_index (records, i), "call", ""),
+    if (g_strcmp0 (json_object_get_string_member_with_default (g_ptr_array_index (records, i),
+                                                               "call", ""),
                    "Notify") == 0)
       n++;
   return n;
@@ -216,8 +221,9 @@ test_start_from_cache (void)
   cache = write_cache (sb);
 
   /* A slow server: every API answer comes after three seconds. */
-  fault = g_strdup_printf ("{\"path\":\"%s\",\"method\":\"GET\",\"kind\":\"delay\",\"delay_ms\":3000,\"times\":-1}",
-                           api_prefix);
+  fault = g_strdup_printf (
+    "{\"path\":\"%s\",\"method\":\"GET\",\"kind\":\"delay\",\"delay_ms\":3000,\"times\":-1}",
+    api_prefix);
   tocsin_test_sandbox_add_fault (sb, fault);
   tocsin_test_sandbox_clear_log (sb);
   mark = tocsin_test_notifications_mark ();
@@ -230,7 +236,8 @@ test_start_from_cache (void)
 
   the_app = tocsin_application_new ();
   g_application_set_flags (G_APPLICATION (the_app),
-                           g_application_get_flags (G_APPLICATION (the_app)) | G_APPLICATION_NON_UNIQUE);
+                           g_application_get_flags (G_APPLICATION (the_app)) |
+                             G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (the_app), NULL, &error));
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (the_app));
@@ -238,18 +245,19 @@ test_start_from_cache (void)
   /* The cached rows, before any API answer. */
   if (!tocsin_test_wait_until (cached_rows_shown, NULL, WAIT_MS))
     {
-      TocsinAuthSession *session = tocsin_application_get_auth_session (the_app);
-      TocsinSite *site = tocsin_auth_session_get_current_site (session);
+      TocsinAuthSession  *session = tocsin_application_get_auth_session (the_app);
+      TocsinSite         *site = tocsin_auth_session_get_current_site (session);
       TocsinAlertMonitor *m = tocsin_application_get_alert_monitor (the_app);
 
-      g_error ("state %d, site %s (cached for %s), account %s, window %p signed in %d, monitor %p cached %d, "
-               "rows %u, shown %p", tocsin_auth_session_get_state (session),
-               site != NULL ? tocsin_site_get_id (site) : "none", tocsin_test_sandbox_get_cloud_id (sb, 0),
-               tocsin_auth_session_get_account_id (session), window (),
-               window () != NULL && tocsin_window_get_signed_in (window ()), m,
-               m != NULL && tocsin_alert_monitor_get_cached (m),
-               m != NULL ? g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_list (m))) : 0,
-               shown_rows ());
+      g_error (
+        "state %d, site %s (cached for %s), account %s, window %p signed in %d, monitor %p cached %d, "
+        "rows %u, shown %p",
+        tocsin_auth_session_get_state (session), site != NULL ? tocsin_site_get_id (site) : "none",
+        tocsin_test_sandbox_get_cloud_id (sb, 0), tocsin_auth_session_get_account_id (session),
+        window (), window () != NULL && tocsin_window_get_signed_in (window ()), m,
+        m != NULL && tocsin_alert_monitor_get_cached (m),
+        m != NULL ? g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_list (m))) : 0,
+        shown_rows ());
     }
   monitor = tocsin_application_get_alert_monitor (the_app);
   g_assert_nonnull (monitor);
@@ -261,10 +269,12 @@ test_start_from_cache (void)
   hint_bar = tocsin_test_find_by_id (GTK_WIDGET (window ()), "offline_bar");
   hint_label = tocsin_test_find_by_id (GTK_WIDGET (window ()), "offline_label");
   g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (hint_bar)));
-  g_assert_true (tocsin_test_wait_until ((TocsinTestPredicate) gtk_widget_get_mapped, hint_label, WAIT_MS));
+  g_assert_true (
+    tocsin_test_wait_until ((TocsinTestPredicate)gtk_widget_get_mapped, hint_label, WAIT_MS));
   g_assert_null (tocsin_alert_monitor_get_last_refresh (monitor));
   g_assert_cmpuint (strlen (gtk_label_get_text (GTK_LABEL (hint_label))), >, 0);
-  g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (hint_label)) == GTK_ACCESSIBLE_ROLE_LABEL);
+  g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (hint_label)) ==
+                 GTK_ACCESSIBLE_ROLE_LABEL);
 
   /* The paging watcher holds nothing from the cache and paged for nothing. */
   watcher = tocsin_application_get_paging_watcher (the_app);
@@ -281,7 +291,8 @@ test_start_from_cache (void)
   g_assert_true (g_file_test (tocsin_cache_get_path (cache), G_FILE_TEST_IS_DIR));
 
   /* Signing out deletes the cache. */
-  tocsin_auth_session_sign_out_async (tocsin_application_get_auth_session (the_app), NULL, on_async_cb, &async);
+  tocsin_auth_session_sign_out_async (tocsin_application_get_auth_session (the_app), NULL,
+                                      on_async_cb, &async);
   g_assert_true (tocsin_auth_session_sign_out_finish (tocsin_application_get_auth_session (the_app),
                                                       async_wait (&async), &error));
   g_assert_no_error (error);
@@ -291,12 +302,13 @@ test_start_from_cache (void)
   tocsin_test_sandbox_clear_faults (sb);
   tocsin_test_sandbox_stop (sb);
   for (guint i = 0; i < 4; i++)
-    g_settings_reset (settings, (const char *[]) { "auth-base-url", "api-base-url", "client-id", "redirect-uri" }[i]);
+    g_settings_reset (settings, (const char *[]){ "auth-base-url", "api-base-url", "client-id",
+                                                  "redirect-uri" } [i]);
 }
 
 int
 main (int   argc,
-      char *argv[])
+      char *argv [])
 {
   tocsin_test_init (&argc, &argv);
 

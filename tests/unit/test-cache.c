@@ -37,16 +37,17 @@ on_loading_cb (TocsinAlertMonitor *monitor,
                GParamSpec         *pspec,
                gboolean           *done)
 {
-  if (!tocsin_alert_monitor_get_loading (monitor) && tocsin_alert_monitor_get_last_refresh (monitor) != NULL)
+  if (!tocsin_alert_monitor_get_loading (monitor) &&
+      tocsin_alert_monitor_get_last_refresh (monitor) != NULL)
     *done = TRUE;
 }
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture      *f,
+               gconstpointer data)
 {
-  g_autofree char *account = g_strdup_printf ("557058:test-%s", (const char *) data);
-  gboolean done = FALSE;
+  g_autofree char *account = g_strdup_printf ("557058:test-%s", (const char *)data);
+  gboolean         done = FALSE;
 
   f->sb = tocsin_test_sandbox_start (NULL);
   f->provider = test_token_provider_new (f->sb, NULL);
@@ -60,15 +61,17 @@ fixture_setup (Fixture       *f,
   tocsin_alert_monitor_set_active (f->monitor, TRUE);
   test_wait_for (&done);
   g_signal_handlers_disconnect_by_data (f->monitor, &done);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_list (f->monitor))), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      G_LIST_MODEL (tocsin_alert_monitor_get_list (f->monitor))),
+                    >, 0);
 
   f->cache = tocsin_cache_new (account);
   f->file = g_build_filename (tocsin_cache_get_path (f->cache), "alerts.json", NULL);
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *f,
+                  gconstpointer data)
 {
   g_assert_true (tocsin_cache_delete (f->cache, NULL));
   g_free (f->file);
@@ -266,11 +269,12 @@ test_account_path (void)
 
 int
 main (int   argc,
-      char *argv[])
+      char *argv [])
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/cache/" name, Fixture, name, fixture_setup, func, fixture_teardown)
+#define ADD(name, func) \
+  g_test_add ("/cache/" name, Fixture, name, fixture_setup, func, fixture_teardown)
   ADD ("round-trip", test_round_trip);
   ADD ("corrupt", test_corrupt);
   ADD ("old-version", test_old_version);

@@ -154,8 +154,8 @@ static void
 schedule_poll (TocsinAlertMonitor *self)
 {
   g_clear_handle_id (&self->poll_source, g_source_remove);
-  if (!self->active || self->offline || self->poll_interval == 0 || self->refresh_cancellable != NULL ||
-      follows_leader (self))
+  if (!self->active || self->offline || self->poll_interval == 0 ||
+      self->refresh_cancellable != NULL || follows_leader (self))
     return;
   self->poll_source = g_timeout_add_seconds (self->poll_interval, poll_cb, self);
 }
@@ -557,8 +557,8 @@ cancel_refresh (TocsinAlertMonitor *self)
 static gboolean
 follows_leader (TocsinAlertMonitor *self)
 {
-  return self->leader != NULL && self->leader->active && self->owners == NULL && self->leader->owners == NULL &&
-         g_strcmp0 (self->query, self->leader->query) == 0;
+  return self->leader != NULL && self->leader->active && self->owners == NULL &&
+         self->leader->owners == NULL && g_strcmp0 (self->query, self->leader->query) == 0;
 }
 
 static void
@@ -566,9 +566,10 @@ on_leader_refreshed_cb (TocsinAlertMonitor *self)
 {
   g_autoptr(GPtrArray) copies = NULL;
   GListModel *model;
-  guint n;
+  guint       n;
 
-  if (!follows_leader (self) || self->refresh_cancellable != NULL || self->leader->last_refresh == NULL)
+  if (!follows_leader (self) || self->refresh_cancellable != NULL ||
+      self->leader->last_refresh == NULL)
     return;
 
   model = G_LIST_MODEL (self->leader->list);
@@ -595,7 +596,8 @@ on_leader_refreshed_cb (TocsinAlertMonitor *self)
   self->refresh_cancellable = g_cancellable_new ();
   self->refresh_parts = 1;
   set_loading (self, TRUE);
-  tocsin_alert_list_apply_async (self->list, copies, 0, self->refresh_cancellable, applied_cb, g_object_ref (self));
+  tocsin_alert_list_apply_async (self->list, copies, 0, self->refresh_cancellable, applied_cb,
+                                 g_object_ref (self));
 }
 
 /* A failed poll of the leader is ours too (its success clears it). */
@@ -610,7 +612,8 @@ on_leader_error_cb (TocsinAlertMonitor *self)
 static void
 on_leader_active_cb (TocsinAlertMonitor *self)
 {
-  if (self->active && self->refresh_cancellable == NULL && self->poll_source == 0 && !follows_leader (self))
+  if (self->active && self->refresh_cancellable == NULL && self->poll_source == 0 &&
+      !follows_leader (self))
     start_refresh (self);
 }
 
@@ -773,7 +776,9 @@ tocsin_alert_monitor_get_property (GObject    *object,
     case PROP_TOTAL: g_value_set_int64 (value, self->total); break;
     case PROP_TRUNCATED: g_value_set_boolean (value, self->truncated); break;
     case PROP_LAST_REFRESH: g_value_set_boxed (value, self->last_refresh); break;
-    case PROP_CACHED: g_value_set_boolean (value, self->cached); break;
+    case PROP_CACHED:
+      g_value_set_boolean (value, self->cached);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1112,10 +1117,12 @@ tocsin_alert_monitor_set_leader (TocsinAlertMonitor *self,
   g_set_object (&self->leader, leader);
   if (leader == NULL)
     return;
-  g_signal_connect_object (leader, "notify::last-refresh", G_CALLBACK (on_leader_refreshed_cb), self,
+  g_signal_connect_object (leader, "notify::last-refresh", G_CALLBACK (on_leader_refreshed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (leader, "notify::error", G_CALLBACK (on_leader_error_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (leader, "notify::error", G_CALLBACK (on_leader_error_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (leader, "notify::active", G_CALLBACK (on_leader_active_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (leader, "notify::active", G_CALLBACK (on_leader_active_cb), self,
+                           G_CONNECT_SWAPPED);
   /* Our own poll now waits for the leader's. */
   if (follows_leader (self))
     g_clear_handle_id (&self->poll_source, g_source_remove);

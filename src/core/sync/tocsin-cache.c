@@ -44,13 +44,13 @@ account_dir_name (const char *account_id)
 {
   g_autofree char *digest = NULL;
 
-  if (account_id[0] != '.' &&
-      strspn (account_id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789:_.-")
-      == strlen (account_id))
+  if (account_id [0] != '.' &&
+      strspn (account_id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789:_.-") ==
+        strlen (account_id))
     return g_strdup (account_id);
 
   digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, account_id, -1);
-  digest[32] = '\0';
+  digest [32] = '\0';
   return g_strdup_printf ("account-%s", digest);
 }
 
@@ -298,15 +298,16 @@ tocsin_cache_load_alerts (TocsinCache *self,
   g_autoptr(GPtrArray) alerts = NULL;
   g_autoptr(GError) error = NULL;
   JsonObject *root;
-  JsonNode *node;
-  JsonNode *values;
-  gsize length;
+  JsonNode   *node;
+  JsonNode   *values;
+  gsize       length;
 
   g_return_val_if_fail (TOCSIN_IS_CACHE (self), NULL);
   g_return_val_if_fail (site_id != NULL, NULL);
 
   path = g_build_filename (self->path, ALERTS_FILE, NULL);
-  if (!g_file_get_contents (path, &data, &length, &error) || !tocsin_json_load (parser, data, length, &error))
+  if (!g_file_get_contents (path, &data, &length, &error) ||
+      !tocsin_json_load (parser, data, length, &error))
     {
       if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         g_debug ("Ignoring the cached alerts: %s", error->message);
@@ -315,7 +316,8 @@ tocsin_cache_load_alerts (TocsinCache *self,
 
   node = json_parser_get_root (parser);
   root = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  if (root == NULL || json_object_get_int_member_with_default (root, "version", 0) != TOCSIN_CACHE_VERSION)
+  if (root == NULL ||
+      json_object_get_int_member_with_default (root, "version", 0) != TOCSIN_CACHE_VERSION)
     {
       g_debug ("Ignoring the cached alerts: not version %d", TOCSIN_CACHE_VERSION);
       return NULL;
@@ -332,7 +334,8 @@ tocsin_cache_load_alerts (TocsinCache *self,
   alerts = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < json_array_get_length (json_node_get_array (values)); i++)
     {
-      TocsinAlert *alert = tocsin_alert_parse_node (json_array_get_element (json_node_get_array (values), i));
+      TocsinAlert *alert =
+        tocsin_alert_parse_node (json_array_get_element (json_node_get_array (values), i));
 
       if (alert != NULL)
         g_ptr_array_add (alerts, alert);
@@ -371,7 +374,7 @@ tocsin_cache_save_alerts_async (TocsinCache         *self,
 
   /* The alerts are main-thread objects: turned into bytes here. */
   data = alerts_to_json (site_id, query != NULL ? query : "", alerts, &length);
-  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)data, length);
   if (g_strcmp0 (checksum, self->alerts_written) == 0)
     {
       g_free (data);
