@@ -137,6 +137,12 @@ write_cache (TocsinTestSandbox *sb)
   return cache;
 }
 
+static TocsinContext *
+context (void)
+{
+  return tocsin_application_get_context (the_app);
+}
+
 static TocsinWindow *
 window (void)
 {
@@ -182,7 +188,7 @@ cached_rows_shown (gpointer data)
 static gboolean
 refreshed (gpointer data)
 {
-  TocsinAlertMonitor *monitor = tocsin_application_get_alert_monitor (the_app);
+  TocsinAlertMonitor *monitor = tocsin_context_get_alert_monitor (context ());
 
   return monitor != NULL && tocsin_alert_monitor_get_last_refresh (monitor) != NULL &&
          !tocsin_alert_monitor_get_loading (monitor);
@@ -245,9 +251,9 @@ test_start_from_cache (void)
   /* The cached rows, before any API answer. */
   if (!tocsin_test_wait_until (cached_rows_shown, NULL, WAIT_MS))
     {
-      TocsinAuthSession  *session = tocsin_application_get_auth_session (the_app);
+      TocsinAuthSession  *session = tocsin_context_get_auth_session (context ());
       TocsinSite         *site = tocsin_auth_session_get_current_site (session);
-      TocsinAlertMonitor *m = tocsin_application_get_alert_monitor (the_app);
+      TocsinAlertMonitor *m = tocsin_context_get_alert_monitor (context ());
 
       g_error (
         "state %d, site %s (cached for %s), account %s, window %p signed in %d, monitor %p cached %d, "
@@ -259,7 +265,7 @@ test_start_from_cache (void)
         m != NULL ? g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_list (m))) : 0,
         shown_rows ());
     }
-  monitor = tocsin_application_get_alert_monitor (the_app);
+  monitor = tocsin_context_get_alert_monitor (context ());
   g_assert_nonnull (monitor);
   g_assert_null (tocsin_alert_monitor_get_last_refresh (monitor));
   g_assert_true (tocsin_alert_monitor_get_loading (monitor));
@@ -277,7 +283,7 @@ test_start_from_cache (void)
                  GTK_ACCESSIBLE_ROLE_LABEL);
 
   /* The paging watcher holds nothing from the cache and paged for nothing. */
-  watcher = tocsin_application_get_paging_watcher (the_app);
+  watcher = tocsin_context_get_paging_watcher (context ());
   g_assert_nonnull (watcher);
   g_assert_cmpuint (g_list_model_get_n_items (tocsin_paging_watcher_get_alerts (watcher)), ==, 0);
   g_assert_cmpuint (count_notify_since (mark), ==, 0);
@@ -291,9 +297,9 @@ test_start_from_cache (void)
   g_assert_true (g_file_test (tocsin_cache_get_path (cache), G_FILE_TEST_IS_DIR));
 
   /* Signing out deletes the cache. */
-  tocsin_auth_session_sign_out_async (tocsin_application_get_auth_session (the_app), NULL,
+  tocsin_auth_session_sign_out_async (tocsin_context_get_auth_session (context ()), NULL,
                                       on_async_cb, &async);
-  g_assert_true (tocsin_auth_session_sign_out_finish (tocsin_application_get_auth_session (the_app),
+  g_assert_true (tocsin_auth_session_sign_out_finish (tocsin_context_get_auth_session (context ()),
                                                       async_wait (&async), &error));
   g_assert_no_error (error);
   g_clear_object (&async.result);
