@@ -262,7 +262,8 @@ test_start_from_cache (void)
         tocsin_test_sandbox_get_cloud_id (sb, 0), tocsin_auth_session_get_account_id (session),
         window (), window () != NULL && tocsin_window_get_signed_in (window ()), m,
         m != NULL && tocsin_alert_monitor_get_cached (m),
-        m != NULL ? g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_model (m))) : 0,
+        m != NULL ? g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_model (m)))
+                  : 0,
         shown_rows ());
     }
   monitor = tocsin_context_get_alert_monitor (context ());
