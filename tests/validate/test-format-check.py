@@ -57,7 +57,9 @@ with tempfile.TemporaryDirectory() as scratch:
     git(scratch, 'clone', '-q', '--shared', source, clone)
     # Only a local main at the clone's start, so the base is that commit, whatever the
     # source's own branches hold.
+    # Leave main first: git refuses to move the branch it is on, which a clone of main is.
     git(clone, 'remote', 'remove', 'origin')
+    git(clone, 'checkout', '-q', '--detach')
     git(clone, 'branch', '-f', 'main', 'HEAD')
     git(clone, 'checkout', '-q', '-b', 'scratch')
 

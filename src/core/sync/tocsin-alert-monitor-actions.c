@@ -1,4 +1,4 @@
-/* tocsin-alert-monitor-actions.c: one action on several alerts
+/* tocsin-alert-monitor-actions.c: actions on one alert and on several alerts
  *
  * Copyright 2026 The Tocsin authors
  *
@@ -10,6 +10,135 @@
 #include "config.h"
 
 #include "tocsin-alert-monitor.h"
+
+/* One alert */
+
+typedef struct
+{
+  TocsinAlert *alert;
+  TocsinAlert *before;
+} Action;
+
+static void
+action_free (Action *action)
+{
+  g_clear_object (&action->alert);
+  g_clear_object (&action->before);
+  g_free (action);
+}
+
+static void
+apply_optimistic (TocsinAlert           *alert,
+                  TocsinAlertActionKind  action,
+                  const char            *arg)
+{
+  switch (action)
+    {
+    case TOCSIN_ALERT_ACTION_ACKNOWLEDGE:
+      tocsin_alert_set_acknowledged (alert, TRUE);
+      break;
+    case TOCSIN_ALERT_ACTION_UNACKNOWLEDGE:
+      tocsin_alert_set_acknowledged (alert, FALSE);
+      break;
+    case TOCSIN_ALERT_ACTION_CLOSE:
+      tocsin_alert_set_status (alert, "closed");
+      break;
+    case TOCSIN_ALERT_ACTION_SNOOZE:
+      {
+        g_autoptr(GDateTime) until = g_date_time_new_from_iso8601 (arg, NULL);
+
+        tocsin_alert_set_snoozed (alert, TRUE);
+        tocsin_alert_set_snoozed_until (alert, until);
+      }
+      break;
+    case TOCSIN_ALERT_ACTION_SET_PRIORITY:
+      tocsin_alert_set_priority (alert, tocsin_alert_priority_from_string (arg));
+      break;
+    case TOCSIN_ALERT_ACTION_ADD_NOTE:
+    case TOCSIN_ALERT_ACTION_ASSIGN:
+    case TOCSIN_ALERT_ACTION_ESCALATE:
+    case TOCSIN_ALERT_ACTION_ADD_RESPONDER:
+    default:
+      /* Nothing visible to predict. */
+      break;
+    }
+}
+
+static void
+action_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TocsinAlertMonitor *self = g_task_get_source_object (task);
+  Action *action = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  TocsinAlertList *list = tocsin_alert_monitor_get_model (self);
+
+  tocsin_alert_set_pending (action->alert, FALSE);
+
+  if (!tocsin_alert_service_run_action_finish (TOCSIN_ALERT_SERVICE (source), result, &error))
+    {
+      /* A request still queued may yet succeed: keep the prediction then. */
+      if (!g_error_matches (error, TOCSIN_API_ERROR, TOCSIN_API_ERROR_REQUEST_PENDING))
+        tocsin_alert_update_from (action->alert, action->before);
+      tocsin_alert_list_recount (list);
+      g_task_return_error (task, error);
+    }
+  else
+    g_task_return_boolean (task, TRUE);
+
+  /* What the server made of it, whether it worked or not. */
+  if (tocsin_alert_monitor_get_active (self))
+    tocsin_alert_monitor_refresh (self);
+}
+
+void
+tocsin_alert_monitor_run_alert_action_async (TocsinAlertMonitor    *self,
+                                             TocsinAlert           *alert,
+                                             TocsinAlertActionKind  action,
+                                             const char            *arg,
+                                             const char            *arg2,
+                                             GCancellable          *cancellable,
+                                             GAsyncReadyCallback    callback,
+                                             gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Action *data;
+
+  g_return_if_fail (TOCSIN_IS_ALERT_MONITOR (self));
+  g_return_if_fail (TOCSIN_IS_ALERT (alert));
+
+  data = g_new0 (Action, 1);
+  data->alert = g_object_ref (alert);
+  data->before = tocsin_alert_copy (alert);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tocsin_alert_monitor_run_alert_action_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)action_free);
+
+  tocsin_alert_set_pending (alert, TRUE);
+  apply_optimistic (alert, action, arg);
+  tocsin_alert_list_recount (tocsin_alert_monitor_get_model (self));
+
+  tocsin_alert_service_run_action_async (tocsin_alert_monitor_get_service (self),
+                                         tocsin_alert_get_id (alert), action, arg, arg2,
+                                         cancellable, action_done_cb, g_steal_pointer (&task));
+}
+
+gboolean
+tocsin_alert_monitor_run_alert_action_finish (TocsinAlertMonitor *self,
+                                              GAsyncResult       *result,
+                                              GError            **error)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Several alerts */
 
 /* The state of one run, as the task's data: what is left and the first
  * failure, which is what a person is told about. */

@@ -9,73 +9,18 @@
 
 #include "config.h"
 
-#include "tocsin-alert-monitor.h"
-#include "tocsin-alert-pass.h"
-#include "tocsin-reachability.h"
-
-struct _TocsinAlertMonitor
-{
-  GObject             parent_instance;
-
-  TocsinOpsClient    *client;
-  TocsinAlertService *service;
-  TocsinReachability *reachability;
-  TocsinAlertList    *list;
-  char               *query;
-  GStrv               owners;
-  guint               poll_interval;
-  gboolean            active;
-  gboolean            loading;
-  GError             *error;
-  gboolean            offline;
-  guint               open_unacknowledged;
-  gint64              total;
-  gboolean            truncated;
-  GDateTime          *last_refresh;
-  gint64              last_refresh_us;
-  gboolean            cached;          /* showing the cache until a refresh lands */
-  /* Polls the same alerts: while the query is the same, its answers are ours. */
-  TocsinAlertMonitor *leader;
-
-  GCancellable       *refresh_cancellable;
-  guint               refresh_parts;   /* the list and the count, while loading */
-  gboolean            refresh_again;
-  guint               poll_source;
-  gboolean            poll_due;
-  TocsinAlertPass     pass;
-};
+#include "tocsin-alert-monitor-private.h"
 
 G_DEFINE_FINAL_TYPE (TocsinAlertMonitor, tocsin_alert_monitor, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  PROP_MODEL,
-  PROP_QUERY,
-  PROP_OWNERS,
-  PROP_INTERVAL,
-  PROP_ACTIVE,
-  PROP_LOADING,
-  PROP_ERROR,
-  PROP_OFFLINE,
-  PROP_OPEN_UNACKNOWLEDGED_COUNT,
-  PROP_TOTAL,
-  PROP_TRUNCATED,
-  PROP_LAST_REFRESH,
-  PROP_CACHED,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
-
-static void start_refresh (TocsinAlertMonitor *self);
-static gboolean follows_leader (TocsinAlertMonitor *self);
+GParamSpec *_tocsin_alert_monitor_properties [N_PROPS];
+#define properties _tocsin_alert_monitor_properties
 
 /* State setters */
 
-static void
-set_loading (TocsinAlertMonitor *self,
-             gboolean            loading)
+void
+_tocsin_alert_monitor_set_loading (TocsinAlertMonitor *self,
+                                   gboolean            loading)
 {
   if (self->loading == loading)
     return;
@@ -83,9 +28,9 @@ set_loading (TocsinAlertMonitor *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
 }
 
-static void
-set_error (TocsinAlertMonitor *self,
-           const GError       *error)
+void
+_tocsin_alert_monitor_set_error (TocsinAlertMonitor *self,
+                                 const GError       *error)
 {
   if (self->error == error || (self->error != NULL && error != NULL &&
                                g_error_matches (self->error, error->domain, error->code) &&
@@ -106,7 +51,7 @@ poll_cb (gpointer user_data)
 
   self->poll_source = 0;
   self->poll_due = TRUE;
-  start_refresh (self);
+  _tocsin_alert_monitor_start_refresh (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -115,7 +60,7 @@ schedule_poll (TocsinAlertMonitor *self)
 {
   g_clear_handle_id (&self->poll_source, g_source_remove);
   if (!self->active || self->offline || self->poll_interval == 0 ||
-      self->refresh_cancellable != NULL || follows_leader (self))
+      self->refresh_cancellable != NULL || _tocsin_alert_monitor_follows_leader (self))
     return;
   self->poll_source = g_timeout_add_seconds (self->poll_interval, poll_cb, self);
 }
@@ -130,17 +75,17 @@ refresh_part_done (TocsinAlertMonitor *self)
   if (--self->refresh_parts > 0)
     return;
   g_clear_object (&self->refresh_cancellable);
-  set_loading (self, FALSE);
+  _tocsin_alert_monitor_set_loading (self, FALSE);
   if (self->refresh_again)
-    start_refresh (self);
+    _tocsin_alert_monitor_start_refresh (self);
   else
     schedule_poll (self);
 }
 
-static void
-applied_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+void
+_tocsin_alert_monitor_applied_cb (GObject      *source,
+                                  GAsyncResult *result,
+                                  gpointer      user_data)
 {
   g_autoptr(TocsinAlertMonitor) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -149,11 +94,11 @@ applied_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      set_error (self, error);
+      _tocsin_alert_monitor_set_error (self, error);
     }
   else
     {
-      set_error (self, NULL);
+      _tocsin_alert_monitor_set_error (self, NULL);
       g_clear_pointer (&self->last_refresh, g_date_time_unref);
       self->last_refresh = g_date_time_new_now_utc ();
       self->last_refresh_us = g_get_monotonic_time ();
@@ -168,13 +113,13 @@ applied_cb (GObject      *source,
   refresh_part_done (self);
 }
 
-static void
-set_open_unacknowledged (TocsinAlertMonitor *self,
-                         gint64              count)
+void
+_tocsin_alert_monitor_set_open_unacknowledged (TocsinAlertMonitor *self,
+                                               gint64              count)
 {
-  if ((guint) CLAMP (count, 0, G_MAXUINT) == self->open_unacknowledged)
+  if ((guint)CLAMP (count, 0, G_MAXUINT) == self->open_unacknowledged)
     return;
-  self->open_unacknowledged = (guint) CLAMP (count, 0, G_MAXUINT);
+  self->open_unacknowledged = (guint)CLAMP (count, 0, G_MAXUINT);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OPEN_UNACKNOWLEDGED_COUNT]);
 }
 
@@ -194,7 +139,7 @@ counted_cb (GObject      *source,
     /* The list request reports the same problem; keep the last count. */
     g_debug ("Counting open alerts failed: %s", error->message);
   else
-    set_open_unacknowledged (self, count);
+    _tocsin_alert_monitor_set_open_unacknowledged (self, count);
   refresh_part_done (self);
 }
 
@@ -218,7 +163,7 @@ refresh_failed (TocsinAlertMonitor *self,
                 const GError       *error)
 {
   g_debug ("Refresh failed: %s", error->message);
-  set_error (self, error);
+  _tocsin_alert_monitor_set_error (self, error);
   tocsin_alert_pass_clear (&self->pass);
   refresh_part_done (self);
 }
@@ -264,13 +209,15 @@ listed_cb (GObject      *source,
   if (query_covers_open_unacknowledged (self))
     {
       if (!truncated && total == (gint64)alerts->len)
-        set_open_unacknowledged (self, tocsin_alert_count_open_unacknowledged (alerts));
+        _tocsin_alert_monitor_set_open_unacknowledged (self,
+                                                       tocsin_alert_count_open_unacknowledged (
+                                                         alerts));
       else
         start_count (self);
     }
 
-  tocsin_alert_list_apply_async (self->list, alerts, 0, self->refresh_cancellable, applied_cb,
-                                 g_object_ref (self));
+  tocsin_alert_list_apply_async (self->list, alerts, 0, self->refresh_cancellable,
+                                 _tocsin_alert_monitor_applied_cb, g_object_ref (self));
 }
 
 static void
@@ -318,11 +265,12 @@ polled_cb (GObject      *source,
     }
 
   if (query_covers_open_unacknowledged (self))
-    set_open_unacknowledged (self, tocsin_alert_count_open_unacknowledged (fresh));
+    _tocsin_alert_monitor_set_open_unacknowledged (self,
+                                                   tocsin_alert_count_open_unacknowledged (fresh));
   else
     start_count (self);
-  tocsin_alert_list_apply_async (self->list, fresh, 0, self->refresh_cancellable, applied_cb,
-                                 g_object_ref (self));
+  tocsin_alert_list_apply_async (self->list, fresh, 0, self->refresh_cancellable,
+                                 _tocsin_alert_monitor_applied_cb, g_object_ref (self));
 }
 
 static void
@@ -332,8 +280,8 @@ start_cheap_poll (TocsinAlertMonitor *self)
                                 self->refresh_cancellable, polled_cb, g_object_ref (self));
 }
 
-static void
-start_refresh (TocsinAlertMonitor *self)
+void
+_tocsin_alert_monitor_start_refresh (TocsinAlertMonitor *self)
 {
   gboolean poll_due = self->poll_due;
 
@@ -352,7 +300,7 @@ start_refresh (TocsinAlertMonitor *self)
 
   /* The leader polls for both; anything else (a refresh asked for, an
    * action done, a new query) asks it for a fresh answer, which is ours. */
-  if (follows_leader (self))
+  if (_tocsin_alert_monitor_follows_leader (self))
     {
       if (!poll_due)
         tocsin_alert_monitor_refresh (self->leader);
@@ -361,7 +309,7 @@ start_refresh (TocsinAlertMonitor *self)
 
   self->refresh_cancellable = g_cancellable_new ();
   self->refresh_parts = 1;   /* the list; a count request adds one */
-  set_loading (self, TRUE);
+  _tocsin_alert_monitor_set_loading (self, TRUE);
   if (poll_due && can_poll_cheaply (self))
     start_cheap_poll (self);
   else
@@ -377,79 +325,7 @@ cancel_refresh (TocsinAlertMonitor *self)
   g_clear_object (&self->refresh_cancellable);
   tocsin_alert_pass_clear (&self->pass);
   self->refresh_parts = 0;
-  set_loading (self, FALSE);
-}
-
-/* Sharing a request
- *
- * The window's monitor and the paging watcher's poll the same alerts when
- * the window shows the watcher's query (open and unacknowledged, no owner
- * filter). Then the window's asks the server nothing: each refresh of the
- * watcher's is applied to its list too, as copies, so that an action's
- * pending state and optimistic change stay in the list it was run from.
- * At 100 matching alerts that halves the requests of an idle poll. */
-
-static gboolean
-follows_leader (TocsinAlertMonitor *self)
-{
-  return self->leader != NULL && self->leader->active && self->owners == NULL &&
-         self->leader->owners == NULL && g_strcmp0 (self->query, self->leader->query) == 0;
-}
-
-static void
-on_leader_refreshed_cb (TocsinAlertMonitor *self)
-{
-  g_autoptr(GPtrArray) copies = NULL;
-  GListModel *model;
-  guint       n;
-
-  if (!follows_leader (self) || self->refresh_cancellable != NULL ||
-      self->leader->last_refresh == NULL)
-    return;
-
-  model = G_LIST_MODEL (self->leader->list);
-  n = g_list_model_get_n_items (model);
-  copies = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TocsinAlert) alert = g_list_model_get_item (model, i);
-
-      g_ptr_array_add (copies, tocsin_alert_copy (alert));
-    }
-  if (self->total != self->leader->total)
-    {
-      self->total = self->leader->total;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOTAL]);
-    }
-  if (self->truncated != self->leader->truncated)
-    {
-      self->truncated = self->leader->truncated;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TRUNCATED]);
-    }
-  set_open_unacknowledged (self, self->leader->open_unacknowledged);
-
-  self->refresh_cancellable = g_cancellable_new ();
-  self->refresh_parts = 1;
-  set_loading (self, TRUE);
-  tocsin_alert_list_apply_async (self->list, copies, 0, self->refresh_cancellable, applied_cb,
-                                 g_object_ref (self));
-}
-
-/* A failed poll of the leader is ours too (its success clears it). */
-static void
-on_leader_error_cb (TocsinAlertMonitor *self)
-{
-  if (follows_leader (self) && self->refresh_cancellable == NULL && self->leader->error != NULL)
-    set_error (self, self->leader->error);
-}
-
-/* A leader that stops leaves the polling to us again. */
-static void
-on_leader_active_cb (TocsinAlertMonitor *self)
-{
-  if (self->active && self->refresh_cancellable == NULL && self->poll_source == 0 &&
-      !follows_leader (self))
-    start_refresh (self);
+  _tocsin_alert_monitor_set_loading (self, FALSE);
 }
 
 /* Results of an old query (or owner filter) are of no use any more. */
@@ -459,17 +335,17 @@ restart_refresh (TocsinAlertMonitor *self)
   if (self->refresh_cancellable != NULL)
     {
       cancel_refresh (self);
-      start_refresh (self);
+      _tocsin_alert_monitor_start_refresh (self);
     }
   else if (self->active)
-    start_refresh (self);
+    _tocsin_alert_monitor_start_refresh (self);
 }
 
 void
 tocsin_alert_monitor_refresh (TocsinAlertMonitor *self)
 {
   g_return_if_fail (TOCSIN_IS_ALERT_MONITOR (self));
-  start_refresh (self);
+  _tocsin_alert_monitor_start_refresh (self);
 }
 
 void
@@ -483,7 +359,7 @@ tocsin_alert_monitor_refresh_if_stale (TocsinAlertMonitor *self,
   if (self->last_refresh_us != 0 &&
       g_get_monotonic_time () - self->last_refresh_us < (gint64) max_age_s * G_USEC_PER_SEC)
     return;
-  start_refresh (self);
+  _tocsin_alert_monitor_start_refresh (self);
 }
 
 /* Network and suspend */
@@ -505,7 +381,7 @@ static void
 on_look_again_cb (TocsinAlertMonitor *self)
 {
   if (self->active)
-    start_refresh (self);
+    _tocsin_alert_monitor_start_refresh (self);
 }
 
 /* GObject */
@@ -572,19 +448,45 @@ tocsin_alert_monitor_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT: g_value_set_object (value, self->client); break;
-    case PROP_MODEL: g_value_set_object (value, self->list); break;
-    case PROP_QUERY: g_value_set_string (value, self->query); break;
-    case PROP_OWNERS: g_value_set_boxed (value, self->owners); break;
-    case PROP_INTERVAL: g_value_set_uint (value, self->poll_interval); break;
-    case PROP_ACTIVE: g_value_set_boolean (value, self->active); break;
-    case PROP_LOADING: g_value_set_boolean (value, self->loading); break;
-    case PROP_ERROR: g_value_set_boxed (value, self->error); break;
-    case PROP_OFFLINE: g_value_set_boolean (value, self->offline); break;
-    case PROP_OPEN_UNACKNOWLEDGED_COUNT: g_value_set_uint (value, self->open_unacknowledged); break;
-    case PROP_TOTAL: g_value_set_int64 (value, self->total); break;
-    case PROP_TRUNCATED: g_value_set_boolean (value, self->truncated); break;
-    case PROP_LAST_REFRESH: g_value_set_boxed (value, self->last_refresh); break;
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+    case PROP_MODEL:
+      g_value_set_object (value, self->list);
+      break;
+    case PROP_QUERY:
+      g_value_set_string (value, self->query);
+      break;
+    case PROP_OWNERS:
+      g_value_set_boxed (value, self->owners);
+      break;
+    case PROP_INTERVAL:
+      g_value_set_uint (value, self->poll_interval);
+      break;
+    case PROP_ACTIVE:
+      g_value_set_boolean (value, self->active);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+    case PROP_OFFLINE:
+      g_value_set_boolean (value, self->offline);
+      break;
+    case PROP_OPEN_UNACKNOWLEDGED_COUNT:
+      g_value_set_uint (value, self->open_unacknowledged);
+      break;
+    case PROP_TOTAL:
+      g_value_set_int64 (value, self->total);
+      break;
+    case PROP_TRUNCATED:
+      g_value_set_boolean (value, self->truncated);
+      break;
+    case PROP_LAST_REFRESH:
+      g_value_set_boxed (value, self->last_refresh);
+      break;
     case PROP_CACHED:
       g_value_set_boolean (value, self->cached);
       break;
@@ -817,7 +719,7 @@ tocsin_alert_monitor_set_active (TocsinAlertMonitor *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ACTIVE]);
 
   if (active)
-    start_refresh (self);
+    _tocsin_alert_monitor_start_refresh (self);
   else
     {
       cancel_refresh (self);
@@ -892,7 +794,8 @@ tocsin_alert_monitor_seed (TocsinAlertMonitor *self,
     return;
   tocsin_alert_list_apply (self->list, alerts);
   if (query_covers_open_unacknowledged (self))
-    set_open_unacknowledged (self, tocsin_alert_count_open_unacknowledged (alerts));
+    _tocsin_alert_monitor_set_open_unacknowledged (self,
+                                                   tocsin_alert_count_open_unacknowledged (alerts));
   if (!self->cached)
     {
       self->cached = TRUE;
@@ -905,163 +808,4 @@ tocsin_alert_monitor_get_cached (TocsinAlertMonitor *self)
 {
   g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), FALSE);
   return self->cached;
-}
-
-/**
- * tocsin_alert_monitor_set_leader:
- * @leader: (nullable): a monitor on the same site that polls on its own
- *
- * While @leader is active and @self has the same query (and neither has an
- * owner filter), @self sends no request of its own: it takes @leader's
- * alerts after each of its refreshes, and a refresh of @self refreshes
- * @leader. @leader never takes anything from @self.
- */
-void
-tocsin_alert_monitor_set_leader (TocsinAlertMonitor *self,
-                                 TocsinAlertMonitor *leader)
-{
-  g_return_if_fail (TOCSIN_IS_ALERT_MONITOR (self));
-  g_return_if_fail (leader == NULL || TOCSIN_IS_ALERT_MONITOR (leader));
-  g_return_if_fail (leader != self);
-
-  if (self->leader == leader)
-    return;
-  if (self->leader != NULL)
-    g_signal_handlers_disconnect_by_data (self->leader, self);
-  g_set_object (&self->leader, leader);
-  if (leader == NULL)
-    return;
-  g_signal_connect_object (leader, "notify::last-refresh", G_CALLBACK (on_leader_refreshed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (leader, "notify::error", G_CALLBACK (on_leader_error_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (leader, "notify::active", G_CALLBACK (on_leader_active_cb), self,
-                           G_CONNECT_SWAPPED);
-  /* Our own poll now waits for the leader's. */
-  if (follows_leader (self))
-    g_clear_handle_id (&self->poll_source, g_source_remove);
-}
-
-/* Actions */
-
-typedef struct
-{
-  TocsinAlert *alert;
-  TocsinAlert *before;
-} Action;
-
-static void
-action_free (Action *action)
-{
-  g_clear_object (&action->alert);
-  g_clear_object (&action->before);
-  g_free (action);
-}
-
-static void
-apply_optimistic (TocsinAlert           *alert,
-                  TocsinAlertActionKind  action,
-                  const char            *arg)
-{
-  switch (action)
-    {
-    case TOCSIN_ALERT_ACTION_ACKNOWLEDGE:
-      tocsin_alert_set_acknowledged (alert, TRUE);
-      break;
-    case TOCSIN_ALERT_ACTION_UNACKNOWLEDGE:
-      tocsin_alert_set_acknowledged (alert, FALSE);
-      break;
-    case TOCSIN_ALERT_ACTION_CLOSE:
-      tocsin_alert_set_status (alert, "closed");
-      break;
-    case TOCSIN_ALERT_ACTION_SNOOZE:
-      {
-        g_autoptr(GDateTime) until = g_date_time_new_from_iso8601 (arg, NULL);
-
-        tocsin_alert_set_snoozed (alert, TRUE);
-        tocsin_alert_set_snoozed_until (alert, until);
-      }
-      break;
-    case TOCSIN_ALERT_ACTION_SET_PRIORITY:
-      tocsin_alert_set_priority (alert, tocsin_alert_priority_from_string (arg));
-      break;
-    case TOCSIN_ALERT_ACTION_ADD_NOTE:
-    case TOCSIN_ALERT_ACTION_ASSIGN:
-    case TOCSIN_ALERT_ACTION_ESCALATE:
-    case TOCSIN_ALERT_ACTION_ADD_RESPONDER:
-    default:
-      /* Nothing visible to predict. */
-      break;
-    }
-}
-
-static void
-action_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  TocsinAlertMonitor *self = g_task_get_source_object (task);
-  Action *action = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  tocsin_alert_set_pending (action->alert, FALSE);
-
-  if (!tocsin_alert_service_run_action_finish (TOCSIN_ALERT_SERVICE (source), result, &error))
-    {
-      /* A request still queued may yet succeed: keep the prediction then. */
-      if (!g_error_matches (error, TOCSIN_API_ERROR, TOCSIN_API_ERROR_REQUEST_PENDING))
-        tocsin_alert_update_from (action->alert, action->before);
-      tocsin_alert_list_recount (self->list);
-      g_task_return_error (task, error);
-    }
-  else
-    g_task_return_boolean (task, TRUE);
-
-  if (self->active)
-    start_refresh (self);
-}
-
-void
-tocsin_alert_monitor_run_alert_action_async (TocsinAlertMonitor    *self,
-                                             TocsinAlert           *alert,
-                                             TocsinAlertActionKind  action,
-                                             const char            *arg,
-                                             const char            *arg2,
-                                             GCancellable          *cancellable,
-                                             GAsyncReadyCallback    callback,
-                                             gpointer               user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  Action *data;
-
-  g_return_if_fail (TOCSIN_IS_ALERT_MONITOR (self));
-  g_return_if_fail (TOCSIN_IS_ALERT (alert));
-
-  data = g_new0 (Action, 1);
-  data->alert = g_object_ref (alert);
-  data->before = tocsin_alert_copy (alert);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tocsin_alert_monitor_run_alert_action_async);
-  g_task_set_task_data (task, data, (GDestroyNotify)action_free);
-
-  tocsin_alert_set_pending (alert, TRUE);
-  apply_optimistic (alert, action, arg);
-  tocsin_alert_list_recount (self->list);
-
-  tocsin_alert_service_run_action_async (self->service, tocsin_alert_get_id (alert), action, arg,
-                                         arg2, cancellable, action_done_cb,
-                                         g_steal_pointer (&task));
-}
-
-gboolean
-tocsin_alert_monitor_run_alert_action_finish (TocsinAlertMonitor *self,
-                                              GAsyncResult       *result,
-                                              GError            **error)
-{
-  g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
