@@ -82,25 +82,12 @@ position_to_nick (const GValue       *value,
   return g_variant_new_string (adw_enum_list_item_get_nick (item));
 }
 
-static void
-bind_priority_row (TocsinPreferencesWindow *self,
-                   const char              *key,
-                   AdwComboRow             *row)
-{
-  GListModel *model = adw_combo_row_get_model (row);
-
-  g_assert (ADW_IS_ENUM_LIST_MODEL (model));
-
-  g_settings_bind_with_mapping (self->settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
-                                nick_to_position, position_to_nick,
-                                g_object_ref (model), g_object_unref);
-}
-
 /* What a priority row shows for each value of TocsinPriority and
  * TocsinAlarmPriority. */
 static char *
-priority_name_cb (TocsinPreferencesWindow *self,
-                  int                      value)
+priority_name_cb (AdwEnumListItem *item,
+                  int              value,
+                  gpointer         user_data)
 {
   switch (value)
     {
@@ -119,6 +106,26 @@ priority_name_cb (TocsinPreferencesWindow *self,
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/* @row lists the values of @enum_type and selects the one @key names. */
+static void
+bind_priority_row (TocsinPreferencesWindow *self,
+                   const char              *key,
+                   AdwComboRow             *row,
+                   GType                    enum_type)
+{
+  g_autoptr(AdwEnumListModel) model = adw_enum_list_model_new (enum_type);
+  GtkExpression *value = gtk_property_expression_new (ADW_TYPE_ENUM_LIST_ITEM, NULL, "value");
+  g_autoptr(GtkExpression) name = NULL;
+
+  /* The row wants its expression before its model. */
+  name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &value, G_CALLBACK (priority_name_cb), NULL, NULL);
+  adw_combo_row_set_expression (row, name);
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  g_settings_bind_with_mapping (self->settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                nick_to_position, position_to_nick,
+                                g_object_ref (model), g_object_unref);
 }
 
 /* The page-for row lists the scopes in the setting's order after "auto",
@@ -237,8 +244,8 @@ tocsin_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "poll-interval",
                    self->poll_interval_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
-  bind_priority_row (self, "notify-min-priority", self->notify_min_priority_row);
-  bind_priority_row (self, "alarm-min-priority", self->alarm_min_priority_row);
+  bind_priority_row (self, "notify-min-priority", self->notify_min_priority_row, TOCSIN_TYPE_PRIORITY);
+  bind_priority_row (self, "alarm-min-priority", self->alarm_min_priority_row, TOCSIN_TYPE_ALARM_PRIORITY);
   g_settings_bind (self->settings, "alarm-repeat-interval",
                    self->alarm_repeat_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
@@ -316,11 +323,7 @@ tocsin_preferences_window_class_init (TocsinPreferencesWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (TOCSIN_TYPE_PRIORITY);
-  g_type_ensure (TOCSIN_TYPE_ALARM_PRIORITY);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/tocsin-preferences-window.ui");
-  gtk_widget_class_bind_template_callback (widget_class, priority_name_cb);
   gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, poll_interval_adjustment);
   gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, notify_min_priority_row);
   gtk_widget_class_bind_template_child (widget_class, TocsinPreferencesWindow, page_for_row);
