@@ -405,7 +405,8 @@ update_alert_widgets (TocsinAlertDetails *self)
     return;
 
   update_priority_label (self, alert);
-  gtk_label_set_text (self->status_label, tocsin_alert_details_state_label (tocsin_alert_get_state (alert)));
+  gtk_label_set_text (self->status_label,
+                      tocsin_alert_details_state_label (tocsin_alert_get_state (alert)));
   update_acknowledge_button (self, tocsin_alert_get_state (alert));
   gtk_widget_set_visible (GTK_WIDGET (self->pending_spinner), tocsin_alert_get_pending (alert));
   gtk_spinner_set_spinning (self->pending_spinner, tocsin_alert_get_pending (alert));
@@ -503,7 +504,10 @@ placeholder_new (void)
 static void
 update_placeholders (TocsinAlertDetails *self)
 {
-  const GError *error = self->history != NULL ? tocsin_alert_history_get_error (self->history) : NULL;
+  const GError *error = NULL;
+
+  if (self->history != NULL)
+    error = tocsin_alert_history_get_error (self->history);
 
   gtk_label_set_text (self->notes_placeholder, error != NULL ? error->message : _("No notes"));
   gtk_label_set_text (self->logs_placeholder, error != NULL ? error->message : _("No activity"));
@@ -714,6 +718,8 @@ tocsin_alert_details_class_init (TocsinAlertDetailsClass *klass)
 static void
 tocsin_alert_details_init (TocsinAlertDetails *self)
 {
+  GtkCustomFilter *filter;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->notes_placeholder = placeholder_new ();
@@ -722,25 +728,30 @@ tocsin_alert_details_init (TocsinAlertDetails *self)
   gtk_list_box_set_placeholder (self->logs_list, GTK_WIDGET (self->logs_placeholder));
   update_placeholders (self);
 
-  self->notes_model = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (is_note_cb, self, NULL)));
-  self->logs_model = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (is_log_cb, self, NULL)));
-  gtk_list_box_bind_model (self->notes_list, G_LIST_MODEL (self->notes_model), create_note_row_cb, self, NULL);
-  gtk_list_box_bind_model (self->logs_list, G_LIST_MODEL (self->logs_model), create_log_row_cb, self, NULL);
+  filter = gtk_custom_filter_new (is_note_cb, self, NULL);
+  self->notes_model = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+  filter = gtk_custom_filter_new (is_log_cb, self, NULL);
+  self->logs_model = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+  gtk_list_box_bind_model (self->notes_list, G_LIST_MODEL (self->notes_model),
+                           create_note_row_cb, self, NULL);
+  gtk_list_box_bind_model (self->logs_list, G_LIST_MODEL (self->logs_model),
+                           create_log_row_cb, self, NULL);
 
   /* A "more" button shows while its list has more pages, and waits while
    * a page loads. */
   self->history_bindings = g_binding_group_new ();
-  g_binding_group_bind (self->history_bindings, "has-more-notes", self->notes_more_button, "visible",
-                        G_BINDING_SYNC_CREATE);
-  g_binding_group_bind (self->history_bindings, "has-more-activity", self->logs_more_button, "visible",
-                        G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->history_bindings, "has-more-notes",
+                        self->notes_more_button, "visible", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->history_bindings, "has-more-activity",
+                        self->logs_more_button, "visible", G_BINDING_SYNC_CREATE);
   g_binding_group_bind (self->history_bindings, "loading", self->notes_more_button, "sensitive",
                         G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   g_binding_group_bind (self->history_bindings, "loading", self->logs_more_button, "sensitive",
                         G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   self->history_signals = g_signal_group_new (TOCSIN_TYPE_ALERT_HISTORY);
-  g_signal_group_connect_swapped (self->history_signals, "notify::error", G_CALLBACK (update_placeholders), self);
+  g_signal_group_connect_swapped (self->history_signals, "notify::error",
+                                  G_CALLBACK (update_placeholders), self);
 }
 
 /* Public API */

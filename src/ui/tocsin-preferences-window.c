@@ -75,7 +75,9 @@ position_to_nick (const GValue       *value,
                   const GVariantType *expected_type,
                   gpointer            user_data)
 {
-  g_autoptr(AdwEnumListItem) item = g_list_model_get_item (G_LIST_MODEL (user_data), g_value_get_uint (value));
+  g_autoptr(AdwEnumListItem) item = NULL;
+
+  item = g_list_model_get_item (G_LIST_MODEL (user_data), g_value_get_uint (value));
 
   if (item == NULL)
     return NULL;
@@ -104,7 +106,7 @@ priority_name_cb (AdwEnumListItem *item,
     case TOCSIN_PRIORITY_P5:
       return g_strdup (_("P5 · Informational"));
     default:
-      g_return_val_if_reached (NULL);
+      g_assert_not_reached ();
     }
 }
 
@@ -120,7 +122,8 @@ bind_priority_row (TocsinPreferencesWindow *self,
   g_autoptr(GtkExpression) name = NULL;
 
   /* The row wants its expression before its model. */
-  name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &value, G_CALLBACK (priority_name_cb), NULL, NULL);
+  name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &value,
+                                      G_CALLBACK (priority_name_cb), NULL, NULL);
   adw_combo_row_set_expression (row, name);
   adw_combo_row_set_model (row, G_LIST_MODEL (model));
   g_settings_bind_with_mapping (self->settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
@@ -244,8 +247,10 @@ tocsin_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "poll-interval",
                    self->poll_interval_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
-  bind_priority_row (self, "notify-min-priority", self->notify_min_priority_row, TOCSIN_TYPE_PRIORITY);
-  bind_priority_row (self, "alarm-min-priority", self->alarm_min_priority_row, TOCSIN_TYPE_ALARM_PRIORITY);
+  bind_priority_row (self, "notify-min-priority", self->notify_min_priority_row,
+                     TOCSIN_TYPE_PRIORITY);
+  bind_priority_row (self, "alarm-min-priority", self->alarm_min_priority_row,
+                     TOCSIN_TYPE_ALARM_PRIORITY);
   g_settings_bind (self->settings, "alarm-repeat-interval",
                    self->alarm_repeat_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);

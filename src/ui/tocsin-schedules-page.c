@@ -152,7 +152,9 @@ rebuild_schedule_shifts (TocsinSchedulesPage *self)
   guint n_days;
 
   n_days = tocsin_shift_day_list_show (self->shift_days_box,
-                                       self->selected ? tocsin_schedule_get_shift_days (self->selected) : NULL);
+                                       self->selected != NULL
+                                         ? tocsin_schedule_get_shift_days (self->selected)
+                                         : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->shifts_empty_label), n_days == 0);
 }
 

@@ -222,8 +222,11 @@ tocsin_shift_day_list_show (TocsinShiftDayList *self,
 
       gtk_label_set_label (GTK_LABEL (heading), text);
       gtk_widget_set_margin_top (heading, i > 0 ? 12 : 0);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-      sync_shift_rows (GTK_LIST_BOX (list), tocsin_shift_day_get_shifts (day), self->show_schedule, now);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                      -1);
+      sync_shift_rows (GTK_LIST_BOX (list), tocsin_shift_day_get_shifts (day),
+                       self->show_schedule, now);
 
       heading = gtk_widget_get_next_sibling (list);
     }
@@ -252,15 +255,19 @@ tocsin_shift_day_list_update_current (TocsinShiftDayList *self,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
+      GtkListBox *list = GTK_IS_LIST_BOX (child) ? GTK_LIST_BOX (child) : NULL;
       GtkListBoxRow *row;
 
-      if (!GTK_IS_LIST_BOX (child))
+      if (list == NULL)
         continue;
 
-      for (guint i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child), i)) != NULL; i++)
-        if (TOCSIN_IS_SHIFT_ROW (row))
-          tocsin_shift_row_set_current (TOCSIN_SHIFT_ROW (row),
-                                        tocsin_shift_contains (tocsin_shift_row_get_shift (TOCSIN_SHIFT_ROW (row)), now));
+      for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+        {
+          TocsinShiftRow *shift_row = TOCSIN_SHIFT_ROW (row);
+          TocsinShift *shift = tocsin_shift_row_get_shift (shift_row);
+
+          tocsin_shift_row_set_current (shift_row, tocsin_shift_contains (shift, now));
+        }
     }
 }
 

@@ -57,7 +57,8 @@ list_cb (GObject      *source,
 {
   Result *r = user_data;
 
-  r->items = tocsin_alert_api_list_finish (TOCSIN_OPS_CLIENT (source), result, NULL, NULL, &r->error);
+  r->items = tocsin_alert_api_list_finish (TOCSIN_OPS_CLIENT (source), result, NULL, NULL,
+                                           &r->error);
   r->done = TRUE;
 }
 
@@ -68,7 +69,8 @@ notes_cb (GObject      *source,
 {
   Result *r = user_data;
 
-  r->items = tocsin_alert_api_get_notes_finish (TOCSIN_OPS_CLIENT (source), result, &r->next, &r->error);
+  r->items = tocsin_alert_api_get_notes_finish (TOCSIN_OPS_CLIENT (source), result, &r->next,
+                                                &r->error);
   r->done = TRUE;
 }
 
@@ -79,7 +81,8 @@ logs_cb (GObject      *source,
 {
   Result *r = user_data;
 
-  r->items = tocsin_alert_api_get_logs_finish (TOCSIN_OPS_CLIENT (source), result, &r->next, &r->error);
+  r->items = tocsin_alert_api_get_logs_finish (TOCSIN_OPS_CLIENT (source), result, &r->next,
+                                               &r->error);
   r->done = TRUE;
 }
 
@@ -108,7 +111,8 @@ fetch_all (Fixture    *f,
           TocsinAlertEntry *entry = g_ptr_array_index (r.items, i);
           g_autofree char *time = g_date_time_format_iso8601 (tocsin_alert_entry_get_time (entry));
 
-          g_hash_table_add (keys, g_strdup_printf ("%s|%s", tocsin_alert_entry_get_text (entry), time));
+          g_hash_table_add (keys, g_strdup_printf ("%s|%s", tocsin_alert_entry_get_text (entry),
+                                                   time));
         }
       g_ptr_array_unref (r.items);
       g_free (after);
@@ -273,7 +277,8 @@ test_error (Fixture       *f,
   g_signal_connect (history, "notify::loading", G_CALLBACK (on_loading_cb), NULL);
   g_signal_connect (history, "notify", G_CALLBACK (on_notify_cb), &n);
 
-  fault = g_strdup_printf ("{\"path\":\"%s%s/logs\",\"kind\":\"status\",\"status\":500,\"times\":-1}",
+  fault = g_strdup_printf ("{\"path\":\"%s%s/logs\",\"kind\":\"status\","
+                           "\"status\":500,\"times\":-1}",
                            site_path, id);
   tocsin_test_sandbox_add_fault (f->sb, fault);
 
@@ -309,7 +314,8 @@ test_dropped_while_loading (Fixture       *f,
   g_autofree char *id = busiest_alert (f);
   TocsinAlertHistory *history = tocsin_alert_history_new (f->client, id);
   g_autofree char *site_path = tocsin_test_sandbox_site_path (f->sb, 0, "alerts/");
-  g_autofree char *fault = g_strdup_printf ("{\"path\":\"%s%s/\",\"kind\":\"delay\",\"delay_ms\":500,\"times\":-1}",
+  g_autofree char *fault = g_strdup_printf ("{\"path\":\"%s%s/\",\"kind\":\"delay\","
+                                            "\"delay_ms\":500,\"times\":-1}",
                                             site_path, id);
   Result after = { 0 };
 

@@ -43,6 +43,7 @@ check_row (GSettings  *settings,
       GEnumValue *value = &klass->values[i];
       g_autoptr(AdwEnumListItem) item = NULL;
       g_autofree char *stored = NULL;
+      guint position;
 
       /* The setting moves the row … */
       g_settings_set_string (settings, key, value->value_nick);
@@ -53,8 +54,8 @@ check_row (GSettings  *settings,
       adw_combo_row_set_selected (row, (adw_combo_row_get_selected (row) + 1) % klass->n_values);
       g_assert_cmpstr ((stored = g_settings_get_string (settings, key)), !=, value->value_nick);
       g_clear_pointer (&stored, g_free);
-      adw_combo_row_set_selected (row, adw_enum_list_model_find_position (ADW_ENUM_LIST_MODEL (model),
-                                                                          value->value));
+      position = adw_enum_list_model_find_position (ADW_ENUM_LIST_MODEL (model), value->value);
+      adw_combo_row_set_selected (row, position);
       g_assert_cmpstr ((stored = g_settings_get_string (settings, key)), ==, value->value_nick);
       g_assert_cmpint (g_settings_get_enum (settings, key), ==, value->value);
     }
@@ -69,7 +70,8 @@ test_priority_rows (void)
   g_autofree char *text = NULL;
 
   gtk_window_present (GTK_WINDOW (prefs));
-  notify_row = ADW_COMBO_ROW (tocsin_test_find_by_id (GTK_WIDGET (prefs), "notify_min_priority_row"));
+  notify_row = ADW_COMBO_ROW (tocsin_test_find_by_id (GTK_WIDGET (prefs),
+                                                      "notify_min_priority_row"));
   alarm_row = ADW_COMBO_ROW (tocsin_test_find_by_id (GTK_WIDGET (prefs), "alarm_min_priority_row"));
 
   /* The stored defaults show as they did. */

@@ -587,6 +587,16 @@ test_error_and_retry (Fixture       *f,
   tocsin_test_sandbox_clear_faults (f->sb);
 }
 
+/* The first shift row of the first day in @box. */
+static GtkListBoxRow *
+first_shift_row (GtkWidget *box)
+{
+  GtkWidget *first_list = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+
+  g_assert_true (GTK_IS_LIST_BOX (first_list));
+  return gtk_list_box_get_row_at_index (GTK_LIST_BOX (first_list), 0);
+}
+
 /* Walks @participants depth first, as the on-call lists show them: each
  * row is the next participant, indented by its depth. */
 static void
@@ -605,7 +615,8 @@ check_participant_rows (GPtrArray  *rows,
       g_assert_true (TOCSIN_IS_PARTICIPANT_ROW (row));
       g_assert_true (tocsin_participant_row_get_participant (row) == participant);
       g_assert_cmpuint (tocsin_participant_row_get_depth (row), ==, depth);
-      check_participant_rows (rows, index, tocsin_participant_get_participants (participant), depth + 1);
+      check_participant_rows (rows, index, tocsin_participant_get_participants (participant),
+                              depth + 1);
     }
 }
 
@@ -647,9 +658,8 @@ test_rows_in_place (Fixture       *f,
   g_assert_nonnull (selected);
   check_on_call_now (f, selected);
 
-  /* The first shift row of the first day. */
   box = find (f, "shift_days_box");
-  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (gtk_widget_get_next_sibling (gtk_widget_get_first_child (box))), 0);
+  row = first_shift_row (box);
   g_assert_true (TOCSIN_IS_SHIFT_ROW (row));
   g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &row);
   before = g_object_ref (tocsin_shift_row_get_shift (TOCSIN_SHIFT_ROW (row)));
@@ -671,7 +681,7 @@ test_rows_in_place (Fixture       *f,
   g_assert_true (gtk_widget_get_first_child (box) != NULL);
   g_assert_true (tocsin_shift_row_get_shift (TOCSIN_SHIFT_ROW (row)) == first);
   g_assert_cmpstr (label_text (GTK_WIDGET (row), "time_label"), !=, time_before);
-  g_assert_true (row == gtk_list_box_get_row_at_index (GTK_LIST_BOX (gtk_widget_get_next_sibling (gtk_widget_get_first_child (box))), 0));
+  g_assert_true (row == first_shift_row (box));
   /* And the whole box matches the new days. */
   check_day_groups (box, tocsin_schedule_get_shift_days (selected), &n_current);
   check_on_call_now (f, selected);

@@ -48,7 +48,8 @@ struct _TocsinAlertHistory
 static void tocsin_alert_history_list_model_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (TocsinAlertHistory, tocsin_alert_history, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, tocsin_alert_history_list_model_init))
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      tocsin_alert_history_list_model_init))
 
 enum {
   PROP_0,
