@@ -96,6 +96,50 @@ test_priority_rows (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* The enums carry the schema's nicks and values, so what users stored
+ * before reads back as the same priority. */
+static void
+check_enum_matches_key (GSettings  *settings,
+                        const char *key,
+                        GType       enum_type)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) schema_key = NULL;
+  g_autoptr(GVariant) range = NULL;
+  g_autoptr(GVariant) nicks = NULL;
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  const char *kind;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  schema_key = g_settings_schema_get_key (schema, key);
+  range = g_settings_schema_key_get_range (schema_key);
+  g_variant_get (range, "(&sv)", &kind, &nicks);
+  g_assert_cmpstr (kind, ==, "enum");
+  g_assert_cmpuint (g_variant_n_children (nicks), ==, klass->n_values);
+
+  for (gsize i = 0; i < g_variant_n_children (nicks); i++)
+    {
+      const char *nick = NULL;
+      GEnumValue *value;
+
+      g_variant_get_child (nicks, i, "&s", &nick);
+      value = g_enum_get_value_by_nick (klass, nick);
+      g_assert_nonnull (value);
+      g_assert_true (g_settings_set_string (settings, key, nick));
+      g_assert_cmpint (g_settings_get_enum (settings, key), ==, value->value);
+    }
+  g_settings_reset (settings, key);
+}
+
+static void
+test_enums_match_schema (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+
+  check_enum_matches_key (settings, "notify-min-priority", TOCSIN_TYPE_PRIORITY);
+  check_enum_matches_key (settings, "alarm-min-priority", TOCSIN_TYPE_ALARM_PRIORITY);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -104,6 +148,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/preferences-window/priority-rows", test_priority_rows);
+  g_test_add_func ("/preferences-window/enums-match-schema", test_enums_match_schema);
 
   return g_test_run ();
 }
