@@ -504,13 +504,19 @@ placeholder_new (void)
 static void
 update_placeholders (TocsinAlertDetails *self)
 {
-  const GError *error = NULL;
+  const GError *notes_error = NULL;
+  const GError *logs_error = NULL;
 
   if (self->history != NULL)
-    error = tocsin_alert_history_get_error (self->history);
+    {
+      notes_error = tocsin_alert_history_get_notes_error (self->history);
+      logs_error = tocsin_alert_history_get_activity_error (self->history);
+    }
 
-  gtk_label_set_text (self->notes_placeholder, error != NULL ? error->message : _("No notes"));
-  gtk_label_set_text (self->logs_placeholder, error != NULL ? error->message : _("No activity"));
+  gtk_label_set_text (self->notes_placeholder,
+                      notes_error != NULL ? notes_error->message : _("No notes"));
+  gtk_label_set_text (self->logs_placeholder,
+                      logs_error != NULL ? logs_error->message : _("No activity"));
 }
 
 /* A new history for the alert shown, bound to both lists; none without an

@@ -285,6 +285,11 @@ test_error (Fixture       *f,
   tocsin_alert_history_reload (history);
   wait_loaded (history);
   g_assert_nonnull (tocsin_alert_history_get_error (history));
+  /* Only the activity failed. */
+  g_assert_nonnull (tocsin_alert_history_get_activity_error (history));
+  g_assert_cmpstr (tocsin_alert_history_get_activity_error (history)->message, ==,
+                   tocsin_alert_history_get_error (history)->message);
+  g_assert_null (tocsin_alert_history_get_notes_error (history));
   g_assert_cmpuint (n.n_error, ==, 1);
   g_assert_false (tocsin_alert_history_get_has_more_activity (history));
   g_assert_true (tocsin_alert_history_get_has_more_notes (history));
@@ -299,6 +304,7 @@ test_error (Fixture       *f,
   tocsin_test_sandbox_clear_faults (f->sb);
   tocsin_alert_history_reload (history);
   g_assert_null (tocsin_alert_history_get_error (history));
+  g_assert_null (tocsin_alert_history_get_activity_error (history));
   g_assert_cmpuint (n.n_error, ==, 2);
   wait_loaded (history);
   g_assert_null (tocsin_alert_history_get_error (history));

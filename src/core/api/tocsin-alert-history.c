@@ -29,6 +29,7 @@ typedef struct
   char     *after;      /* cursor of the next page */
   gboolean  has_more;
   gboolean  fetching;
+  GError   *error;      /* why its last page failed */
 } StreamState;
 
 struct _TocsinAlertHistory
@@ -42,7 +43,7 @@ struct _TocsinAlertHistory
   GHashTable      *notes;         /* the items that came from the notes endpoint */
   StreamState      streams[N_STREAMS];
   GCancellable    *cancellable;   /* the requests since the last reload */
-  GError          *error;
+  GError          *error;         /* the last failure of either */
 };
 
 static void tocsin_alert_history_list_model_init (GListModelInterface *iface);
@@ -201,6 +202,8 @@ on_page_cb (GObject      *source,
   else
     {
       state->has_more = FALSE;
+      g_clear_error (&state->error);
+      state->error = g_error_copy (error);
       set_error (self, error);
     }
 
@@ -310,7 +313,10 @@ tocsin_alert_history_finalize (GObject *object)
   g_ptr_array_unref (self->items);
   g_hash_table_unref (self->notes);
   for (guint i = 0; i < N_STREAMS; i++)
-    g_free (self->streams[i].after);
+    {
+      g_free (self->streams[i].after);
+      g_clear_error (&self->streams[i].error);
+    }
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (tocsin_alert_history_parent_class)->finalize (object);
@@ -457,6 +463,23 @@ tocsin_alert_history_get_error (TocsinAlertHistory *self)
   return self->error;
 }
 
+/* Returns: (nullable): why a page of the notes failed since the last
+ * reload; changes with #TocsinAlertHistory:error */
+const GError *
+tocsin_alert_history_get_notes_error (TocsinAlertHistory *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_HISTORY (self), NULL);
+  return self->streams[STREAM_NOTES].error;
+}
+
+/* Returns: (nullable): the same for the activity log */
+const GError *
+tocsin_alert_history_get_activity_error (TocsinAlertHistory *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_HISTORY (self), NULL);
+  return self->streams[STREAM_ACTIVITY].error;
+}
+
 gboolean
 tocsin_alert_history_get_has_more_notes (TocsinAlertHistory *self)
 {
@@ -517,6 +540,7 @@ tocsin_alert_history_reload (TocsinAlertHistory *self)
       StreamState *state = &self->streams[i];
 
       g_clear_pointer (&state->after, g_free);
+      g_clear_error (&state->error);
       if (state->has_more)
         {
           state->has_more = FALSE;

@@ -27,6 +27,8 @@ TocsinOpsClient    *tocsin_alert_history_get_client            (TocsinAlertHisto
 const char         *tocsin_alert_history_get_alert_id          (TocsinAlertHistory *self);
 gboolean            tocsin_alert_history_get_loading           (TocsinAlertHistory *self);
 const GError       *tocsin_alert_history_get_error             (TocsinAlertHistory *self);
+const GError       *tocsin_alert_history_get_notes_error       (TocsinAlertHistory *self);
+const GError       *tocsin_alert_history_get_activity_error    (TocsinAlertHistory *self);
 gboolean            tocsin_alert_history_get_has_more_notes    (TocsinAlertHistory *self);
 gboolean            tocsin_alert_history_get_has_more_activity (TocsinAlertHistory *self);
 gboolean            tocsin_alert_history_is_note               (TocsinAlertHistory *self,
