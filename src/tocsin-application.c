@@ -350,7 +350,7 @@ on_acknowledge_done_cb (GObject      *object,
   g_autoptr(TocsinApplication) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!tocsin_alert_monitor_run_action_finish (TOCSIN_ALERT_MONITOR (object), result, &error))
+  if (!tocsin_alert_monitor_run_alert_action_finish (TOCSIN_ALERT_MONITOR (object), result, &error))
     notify_action_failed (self, "acknowledge-failed", _("Could Not Acknowledge the Alert"), error);
   else if (self->alert_monitor != NULL)
     tocsin_alert_monitor_refresh (self->alert_monitor);
@@ -364,7 +364,7 @@ on_snooze_done_cb (GObject      *object,
   g_autoptr(TocsinApplication) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!tocsin_alert_monitor_run_action_finish (TOCSIN_ALERT_MONITOR (object), result, &error))
+  if (!tocsin_alert_monitor_run_alert_action_finish (TOCSIN_ALERT_MONITOR (object), result, &error))
     notify_action_failed (self, "snooze-failed", _("Could Not Snooze the Alert"), error);
   else if (self->alert_monitor != NULL)
     tocsin_alert_monitor_refresh (self->alert_monitor);
@@ -399,8 +399,9 @@ acknowledge_alert_action (GSimpleAction *action,
   TocsinAlert *alert = lookup_announced (self, g_variant_get_string (parameter, NULL), &monitor);
 
   if (alert != NULL)
-    tocsin_alert_monitor_run_action_async (monitor, alert, TOCSIN_ALERT_ACTION_ACKNOWLEDGE,
-                                           NULL, NULL, NULL, on_acknowledge_done_cb, g_object_ref (self));
+    tocsin_alert_monitor_run_alert_action_async (monitor, alert, TOCSIN_ALERT_ACTION_ACKNOWLEDGE,
+                                                 NULL, NULL, NULL, on_acknowledge_done_cb,
+                                                 g_object_ref (self));
 }
 
 static void
@@ -420,8 +421,9 @@ snooze_alert_action (GSimpleAction *action,
 
   end = g_date_time_add_minutes (now, g_settings_get_uint (self->settings, "snooze-minutes"));
   end_time = g_date_time_format (end, "%Y-%m-%dT%H:%M:%SZ");
-  tocsin_alert_monitor_run_action_async (monitor, alert, TOCSIN_ALERT_ACTION_SNOOZE,
-                                         end_time, NULL, NULL, on_snooze_done_cb, g_object_ref (self));
+  tocsin_alert_monitor_run_alert_action_async (monitor, alert, TOCSIN_ALERT_ACTION_SNOOZE,
+                                               end_time, NULL, NULL, on_snooze_done_cb,
+                                               g_object_ref (self));
 }
 
 static void

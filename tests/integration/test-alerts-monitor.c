@@ -44,7 +44,8 @@ action_cb (GObject      *source,
 {
   Result *r = user_data;
 
-  r->ok = tocsin_alert_monitor_run_action_finish (TOCSIN_ALERT_MONITOR (source), result, &r->error);
+  r->ok = tocsin_alert_monitor_run_alert_action_finish (TOCSIN_ALERT_MONITOR (source), result,
+                                                        &r->error);
   r->done = TRUE;
 }
 
@@ -86,8 +87,8 @@ test_monitor (void)
   fault = g_strdup_printf ("{\"path\":\"%s/%s/acknowledge\",\"kind\":\"status\",\"status\":409}",
                            alerts_path, tocsin_alert_get_id (first));
   tocsin_test_sandbox_add_fault (sb, fault);
-  tocsin_alert_monitor_run_action_async (monitor, first, TOCSIN_ALERT_ACTION_ACKNOWLEDGE, NULL, NULL,
-                                         NULL, action_cb, &r);
+  tocsin_alert_monitor_run_alert_action_async (monitor, first, TOCSIN_ALERT_ACTION_ACKNOWLEDGE,
+                                               NULL, NULL, NULL, action_cb, &r);
   g_assert_true (tocsin_alert_get_pending (first));
   g_assert_true (tocsin_alert_get_acknowledged (first));
   test_wait_for (&r.done);
@@ -101,8 +102,8 @@ test_monitor (void)
   /* A working acknowledge: the sandbox logs it; a refresh drops the alert
    * from the unacknowledged list while the other objects stay the same. */
   again = g_list_model_get_item (G_LIST_MODEL (list), 1);
-  tocsin_alert_monitor_run_action_async (monitor, first, TOCSIN_ALERT_ACTION_ACKNOWLEDGE, NULL, NULL,
-                                         NULL, action_cb, &r);
+  tocsin_alert_monitor_run_alert_action_async (monitor, first, TOCSIN_ALERT_ACTION_ACKNOWLEDGE,
+                                               NULL, NULL, NULL, action_cb, &r);
   test_wait_for (&r.done);
   g_assert_no_error (r.error);
   g_assert_true (tocsin_alert_get_acknowledged (first));

@@ -294,7 +294,7 @@ test_actions (Fixture       *f,
   g_autoptr(GDateTime) later = g_date_time_add_hours (now, 2);
   g_autofree char *until = g_date_time_format_iso8601 (later);
   struct {
-    TocsinAlertAction action;
+    TocsinAlertActionKind action;
     const char *arg;
     const char *arg2;
     const char *method;

@@ -257,10 +257,10 @@ acknowledge (World       *w,
   GError *error = NULL;
   Async async = { 0 };
 
-  tocsin_alert_monitor_run_action_async (w->alerts, alert, TOCSIN_ALERT_ACTION_ACKNOWLEDGE,
-                                         NULL, NULL, NULL, async_cb, &async);
+  tocsin_alert_monitor_run_alert_action_async (w->alerts, alert, TOCSIN_ALERT_ACTION_ACKNOWLEDGE,
+                                               NULL, NULL, NULL, async_cb, &async);
   wait_for (&async.done, "acknowledge");
-  tocsin_alert_monitor_run_action_finish (w->alerts, async.result, &error);
+  tocsin_alert_monitor_run_alert_action_finish (w->alerts, async.result, &error);
   g_object_unref (async.result);
   return error;
 }

@@ -65,8 +65,11 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  tocsin_alerts_page_set_monitor (f->page, NULL);
-  gtk_window_destroy (f->window);
+  if (f->window != NULL)
+    {
+      tocsin_alerts_page_set_monitor (f->page, NULL);
+      gtk_window_destroy (f->window);
+    }
   tocsin_test_spin (50);
   g_clear_object (&f->monitor);
   g_clear_object (&f->client);
@@ -349,6 +352,36 @@ test_list (Fixture       *f,
         g_assert_cmpint (tocsin_alert_get_priority (alert), >=, last);
         last = tocsin_alert_get_priority (alert);
       }
+
+    /* IDs as numbers ("9" before "10"), and the newest first by creation. */
+    {
+      GListModel *columns = gtk_column_view_get_columns (view);
+      g_autoptr(GtkColumnViewColumn) id_column = g_list_model_get_item (columns, 1);
+      g_autoptr(GtkColumnViewColumn) created = g_list_model_get_item (columns, 7);
+      gint64 last_id = -1;
+      g_autoptr(GDateTime) last_created = NULL;
+
+      gtk_column_view_sort_by_column (view, id_column, GTK_SORT_ASCENDING);
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(TocsinAlert) alert = g_list_model_get_item (model, i);
+          gint64 id = g_ascii_strtoll (tocsin_alert_get_tiny_id (alert), NULL, 10);
+
+          g_assert_cmpint (id, >, last_id);
+          last_id = id;
+        }
+      gtk_column_view_sort_by_column (view, created, GTK_SORT_DESCENDING);
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(TocsinAlert) alert = g_list_model_get_item (model, i);
+          GDateTime *time = tocsin_alert_get_created_at (alert);
+
+          if (last_created != NULL)
+            g_assert_cmpint (g_date_time_compare (time, last_created), <=, 0);
+          g_clear_pointer (&last_created, g_date_time_unref);
+          last_created = g_date_time_ref (time);
+        }
+    }
     gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
   }
 }
@@ -614,6 +647,49 @@ test_failed_action (Fixture       *f,
   toast_wait.text = tocsin_alert_get_message (alert);
   g_assert_true (toast_shown (&toast_wait));
   g_free (shot (f, "alerts-page-failed-action"));
+}
+
+/* Two alerts refused: one whole sentence for the action, in the user's
+ * language (run in German too, where a sentence built from a verb
+ * fragment read wrong). */
+static void
+test_failed_several (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *expected = NULL;
+  GListModel *model;
+  LabelWait toast_wait;
+  guint n_open = 0;
+
+  tocsin_alerts_page_set_monitor (f->page, f->monitor);
+  wait_loaded (f);
+
+  model = view_model (f);
+  for (guint i = 0; i < g_list_model_get_n_items (model) && n_open < 2; i++)
+    {
+      g_autoptr(TocsinAlert) alert = g_list_model_get_item (model, i);
+      g_autofree char *rest = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *fault = NULL;
+
+      if (tocsin_alert_get_state (alert) != TOCSIN_ALERT_STATE_OPEN)
+        continue;
+      rest = g_strdup_printf ("alerts/%s/close", tocsin_alert_get_id (alert));
+      path = tocsin_test_sandbox_site_path (f->sb, 0, rest);
+      fault = g_strdup_printf ("{\"path\":\"%s\",\"method\":\"POST\",\"kind\":\"status\","
+                               "\"status\":409}", path);
+      tocsin_test_sandbox_add_fault (f->sb, fault);
+      gtk_selection_model_select_item (view_selection (f), i, n_open == 0);
+      n_open++;
+    }
+  g_assert_cmpuint (n_open, ==, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "alerts.close", NULL);
+  /* The reason is the server's; the sentence around it is ours. */
+  expected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Could not close %u of %u alert: %s",
+                                           "Could not close %u of %u alerts: %s", 2), 2, 2, "");
+  toast_wait = (LabelWait) { f, expected };
+  g_assert_true (tocsin_test_wait_until (toast_shown, &toast_wait, WAIT_MS));
 }
 
 static AdwMessageDialog *
@@ -921,6 +997,37 @@ test_no_monitor (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (view_model (f)), ==, 0);
 }
 
+/* Nothing outlives the window: the page, its cells and their bindings go
+ * with it, also after an action and with a dialog open. */
+static void
+test_finalize (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(TocsinAlert) alert = NULL;
+  AlertWait alert_wait;
+  TocsinAlertsPage *page = f->page;
+  guint position;
+
+  tocsin_alerts_page_set_monitor (f->page, f->monitor);
+  wait_loaded (f);
+  position = find_position (f, TOCSIN_ALERT_STATE_OPEN);
+  gtk_selection_model_select_item (view_selection (f), position, TRUE);
+  alert = g_list_model_get_item (view_model (f), position);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "alerts.acknowledge", NULL);
+  alert_wait = (AlertWait) { alert, TOCSIN_ALERT_STATE_ACKNOWLEDGED };
+  g_assert_true (tocsin_test_wait_until (alert_settled, &alert_wait, WAIT_MS));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "alerts.add-note", NULL);
+  g_assert_true (tocsin_test_wait_until (dialog_shown, NULL, WAIT_MS));
+  gtk_window_destroy (GTK_WINDOW (find_dialog ()));
+
+  g_object_ref (page);
+  tocsin_alerts_page_set_monitor (page, NULL);
+  gtk_window_destroy (f->window);
+  f->window = NULL;
+  tocsin_test_spin (100);
+  g_assert_finalize_object (page);
+}
+
 static void
 load_css (void)
 {
@@ -945,12 +1052,14 @@ main (int   argc,
   ADD ("acknowledge", test_acknowledge);
   ADD ("search", test_search);
   ADD ("failed-action", test_failed_action);
+  ADD ("failed-several", test_failed_several);
   ADD ("snooze-dialog", test_snooze_dialog);
   ADD ("note-dialog", test_note_dialog);
   ADD ("escalate-dialog", test_escalate_dialog);
   ADD ("empty", test_empty);
   ADD ("error", test_error);
   ADD ("no-monitor", test_no_monitor);
+  ADD ("finalize", test_finalize);
 #undef ADD
 
   return g_test_run ();

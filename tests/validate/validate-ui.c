@@ -23,9 +23,14 @@ template_as_object (const char *xml)
   g_autoptr(GRegex) signal = g_regex_new ("<signal [^>]*/>", 0, 0, NULL);
   g_autofree char *step1 = g_regex_replace (template_open, xml, -1, 0, "<object class=\"\\1\" id=\"template\">", 0, NULL);
   g_autofree char *step2 = g_regex_replace (signal, step1, -1, 0, "", 0, NULL);
-  g_auto(GStrv) parts = g_strsplit (step2, "</template>", -1);
+  char *last = g_strrstr (step2, "</template>");
 
-  return g_strjoinv ("</object>", parts);
+  /* Only the template's own end: a list item factory's cell templates
+   * (in CDATA) have theirs. */
+  if (last == NULL)
+    return g_steal_pointer (&step2);
+  *last = '\0';
+  return g_strconcat (step2, "</object>", last + strlen ("</template>"), NULL);
 }
 
 static void

@@ -48,14 +48,14 @@ object_body (const char *first_key,
 }
 
 gboolean
-tocsin_alert_action_build (TocsinAlertAction   action,
-                           const char         *alert_id,
-                           const char         *arg,
-                           const char         *arg2,
-                           const char        **method,
-                           char              **path,
-                           JsonNode          **body,
-                           GError            **error)
+tocsin_alert_action_build (TocsinAlertActionKind   action,
+                           const char             *alert_id,
+                           const char             *arg,
+                           const char             *arg2,
+                           const char            **method,
+                           char                  **path,
+                           JsonNode              **body,
+                           GError                **error)
 {
   const char *suffix = NULL;
   JsonNode *node = NULL;
@@ -501,14 +501,14 @@ action_sent_cb (GObject      *source,
 }
 
 void
-tocsin_alert_api_run_action_async (TocsinOpsClient     *client,
-                                   const char          *alert_id,
-                                   TocsinAlertAction    action,
-                                   const char          *arg,
-                                   const char          *arg2,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+tocsin_alert_api_run_action_async (TocsinOpsClient       *client,
+                                   const char            *alert_id,
+                                   TocsinAlertActionKind  action,
+                                   const char            *arg,
+                                   const char            *arg2,
+                                   GCancellable          *cancellable,
+                                   GAsyncReadyCallback    callback,
+                                   gpointer               user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(JsonNode) body = NULL;

@@ -12,6 +12,7 @@
 
 #include "tocsin-ops-client.h"
 #include "tocsin-alert.h"
+#include "tocsin-alert-action.h"
 #include "tocsin-alert-entry.h"
 #include "tocsin-alert-target.h"
 
@@ -19,24 +20,12 @@ G_BEGIN_DECLS
 
 /* The JSM Ops alert endpoints, on top of TocsinOpsClient. */
 
-typedef enum {
-  TOCSIN_ALERT_ACTION_ACKNOWLEDGE,
-  TOCSIN_ALERT_ACTION_UNACKNOWLEDGE,
-  TOCSIN_ALERT_ACTION_CLOSE,
-  TOCSIN_ALERT_ACTION_SNOOZE,          /* arg: end time, ISO 8601 */
-  TOCSIN_ALERT_ACTION_ADD_NOTE,        /* arg: the note; synchronous (200) */
-  TOCSIN_ALERT_ACTION_ASSIGN,          /* arg: accountId */
-  TOCSIN_ALERT_ACTION_ESCALATE,        /* arg: escalationId */
-  TOCSIN_ALERT_ACTION_ADD_RESPONDER,   /* arg: id; arg2: team|user|escalation|schedule */
-  TOCSIN_ALERT_ACTION_SET_PRIORITY,    /* arg: "P1".."P5" */
-} TocsinAlertAction;
-
 /* Page size used for alert lists (the API maximum). */
 #define TOCSIN_ALERT_PAGE_SIZE 100
 
 /* Pure: the method, path (under /jsm/ops/api/v1) and JSON body of an action.
  * FALSE with TOCSIN_API_ERROR_INVALID when a needed argument is missing. */
-gboolean   tocsin_alert_action_build              (TocsinAlertAction     action,
+gboolean   tocsin_alert_action_build              (TocsinAlertActionKind action,
                                                    const char           *alert_id,
                                                    const char           *arg,
                                                    const char           *arg2,
@@ -90,7 +79,7 @@ gint64     tocsin_alert_api_count_finish          (TocsinOpsClient      *client,
  * the bound passes (TOCSIN_API_ERROR_REQUEST_PENDING). */
 void       tocsin_alert_api_run_action_async      (TocsinOpsClient      *client,
                                                    const char           *alert_id,
-                                                   TocsinAlertAction     action,
+                                                   TocsinAlertActionKind action,
                                                    const char           *arg,
                                                    const char           *arg2,
                                                    GCancellable         *cancellable,

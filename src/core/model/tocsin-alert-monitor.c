@@ -976,9 +976,9 @@ action_free (Action *action)
 }
 
 static void
-apply_optimistic (TocsinAlert       *alert,
-                  TocsinAlertAction  action,
-                  const char        *arg)
+apply_optimistic (TocsinAlert           *alert,
+                  TocsinAlertActionKind  action,
+                  const char            *arg)
 {
   switch (action)
     {
@@ -1040,14 +1040,14 @@ action_done_cb (GObject      *source,
 }
 
 void
-tocsin_alert_monitor_run_action_async (TocsinAlertMonitor  *self,
-                                       TocsinAlert         *alert,
-                                       TocsinAlertAction    action,
-                                       const char          *arg,
-                                       const char          *arg2,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+tocsin_alert_monitor_run_alert_action_async (TocsinAlertMonitor    *self,
+                                             TocsinAlert           *alert,
+                                             TocsinAlertActionKind  action,
+                                             const char            *arg,
+                                             const char            *arg2,
+                                             GCancellable          *cancellable,
+                                             GAsyncReadyCallback    callback,
+                                             gpointer               user_data)
 {
   g_autoptr(GTask) task = NULL;
   Action *data;
@@ -1060,7 +1060,7 @@ tocsin_alert_monitor_run_action_async (TocsinAlertMonitor  *self,
   data->before = tocsin_alert_copy (alert);
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tocsin_alert_monitor_run_action_async);
+  g_task_set_source_tag (task, tocsin_alert_monitor_run_alert_action_async);
   g_task_set_task_data (task, data, (GDestroyNotify) action_free);
 
   tocsin_alert_set_pending (alert, TRUE);
@@ -1072,9 +1072,9 @@ tocsin_alert_monitor_run_action_async (TocsinAlertMonitor  *self,
 }
 
 gboolean
-tocsin_alert_monitor_run_action_finish (TocsinAlertMonitor  *self,
-                                        GAsyncResult        *result,
-                                        GError             **error)
+tocsin_alert_monitor_run_alert_action_finish (TocsinAlertMonitor  *self,
+                                              GAsyncResult        *result,
+                                              GError             **error)
 {
   g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);

@@ -80,16 +80,34 @@ void                tocsin_alert_monitor_refresh_if_stale      (TocsinAlertMonit
  * and @arg2): sets the alert's pending property, applies the expected
  * change at once, reverts it if the action fails, and refreshes when it is
  * done. The error says why it failed. */
-void                tocsin_alert_monitor_run_action_async      (TocsinAlertMonitor   *self,
+void                tocsin_alert_monitor_run_alert_action_async (TocsinAlertMonitor  *self,
                                                                 TocsinAlert          *alert,
-                                                                TocsinAlertAction     action,
+                                                                TocsinAlertActionKind action,
                                                                 const char           *arg,
                                                                 const char           *arg2,
                                                                 GCancellable         *cancellable,
                                                                 GAsyncReadyCallback   callback,
                                                                 gpointer              user_data);
+gboolean            tocsin_alert_monitor_run_alert_action_finish (TocsinAlertMonitor *self,
+                                                                GAsyncResult         *result,
+                                                                GError              **error);
+
+/* Runs @action on each TocsinAlert of @alerts at once, each as
+ * tocsin_alert_monitor_run_alert_action_async() does, and completes when
+ * all are done (tocsin-alert-monitor-actions.c). */
+void                tocsin_alert_monitor_run_action_async      (TocsinAlertMonitor   *self,
+                                                                GPtrArray            *alerts,
+                                                                TocsinAlertAction    *action,
+                                                                GCancellable         *cancellable,
+                                                                GAsyncReadyCallback   callback,
+                                                                gpointer              user_data);
+/* TRUE when every alert took the action. Otherwise FALSE with the error of
+ * the first alert that failed, that alert in @first_failed and how many
+ * failed in @n_failed (both optional). */
 gboolean            tocsin_alert_monitor_run_action_finish     (TocsinAlertMonitor   *self,
                                                                 GAsyncResult         *result,
+                                                                guint                *n_failed,
+                                                                TocsinAlert         **first_failed,
                                                                 GError              **error);
 
 G_END_DECLS

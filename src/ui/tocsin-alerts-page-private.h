@@ -1,0 +1,76 @@
+/* tocsin-alerts-page-private.h: what the files of TocsinAlertsPage share
+ *
+ * Copyright 2026 The Tocsin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "tocsin-alert-details.h"
+#include "tocsin-alerts-page.h"
+
+G_BEGIN_DECLS
+
+struct _TocsinAlertsPage
+{
+  AdwBin               parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay     *toast_overlay;
+  GtkSearchEntry      *search_entry;
+  GtkToggleButton     *preset_open;
+  GtkToggleButton     *preset_unacknowledged;
+  GtkToggleButton     *preset_mine;
+  GtkToggleButton     *preset_high;
+  GtkToggleButton     *preset_all;
+  GtkInfoBar          *offline_bar;
+  GtkLabel            *offline_label;
+  GtkInfoBar          *truncated_bar;
+  GtkLabel            *truncated_label;
+  AdwLeaflet          *leaflet;
+  GtkStack            *content_stack;
+  GtkSpinner          *loading_spinner;
+  AdwStatusPage       *empty_page;
+  AdwStatusPage       *error_page;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *tiny_id_column;
+  GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *tags_column;
+  GtkColumnViewColumn *created_column;
+  GtkColumnViewColumn *updated_column;
+  GtkLabel            *count_label;
+  GtkWidget           *back_box;
+  TocsinAlertDetails  *details;
+  GMenuModel          *alert_menu;
+
+  /* Owned */
+  TocsinAlertMonitor  *monitor;
+  GtkSortListModel    *sort_model;
+  GtkMultiSelection   *selection;
+  GtkWidget           *context_menu;
+  char                *account_id;
+  char                *account_name;
+  gboolean             account_id_set; /* set by someone, so don't follow the app */
+  GBinding            *account_binding;
+  GCancellable        *cancellable;     /* dies with the page */
+  gboolean             syncing_query;
+  const GError        *shown_error;     /* last refresh error shown as a toast */
+};
+
+/* tocsin-alerts-page.c */
+void       _tocsin_alerts_page_show_toast          (TocsinAlertsPage *self,
+                                                    const char       *text,
+                                                    gboolean          failure);
+GPtrArray *_tocsin_alerts_page_dup_selected_alerts (TocsinAlertsPage *self);
+
+/* tocsin-alerts-page-cells.c */
+void       _tocsin_alerts_page_class_cells_init    (GtkWidgetClass   *widget_class);
+void       _tocsin_alerts_page_set_sorters         (TocsinAlertsPage *self);
+
+/* tocsin-alerts-page-actions.c */
+void       _tocsin_alerts_page_class_actions_init  (GtkWidgetClass   *widget_class);
+void       _tocsin_alerts_page_update_actions      (TocsinAlertsPage *self,
+                                                    guint             n_selected);
+
+G_END_DECLS
