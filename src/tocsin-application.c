@@ -646,12 +646,13 @@ update_page_for (TocsinApplication *self)
 static void
 start_notifier (TocsinApplication *self)
 {
-  g_autofree char *state_file = tocsin_auth_session_dup_state_file_path (self->session);
+  TocsinAccountState *account = tocsin_auth_session_get_account_state (self->session);
 
-  /* The ids already announced sit beside the account's state file, so a
-   * restart does not page again; sign-out deletes both. */
+  /* The ids already announced are per-account state, so a restart does not
+   * page again; sign-out deletes them. */
   g_free (self->announced_path);
-  self->announced_path = state_file != NULL ? g_strconcat (state_file, ".announced", NULL) : NULL;
+  self->announced_path = account != NULL ? g_strdup (tocsin_account_state_get_announced_path (account))
+                                         : NULL;
 
   self->notifier = tocsin_alert_notifier_new (G_APPLICATION (self),
                                               tocsin_paging_watcher_get_alerts (self->watcher),

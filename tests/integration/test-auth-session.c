@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "tocsin-auth-session.h"
+#include "tocsin-sign-in-flow.h"
 #include "tocsin-test-sandbox.h"
 #include "tocsin-token-provider.h"
 
@@ -1102,6 +1103,274 @@ test_pkce_refused (void)
   fixture_stop (&fixture);
 }
 
+/* Notifications: every readable property is notified once per real change
+ * and never otherwise. Each notify is checked against the value it was last
+ * seen with; notify_check_assert() finds changes that nobody heard of. */
+
+typedef struct
+{
+  GObject    *object;
+  GHashTable *values;   /* property name -> g_strdup_value_contents () */
+  GHashTable *counts;   /* property name -> notifies since the last reset */
+} NotifyCheck;
+
+static char *
+dup_property_contents (GObject    *object,
+                       GParamSpec *pspec)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (object, pspec->name, &value);
+  return g_strdup_value_contents (&value);
+}
+
+static void
+on_notify_check_cb (GObject     *object,
+                    GParamSpec  *pspec,
+                    NotifyCheck *check)
+{
+  g_autofree char *now = dup_property_contents (object, pspec);
+  const char *before = g_hash_table_lookup (check->values, pspec->name);
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (check->counts, pspec->name));
+
+  if (g_strcmp0 (before, now) == 0)
+    g_error ("%s was notified without a change (still %s)", pspec->name, now);
+
+  g_hash_table_replace (check->values, g_strdup (pspec->name), g_steal_pointer (&now));
+  g_hash_table_replace (check->counts, g_strdup (pspec->name), GUINT_TO_POINTER (count + 1));
+}
+
+static void
+notify_check_assert (NotifyCheck *check)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (check->object), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_autofree char *now = NULL;
+
+      if (!(pspecs[i]->flags & G_PARAM_READABLE))
+        continue;
+      now = dup_property_contents (check->object, pspecs[i]);
+      if (g_strcmp0 (g_hash_table_lookup (check->values, pspecs[i]->name), now) != 0)
+        g_error ("%s changed to %s without a notify", pspecs[i]->name, now);
+    }
+}
+
+static void
+notify_check_start (NotifyCheck *check,
+                    gpointer     object)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  check->object = object;
+  check->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  check->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    if (pspecs[i]->flags & G_PARAM_READABLE)
+      g_hash_table_insert (check->values, g_strdup (pspecs[i]->name),
+                           dup_property_contents (object, pspecs[i]));
+  g_signal_connect (object, "notify", G_CALLBACK (on_notify_check_cb), check);
+}
+
+/* Checks that nothing changed unheard and returns how often @name was
+ * notified since the last call, starting the count again. */
+static guint
+notify_check_take_count (NotifyCheck *check,
+                         const char  *name)
+{
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (check->counts, name));
+
+  notify_check_assert (check);
+  g_hash_table_remove (check->counts, name);
+  return count;
+}
+
+static void
+notify_check_stop (NotifyCheck *check)
+{
+  notify_check_assert (check);
+  g_signal_handlers_disconnect_by_func (check->object, on_notify_check_cb, check);
+  g_clear_pointer (&check->values, g_hash_table_unref);
+  g_clear_pointer (&check->counts, g_hash_table_unref);
+}
+
+/* Pending callbacks (a cancelled wait, a keyring answer) hold a reference
+ * for a moment: waits until only ours is left, then asserts that dropping
+ * it finalizes @object. */
+static void
+assert_finalized (gpointer object)
+{
+  guint guard = g_timeout_add_seconds (60, guard_timeout_cb, NULL);
+
+  while (g_atomic_int_get (&G_OBJECT (object)->ref_count) > 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+  g_assert_finalize_object (object);
+}
+
+static void
+test_notify (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  TocsinAuthSession *restored;
+  NotifyCheck check = { 0 };
+  NotifyCheck restored_check = { 0 };
+  Async async = { 0 };
+
+  fixture_start (&fixture, NULL, NULL);
+  notify_check_start (&check, fixture.session);
+
+  /* Setting what is already there says nothing. */
+  tocsin_auth_session_set_use_pkce (fixture.session, TRUE);
+  tocsin_auth_session_set_launch_browser (fixture.session, FALSE);
+  tocsin_auth_session_set_current_site (fixture.session, NULL);
+  g_assert_cmpuint (notify_check_take_count (&check, "use-pkce"), ==, 0);
+  tocsin_auth_session_set_use_pkce (fixture.session, FALSE);
+  tocsin_auth_session_set_use_pkce (fixture.session, TRUE);
+  g_assert_cmpuint (notify_check_take_count (&check, "use-pkce"), ==, 2);
+
+  /* Signing in: the link comes and goes once, the state changes twice. */
+  g_assert_true (sign_in (&fixture, "accept", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (notify_check_take_count (&check, "authorize-uri"), ==, 2);
+  g_assert_cmpuint (notify_check_take_count (&check, "state"), ==, 2);
+  g_assert_cmpuint (notify_check_take_count (&check, "account-id"), ==, 1);
+  g_assert_cmpuint (notify_check_take_count (&check, "account-name"), ==, 1);
+  g_assert_cmpuint (notify_check_take_count (&check, "current-site"), ==, 1);
+
+  /* The same site again is no change; another is one. */
+  tocsin_auth_session_set_current_site (fixture.session,
+                                        tocsin_auth_session_get_current_site (fixture.session));
+  g_assert_cmpuint (notify_check_take_count (&check, "current-site"), ==, 0);
+  g_object_set (fixture.session, "current-site",
+                g_list_model_get_item (tocsin_auth_session_get_sites (fixture.session), 1), NULL);
+  g_object_unref (tocsin_auth_session_get_current_site (fixture.session));
+  g_assert_cmpuint (notify_check_take_count (&check, "current-site"), ==, 1);
+
+  /* A refresh and its keyring write change no property. */
+  token = get_token (&fixture, NULL, &error);
+  g_assert_no_error (error);
+  g_free (get_token (&fixture, token, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (notify_check_take_count (&check, "state"), ==, 0);
+  g_assert_cmpuint (notify_check_take_count (&check, "keyring-unsaved"), ==, 0);
+
+  /* Restoring: one notice per property that takes a value. */
+  restored = tocsin_auth_session_new (fixture.config);
+  notify_check_start (&restored_check, restored);
+  tocsin_auth_session_restore_async (restored, NULL, on_async_cb, &async);
+  g_assert_true (tocsin_auth_session_restore_finish (restored, async_wait (&async), &error));
+  g_assert_no_error (error);
+  g_clear_object (&async.result);
+  g_assert_cmpuint (notify_check_take_count (&restored_check, "state"), ==, 1);
+  g_assert_cmpuint (notify_check_take_count (&restored_check, "account-id"), ==, 1);
+  g_assert_cmpuint (notify_check_take_count (&restored_check, "account-name"), ==, 1);
+  /* The remembered site, then the same site from the fresh list: a new
+   * object, whose name or avatar may have changed meanwhile. */
+  g_assert_cmpuint (notify_check_take_count (&restored_check, "current-site"), ==, 2);
+  notify_check_stop (&restored_check);
+  assert_finalized (restored);
+
+  /* Signing out clears each once; the session is then finalized. */
+  async = (Async) { 0 };
+  tocsin_auth_session_sign_out_async (fixture.session, NULL, on_async_cb, &async);
+  g_assert_true (tocsin_auth_session_sign_out_finish (fixture.session, async_wait (&async), &error));
+  g_assert_no_error (error);
+  g_clear_object (&async.result);
+  g_assert_cmpuint (notify_check_take_count (&check, "state"), ==, 1);
+  g_assert_cmpuint (notify_check_take_count (&check, "account-id"), ==, 1);
+  g_assert_cmpuint (notify_check_take_count (&check, "account-name"), ==, 1);
+  g_assert_cmpuint (notify_check_take_count (&check, "current-site"), ==, 1);
+  g_assert_cmpuint (notify_check_take_count (&check, "authorize-uri"), ==, 0);
+  notify_check_stop (&check);
+  assert_finalized (g_steal_pointer (&fixture.session));
+  fixture_stop (&fixture);
+}
+
+static TocsinSignInFlow *
+flow_new (Fixture     *fixture,
+          SoupSession *http)
+{
+  g_autoptr(GError) error = NULL;
+  TocsinSignInFlow *flow;
+
+  flow = tocsin_sign_in_flow_new (http, tocsin_test_sandbox_get_auth_url (fixture->sb),
+                                  tocsin_test_sandbox_get_api_url (fixture->sb),
+                                  tocsin_test_sandbox_get_client_id (fixture->sb),
+                                  fixture->redirect, TOCSIN_SIGN_IN_FLOW_NO_BROWSER, &error);
+  g_assert_no_error (error);
+  return flow;
+}
+
+static void
+wait_for_flow_uri (TocsinSignInFlow *flow)
+{
+  guint guard = g_timeout_add_seconds (60, guard_timeout_cb, NULL);
+
+  while (tocsin_sign_in_flow_get_authorize_uri (flow) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+}
+
+/* A sign-in flow, run on its own, is finalized once its result is dropped:
+ * after success (the callback server has sent its page) and after a cancel
+ * (its pending wait and browser launch let go). */
+static void
+test_flow_finalized (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(SoupSession) http = soup_session_new ();
+  g_autoptr(SoupMessage) get = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *page = NULL;
+  TocsinSignInFlow *flow;
+  NotifyCheck check = { 0 };
+  Async async = { 0 };
+  guint status = 0;
+
+  fixture_start (&fixture, NULL, NULL);
+
+  flow = flow_new (&fixture, http);
+  notify_check_start (&check, flow);
+  tocsin_sign_in_flow_run_async (flow, NULL, NULL, on_async_cb, &async);
+  wait_for_flow_uri (flow);
+  location = consent (&fixture, tocsin_sign_in_flow_get_authorize_uri (flow), "accept");
+  get = soup_message_new ("GET", location);
+  page = send (get, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_true (tocsin_sign_in_flow_run_finish (flow, async_wait (&async), &error));
+  g_assert_no_error (error);
+  g_clear_object (&async.result);
+  g_assert_cmpstr (tocsin_sign_in_flow_get_account_id (flow), ==, TOCSIN_TEST_SANDBOX_USER_ID);
+  g_assert_cmpuint (tocsin_sign_in_flow_get_sites (flow)->len, ==, 2);
+  g_assert_null (tocsin_sign_in_flow_get_authorize_uri (flow));
+  g_assert_cmpuint (notify_check_take_count (&check, "authorize-uri"), ==, 2);
+  notify_check_stop (&check);
+  assert_finalized (flow);
+
+  async = (Async) { 0 };
+  flow = flow_new (&fixture, http);
+  tocsin_sign_in_flow_run_async (flow, NULL, NULL, on_async_cb, &async);
+  wait_for_flow_uri (flow);
+  tocsin_sign_in_flow_cancel (flow);
+  g_assert_null (tocsin_sign_in_flow_get_authorize_uri (flow));
+  g_assert_false (tocsin_sign_in_flow_run_finish (flow, async_wait (&async), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&async.result);
+  assert_finalized (flow);
+
+  fixture_stop (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1121,6 +1390,8 @@ main (int   argc,
   g_test_add_func ("/auth/session/sign-out-during-refresh", test_sign_out_during_refresh);
   g_test_add_func ("/auth/session/sites-from-classic-scopes", test_sites_from_classic_scopes);
   g_test_add_func ("/auth/session/pkce-refused", test_pkce_refused);
+  g_test_add_func ("/auth/session/notify", test_notify);
+  g_test_add_func ("/auth/sign-in-flow/finalized", test_flow_finalized);
 
   return g_test_run ();
 }

@@ -11,8 +11,11 @@
 
 G_BEGIN_DECLS
 
-char *tocsin_auth_parse_callback (const char  *uri,
-                                  const char  *expected_state,
-                                  GError     **error);
+char     *tocsin_auth_parse_callback            (const char  *uri,
+                                                const char  *expected_state,
+                                                GError     **error);
+gboolean  tocsin_auth_callback_is_custom_scheme (const char  *redirect_uri);
+gboolean  tocsin_auth_callback_matches_redirect (const char  *uri,
+                                                const char  *redirect_uri);
 
 G_END_DECLS

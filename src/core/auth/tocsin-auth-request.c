@@ -37,6 +37,15 @@ struct _TocsinAuthRequest
 
 G_DEFINE_FINAL_TYPE (TocsinAuthRequest, tocsin_auth_request, G_TYPE_OBJECT)
 
+/* Authorization servers that refused PKCE, by base URL, in
+ * $XDG_STATE_HOME/tocsin/auth-servers.ini (not a secret): sign-ins there
+ * go without it. */
+static char *
+auth_servers_path (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "tocsin", "auth-servers.ini", NULL);
+}
+
 static void
 wipe_string (char **str)
 {
@@ -295,6 +304,43 @@ tocsin_auth_request_is_used (TocsinAuthRequest *self)
 {
   g_return_val_if_fail (TOCSIN_IS_AUTH_REQUEST (self), TRUE);
   return self->used;
+}
+
+/* Whether a sign-in without PKCE worked on @auth_server after it refused
+ * the verifier: sign-ins there go without it. */
+gboolean
+tocsin_auth_request_server_refuses_pkce (const char *auth_server)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *path = auth_servers_path ();
+  g_autoptr(GError) error = NULL;
+  gboolean pkce;
+
+  g_return_val_if_fail (auth_server != NULL, FALSE);
+
+  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL))
+    return FALSE;
+
+  pkce = g_key_file_get_boolean (key_file, auth_server, "pkce", &error);
+  return error == NULL && !pkce;
+}
+
+void
+tocsin_auth_request_remember_pkce_refused (const char *auth_server)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = auth_servers_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_return_if_fail (auth_server != NULL);
+
+  g_key_file_load_from_file (key_file, path, G_KEY_FILE_KEEP_COMMENTS, NULL);
+  g_key_file_set_boolean (key_file, auth_server, "pkce", FALSE);
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_key_file_save_to_file (key_file, path, &error))
+    g_warning ("Could not remember in %s that %s refuses PKCE: %s", path, auth_server,
+               error != NULL ? error->message : g_strerror (errno));
 }
 
 /* Lets tests reach the 10-minute limit without waiting for it. */

@@ -40,6 +40,10 @@ char              *tocsin_auth_request_check_callback    (TocsinAuthRequest  *se
                                                           GError            **error);
 void               tocsin_auth_request_expire_for_testing (TocsinAuthRequest *self);
 
+/* Servers that refused PKCE, remembered under $XDG_STATE_HOME/tocsin/. */
+gboolean           tocsin_auth_request_server_refuses_pkce   (const char     *auth_server);
+void               tocsin_auth_request_remember_pkce_refused (const char     *auth_server);
+
 /* Building blocks, public for the tests. */
 char              *tocsin_auth_random_string             (gsize               n_bytes,
                                                           GError            **error);

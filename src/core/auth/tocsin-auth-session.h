@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "tocsin-account-state.h"
 #include "tocsin-auth-error.h"
 #include "tocsin-config.h"
 #include "tocsin-site.h"
@@ -51,6 +52,7 @@ gboolean           tocsin_auth_session_get_launch_browser   (TocsinAuthSession  
 void               tocsin_auth_session_set_launch_browser   (TocsinAuthSession    *self,
                                                              gboolean              launch_browser);
 char              *tocsin_auth_session_dup_state_file_path  (TocsinAuthSession    *self);
+TocsinAccountState *tocsin_auth_session_get_account_state   (TocsinAuthSession    *self);
 
 #define TOCSIN_AUTH_SESSION_DEFAULT_TIMEOUT 30
 void               tocsin_auth_session_set_request_timeout  (TocsinAuthSession    *self,

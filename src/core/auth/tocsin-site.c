@@ -44,6 +44,71 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+/* One entry of accessible-resources, or %NULL without an id. */
+static TocsinSite *
+site_from_json (JsonNode *element)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) scopes = NULL;
+  JsonObject *object;
+  JsonNode *scopes_node;
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *avatar_url = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (element))
+    return NULL;
+  object = json_node_get_object (element);
+  id = tocsin_json_dup_string (object, "id");
+  if (id == NULL || *id == '\0')
+    return NULL;
+
+  scopes_node = json_object_get_member (object, "scopes");
+  if (scopes_node != NULL && JSON_NODE_HOLDS_ARRAY (scopes_node))
+    {
+      JsonArray *scope_array = json_node_get_array (scopes_node);
+
+      for (guint j = 0; j < json_array_get_length (scope_array); j++)
+        {
+          g_autofree char *scope = tocsin_json_node_dup_string (json_array_get_element (scope_array, j));
+
+          if (scope != NULL)
+            g_strv_builder_add (builder, scope);
+        }
+    }
+  scopes = g_strv_builder_end (builder);
+
+  name = tocsin_json_dup_string (object, "name");
+  url = tocsin_json_dup_string (object, "url");
+  avatar_url = tocsin_json_dup_string (object, "avatarUrl");
+  return tocsin_site_new (id, name, url, (const char * const *)scopes, avatar_url);
+}
+
+/* An id listed twice (other containers of the same site) is kept once,
+ * preferring the entry with the Operations scopes. */
+static void
+add_site (GPtrArray  *sites,
+          TocsinSite *site)
+{
+  for (guint j = 0; j < sites->len; j++)
+    {
+      TocsinSite *other = g_ptr_array_index (sites, j);
+
+      if (g_str_equal (other->id, site->id))
+        {
+          if (!tocsin_site_has_ops_scopes (other) && tocsin_site_has_ops_scopes (site))
+            {
+              g_ptr_array_index (sites, j) = g_object_ref (site);
+              g_object_unref (other);
+            }
+          return;
+        }
+    }
+
+  g_ptr_array_add (sites, g_object_ref (site));
+}
+
 static void
 tocsin_site_finalize (GObject *object)
 {
@@ -256,65 +321,10 @@ tocsin_site_list_from_json (const char  *data,
   array = json_node_get_array (root);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) scopes = NULL;
-      g_autoptr(TocsinSite) site = NULL;
-      JsonObject *object;
-      JsonNode *scopes_node;
-      g_autofree char *id = NULL;
-      g_autofree char *name = NULL;
-      g_autofree char *url = NULL;
-      g_autofree char *avatar_url = NULL;
-      gboolean duplicate = FALSE;
+      g_autoptr(TocsinSite) site = site_from_json (json_array_get_element (array, i));
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        continue;
-      object = json_node_get_object (element);
-      id = tocsin_json_dup_string (object, "id");
-      if (id == NULL || *id == '\0')
-        continue;
-
-      scopes_node = json_object_get_member (object, "scopes");
-      if (scopes_node != NULL && JSON_NODE_HOLDS_ARRAY (scopes_node))
-        {
-          JsonArray *scope_array = json_node_get_array (scopes_node);
-
-          for (guint j = 0; j < json_array_get_length (scope_array); j++)
-            {
-              g_autofree char *scope = tocsin_json_node_dup_string (json_array_get_element (scope_array, j));
-
-              if (scope != NULL)
-                g_strv_builder_add (builder, scope);
-            }
-        }
-      scopes = g_strv_builder_end (builder);
-
-      name = tocsin_json_dup_string (object, "name");
-      url = tocsin_json_dup_string (object, "url");
-      avatar_url = tocsin_json_dup_string (object, "avatarUrl");
-      site = tocsin_site_new (id, name, url, (const char * const *)scopes, avatar_url);
-      if (ops_only && !tocsin_site_has_ops_scopes (site))
-        continue;
-
-      for (guint j = 0; j < sites->len; j++)
-        {
-          TocsinSite *other = g_ptr_array_index (sites, j);
-
-          if (g_str_equal (other->id, id))
-            {
-              if (!tocsin_site_has_ops_scopes (other) && tocsin_site_has_ops_scopes (site))
-                {
-                  g_ptr_array_index (sites, j) = g_object_ref (site);
-                  g_object_unref (other);
-                }
-              duplicate = TRUE;
-              break;
-            }
-        }
-
-      if (!duplicate)
-        g_ptr_array_add (sites, g_steal_pointer (&site));
+      if (site != NULL && (!ops_only || tocsin_site_has_ops_scopes (site)))
+        add_site (sites, site);
     }
 
   return g_steal_pointer (&sites);

@@ -11,6 +11,9 @@
 
 #include "tocsin-token-set.h"
 
+/* The account attribute of a sign-in whose account id could not be read. */
+#define TOCSIN_TOKEN_STORE_UNKNOWN_ACCOUNT "unknown"
+
 G_BEGIN_DECLS
 
 const SecretSchema *tocsin_token_store_get_token_schema          (void);
