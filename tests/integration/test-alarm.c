@@ -15,6 +15,7 @@
 #include "tocsin-alarm.h"
 #include "tocsin-alert-monitor.h"
 #include "tocsin-alert-notifier.h"
+#include "tocsin-test-notify.h"
 #include "tocsin-test-token-provider.h"
 
 /* A player that counts what it was asked to do. */
@@ -243,23 +244,27 @@ test_rings_until_acknowledged (Fixture       *f,
   g_autofree char *p3 = NULL;
   g_autofree char *p1 = NULL;
   g_autofree char *patch = NULL;
+  g_autoptr(TocsinTestNotify) ringing = NULL;
   guint status = 0;
   guint plays;
 
   settle_backlog (f);
+  ringing = tocsin_test_notify_new (f->alarm, "ringing");
 
   p3 = create_alert (f, "P3");
   refresh_and_wait (f);
   g_assert_false (tocsin_alarm_get_ringing (f->alarm));
   spin (1500);
   g_assert_cmpuint (f->player->plays, ==, 0);
+  tocsin_test_notify_assert (ringing, 0);
 
   p1 = create_alert (f, "P1");
   refresh_and_wait (f);
   g_assert_true (tocsin_alarm_get_ringing (f->alarm));
   g_assert_cmpuint (f->player->plays, ==, 1);
-  /* It repeats while the alert waits. */
+  /* It repeats while the alert waits, which is no change of ringing. */
   g_assert_true (wait_for_plays (f->player, 3));
+  tocsin_test_notify_assert (ringing, 1);
 
   patch = g_strdup_printf ("/_sandbox/alerts/%s", p1);
   {
@@ -272,6 +277,7 @@ test_rings_until_acknowledged (Fixture       *f,
   refresh_and_wait (f);
   g_assert_false (tocsin_alarm_get_ringing (f->alarm));
   g_assert_cmpuint (f->player->stops, ==, 1);
+  tocsin_test_notify_assert (ringing, 1);
 
   plays = f->player->plays;
   spin (2500);
@@ -378,6 +384,68 @@ test_silence_button (Fixture       *f,
   g_assert_cmpuint (f->player->plays, ==, plays);
 }
 
+/* Each property notifies when its value changes and never on a set to the
+ * value it has; ringing notifies when the alarm starts and stops, not for
+ * each page that keeps it ringing. */
+static void
+test_notify (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(TocsinTestNotify) min_priority = tocsin_test_notify_new (f->alarm, "min-priority");
+  g_autoptr(TocsinTestNotify) repeat_interval =
+    tocsin_test_notify_new (f->alarm, "repeat-interval");
+  g_autoptr(TocsinTestNotify) ringing = tocsin_test_notify_new (f->alarm, "ringing");
+
+  tocsin_alarm_set_min_priority (f->alarm, tocsin_alarm_get_min_priority (f->alarm));
+  tocsin_test_notify_assert (min_priority, 0);
+  tocsin_alarm_set_min_priority (f->alarm, 2);
+  tocsin_alarm_set_min_priority (f->alarm, 2);
+  tocsin_test_notify_assert (min_priority, 1);
+
+  tocsin_alarm_set_repeat_interval (f->alarm, tocsin_alarm_get_repeat_interval (f->alarm));
+  tocsin_test_notify_assert (repeat_interval, 0);
+  tocsin_alarm_set_repeat_interval (f->alarm, 5);
+  tocsin_alarm_set_repeat_interval (f->alarm, 5);
+  tocsin_test_notify_assert (repeat_interval, 1);
+
+  tocsin_alarm_ring (f->alarm, "quiet", 3);
+  tocsin_test_notify_assert (ringing, 0);
+  tocsin_alarm_ring (f->alarm, "first", 1);
+  tocsin_alarm_ring (f->alarm, "second", 2);
+  tocsin_test_notify_assert (ringing, 1);
+  tocsin_alarm_forget (f->alarm, "first");
+  tocsin_test_notify_assert (ringing, 0);
+  tocsin_alarm_forget (f->alarm, "second");
+  tocsin_test_notify_assert (ringing, 1);
+  tocsin_alarm_silence (f->alarm);
+  tocsin_test_notify_assert (ringing, 0);
+  tocsin_alarm_ring (f->alarm, "third", 1);
+  tocsin_alarm_silence (f->alarm);
+  tocsin_test_notify_assert (ringing, 2);
+}
+
+/* Dropped by their owner while ringing, the notifier, the alarm and its
+ * player are finalized, and the repeat stops with them. */
+static void
+test_finalize (Fixture       *f,
+               gconstpointer  data)
+{
+  TestPlayer *player = f->player;
+  g_autofree char *p1 = NULL;
+
+  settle_backlog (f);
+  p1 = create_alert (f, "P1");
+  refresh_and_wait (f);
+  g_assert_true (tocsin_alarm_get_ringing (f->alarm));
+
+  g_signal_handlers_disconnect_by_data (f->monitor, f->notifier);
+  g_assert_finalize_object (g_steal_pointer (&f->notifier));
+  g_assert_finalize_object (g_steal_pointer (&f->alarm));
+  g_object_add_weak_pointer (G_OBJECT (player), (gpointer *)&player);
+  g_clear_object (&f->player);
+  g_assert_null (player);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +462,8 @@ main (int   argc,
               fixture_set_up, test_rings_until_acknowledged, fixture_tear_down);
   g_test_add ("/alarm/silence-button", Fixture, NULL,
               fixture_set_up, test_silence_button, fixture_tear_down);
+  g_test_add ("/alarm/notify", Fixture, NULL, fixture_set_up, test_notify, fixture_tear_down);
+  g_test_add ("/alarm/finalize", Fixture, NULL, fixture_set_up, test_finalize, fixture_tear_down);
 
   return g_test_run ();
 }

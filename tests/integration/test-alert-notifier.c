@@ -15,6 +15,7 @@
 #include "tocsin-alert.h"
 #include "tocsin-alert-notifier.h"
 #include "tocsin-test-notifications.h"
+#include "tocsin-test-notify.h"
 
 typedef struct {
   GApplication *app;
@@ -526,6 +527,104 @@ test_pause_p1_breaks_through (Fixture       *fixture,
   g_assert_nonnull (strstr (json_object_get_string_member (g_ptr_array_index (calls, 0), "summary"), "db-urgent-p1"));
 }
 
+/* The notifier's settings notify when their value changes and never on a
+ * set to the value they have. */
+static void
+test_notify (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(TocsinAlertNotifier) notifier =
+    tocsin_alert_notifier_new (fixture->app, G_LIST_MODEL (fixture->alerts), fixture->state_path);
+  g_autoptr(TocsinTestNotify) min_priority = tocsin_test_notify_new (notifier, "min-priority");
+  g_autoptr(TocsinTestNotify) enabled = tocsin_test_notify_new (notifier, "enabled");
+  g_autoptr(TocsinTestNotify) snooze_minutes = tocsin_test_notify_new (notifier, "snooze-minutes");
+
+  tocsin_alert_notifier_set_min_priority (notifier, 3);
+  tocsin_test_notify_assert (min_priority, 0);
+  tocsin_alert_notifier_set_min_priority (notifier, 2);
+  tocsin_alert_notifier_set_min_priority (notifier, 2);
+  tocsin_test_notify_assert (min_priority, 1);
+  /* Clamped to P5: the second is no change. */
+  tocsin_alert_notifier_set_min_priority (notifier, 9);
+  tocsin_alert_notifier_set_min_priority (notifier, 5);
+  tocsin_test_notify_assert (min_priority, 1);
+
+  tocsin_alert_notifier_set_enabled (notifier, TRUE);
+  tocsin_test_notify_assert (enabled, 0);
+  tocsin_alert_notifier_set_enabled (notifier, FALSE);
+  tocsin_alert_notifier_set_enabled (notifier, FALSE);
+  tocsin_test_notify_assert (enabled, 1);
+
+  g_object_set (notifier, "snooze-minutes", 60, NULL);
+  tocsin_test_notify_assert (snooze_minutes, 0);
+  g_object_set (notifier, "snooze-minutes", 30, NULL);
+  g_object_set (notifier, "snooze-minutes", 30, NULL);
+  tocsin_test_notify_assert (snooze_minutes, 1);
+}
+
+/* A pause's properties notify when they change: paused and until together
+ * on pausing and resuming, until alone when a pause is extended, nothing
+ * when resuming what is not paused. */
+static void
+test_pause_notify (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(TocsinPause) pause = tocsin_pause_new ();
+  g_autoptr(TocsinTestNotify) paused = tocsin_test_notify_new (pause, "paused");
+  g_autoptr(TocsinTestNotify) until = tocsin_test_notify_new (pause, "until");
+  g_autoptr(TocsinTestNotify) p1 = tocsin_test_notify_new (pause, "p1-breaks-through");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) in_an_hour = g_date_time_add_hours (now, 1);
+  g_autoptr(GDateTime) in_two_hours = g_date_time_add_hours (now, 2);
+
+  tocsin_pause_set_p1_breaks_through (pause, FALSE);
+  tocsin_test_notify_assert (p1, 0);
+  tocsin_pause_set_p1_breaks_through (pause, TRUE);
+  tocsin_pause_set_p1_breaks_through (pause, TRUE);
+  tocsin_test_notify_assert (p1, 1);
+
+  tocsin_pause_resume (pause);
+  tocsin_test_notify_assert (paused, 0);
+  tocsin_test_notify_assert (until, 0);
+
+  tocsin_pause_pause_until (pause, in_an_hour);
+  tocsin_test_notify_assert (paused, 1);
+  tocsin_test_notify_assert (until, 1);
+  tocsin_pause_pause_until (pause, in_two_hours);
+  tocsin_test_notify_assert (paused, 0);
+  tocsin_test_notify_assert (until, 1);
+
+  tocsin_pause_resume (pause);
+  tocsin_pause_resume (pause);
+  tocsin_test_notify_assert (paused, 1);
+  tocsin_test_notify_assert (until, 1);
+}
+
+/* Dropped by their owner with a page out and a timed pause on, the notifier
+ * and the pause are finalized. */
+static void
+test_finalize (Fixture       *fixture,
+               gconstpointer  data)
+{
+  TocsinAlertNotifier *notifier =
+    tocsin_alert_notifier_new (fixture->app, G_LIST_MODEL (fixture->alerts), fixture->state_path);
+  TocsinPause *pause = tocsin_pause_new ();
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_hours (now, 1);
+
+  tocsin_alert_notifier_set_pause (notifier, pause);
+  add_alert (fixture, "paged", 1, FALSE);
+  tocsin_alert_notifier_scan (notifier);
+  calls = wait_for_calls (fixture, 1);
+  tocsin_pause_pause_until (pause, later);
+  /* A change the notifier has queued a scan for. */
+  add_alert (fixture, "queued", 1, FALSE);
+
+  g_assert_finalize_object (notifier);
+  g_assert_finalize_object (pause);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +649,9 @@ main (int   argc,
   ADD ("/notifier/pause-holds-then-summarises", test_pause_holds_then_summarises);
   ADD ("/notifier/pause-p1-breaks-through", test_pause_p1_breaks_through);
   ADD ("/notifier/corrupt-state-file", test_corrupt_state_file);
+  ADD ("/notifier/notify", test_notify);
+  ADD ("/notifier/pause-notify", test_pause_notify);
+  ADD ("/notifier/finalize", test_finalize);
 #undef ADD
 
   return g_test_run ();

@@ -13,6 +13,7 @@
 #include "tocsin-alert-notifier.h"
 #include "tocsin-health-notifier.h"
 #include "tocsin-paging-watcher.h"
+#include "tocsin-test-notify.h"
 #include "tocsin-test-token-provider.h"
 #include "tocsin-test-notifications.h"
 
@@ -208,8 +209,11 @@ static void
 tear_down (Fixture       *f,
            gconstpointer  data)
 {
-  g_signal_handlers_disconnect_by_data (f->watcher, f);
-  g_signal_handlers_disconnect_by_data (f->watcher, f->notifier);
+  if (f->watcher != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (f->watcher, f);
+      g_signal_handlers_disconnect_by_data (f->watcher, f->notifier);
+    }
   g_clear_object (&f->notifier);
   g_clear_object (&f->watcher);
   g_clear_object (&f->client);
@@ -440,6 +444,9 @@ test_stale (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(TocsinHealthNotifier) health = tocsin_health_notifier_new (f->app, f->watcher, f->notifier);
+  g_autoptr(TocsinTestNotify) health_notify = tocsin_test_notify_new (f->watcher, "health");
+  g_autoptr(TocsinTestNotify) stale_since_notify =
+    tocsin_test_notify_new (f->watcher, "stale-since");
   g_autofree char *meanwhile = NULL;
   g_autoptr(GPtrArray) calls = NULL;
   guint before;
@@ -459,7 +466,10 @@ test_stale (Fixture       *f,
   mark_log (f);
 
   tocsin_test_sandbox_add_fault (f->sb, "{\"path\":\"/ex/jira/\",\"kind\":\"status\",\"status\":503,\"times\":-1}");
+  tocsin_test_notify_assert (health_notify, 0);
   wait_until (f, has_health, GUINT_TO_POINTER (TOCSIN_HEALTH_STALE));
+  tocsin_test_notify_assert (health_notify, 1);
+  tocsin_test_notify_assert (stale_since_notify, 1);
   /* Since the last success, at least the threshold ago. */
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -482,6 +492,9 @@ test_stale (Fixture       *f,
   g_assert_cmpuint (count_calls (calls, "Notify", NULL), ==, 1);
   g_assert_cmpuint (count_calls (calls, "CloseNotification", NULL), ==, 0);
   g_clear_pointer (&calls, g_ptr_array_unref);
+  /* Failed polls while stale are no news. */
+  tocsin_test_notify_assert (health_notify, 0);
+  tocsin_test_notify_assert (stale_since_notify, 0);
 
   before = f->refreshes;
   tocsin_test_sandbox_clear_faults (f->sb);
@@ -489,6 +502,8 @@ test_stale (Fixture       *f,
   wait_until (f, refreshed_since, GUINT_TO_POINTER (before));
   wait_for_call (f, "Notify", "Tocsin Reaches Atlassian Again");
   settle (1500);
+  tocsin_test_notify_assert (health_notify, 1);
+  tocsin_test_notify_assert (stale_since_notify, 1);
 
   calls = read_calls (f);
   g_assert_cmpuint (count_calls (calls, "CloseNotification", NULL), ==, 1);
@@ -508,6 +523,107 @@ test_stale (Fixture       *f,
   tocsin_paging_watcher_set_active (f->watcher, FALSE);
 }
 
+/* Each setting notifies when its value changes and never on a set to the
+ * value it has. */
+static void
+test_notify (Fixture      *f,
+             gconstpointer data)
+{
+  g_autoptr(TocsinTestNotify) page_for = tocsin_test_notify_new (f->watcher, "page-for");
+  g_autoptr(TocsinTestNotify) poll_interval = tocsin_test_notify_new (f->watcher, "poll-interval");
+  g_autoptr(TocsinTestNotify) stale_floor = tocsin_test_notify_new (f->watcher, "stale-floor");
+  g_autoptr(TocsinTestNotify) active = tocsin_test_notify_new (f->watcher, "active");
+  g_autoptr(TocsinTestNotify) health = tocsin_test_notify_new (f->watcher, "health");
+
+  tocsin_paging_watcher_set_page_for (f->watcher, tocsin_paging_watcher_get_page_for (f->watcher));
+  tocsin_test_notify_assert (page_for, 0);
+  tocsin_paging_watcher_set_page_for (f->watcher, TOCSIN_PAGE_FOR_ME);
+  tocsin_paging_watcher_set_page_for (f->watcher, TOCSIN_PAGE_FOR_ME);
+  tocsin_test_notify_assert (page_for, 1);
+  tocsin_paging_watcher_set_page_for (f->watcher, TOCSIN_PAGE_FOR_EVERYTHING);
+  tocsin_test_notify_assert (page_for, 1);
+
+  tocsin_paging_watcher_set_poll_interval (f->watcher,
+                                           tocsin_paging_watcher_get_poll_interval (f->watcher));
+  tocsin_test_notify_assert (poll_interval, 0);
+  tocsin_paging_watcher_set_poll_interval (f->watcher, 7);
+  tocsin_paging_watcher_set_poll_interval (f->watcher, 7);
+  tocsin_test_notify_assert (poll_interval, 1);
+
+  tocsin_paging_watcher_set_stale_floor (f->watcher,
+                                         tocsin_paging_watcher_get_stale_floor (f->watcher));
+  tocsin_test_notify_assert (stale_floor, 0);
+  tocsin_paging_watcher_set_stale_floor (f->watcher, 9);
+  tocsin_paging_watcher_set_stale_floor (f->watcher, 9);
+  tocsin_test_notify_assert (stale_floor, 1);
+
+  tocsin_paging_watcher_set_active (f->watcher, FALSE);
+  tocsin_test_notify_assert (active, 0);
+  tocsin_paging_watcher_set_active (f->watcher, TRUE);
+  tocsin_paging_watcher_set_active (f->watcher, TRUE);
+  tocsin_test_notify_assert (active, 1);
+  wait_until (f, refreshed_since, GUINT_TO_POINTER (0));
+  tocsin_paging_watcher_set_active (f->watcher, FALSE);
+  tocsin_test_notify_assert (active, 1);
+
+  /* A working poll keeps the health as it was: live. */
+  tocsin_test_notify_assert (health, 0);
+}
+
+/* When their owner (the application) drops them, even while polling, the
+ * notifiers, the watcher and the lists it owned are all finalized: no
+ * reference cycle and no callback keeps them. */
+static void
+test_finalize (Fixture      *f,
+               gconstpointer data)
+{
+  TocsinHealthNotifier *health = tocsin_health_notifier_new (f->app, f->watcher, f->notifier);
+  GListModel           *alerts = g_object_ref (tocsin_paging_watcher_get_alerts (f->watcher));
+  TocsinAlertMonitor   *monitor = tocsin_paging_watcher_get_monitor (f->watcher);
+  TocsinAlertList      *list = g_object_ref (tocsin_alert_monitor_get_list (monitor));
+
+  g_object_add_weak_pointer (G_OBJECT (monitor), (gpointer *)&monitor);
+  tocsin_paging_watcher_set_poll_interval (f->watcher, 1);
+  tocsin_paging_watcher_set_active (f->watcher, TRUE);
+  wait_until (f, refreshed_since, GUINT_TO_POINTER (0));
+  g_assert_cmpuint (g_list_model_get_n_items (alerts), >, 0);
+
+  g_signal_handlers_disconnect_by_data (f->watcher, f);
+  g_signal_handlers_disconnect_by_data (f->watcher, f->notifier);
+  g_assert_finalize_object (health);
+  g_assert_finalize_object (g_steal_pointer (&f->notifier));
+  g_assert_finalize_object (g_steal_pointer (&f->watcher));
+  g_assert_null (monitor);
+  g_assert_finalize_object (alerts);
+  g_assert_finalize_object (list);
+}
+
+/* The schedule monitor the watcher reads on-call from, dropped with the
+ * watcher after a refresh, is finalized with its service and its
+ * TocsinScheduleList. */
+static void
+test_schedules_finalize (Fixture       *f,
+                         gconstpointer  data)
+{
+  TocsinScheduleService *service = tocsin_schedule_service_new (f->client);
+  TocsinScheduleMonitor *schedules = tocsin_schedule_monitor_new (service);
+  TocsinScheduleList *list = g_object_ref (tocsin_schedule_monitor_get_model (schedules));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  tocsin_schedule_monitor_set_account_id (schedules, DANA);
+  tocsin_paging_watcher_set_schedule_monitor (f->watcher, schedules);
+  refresh_schedules (f, schedules, now);
+  g_assert_cmpuint (g_list_model_get_n_items (tocsin_schedule_list_get_my_shifts (list)), >, 0);
+
+  g_signal_handlers_disconnect_by_data (f->watcher, f);
+  g_signal_handlers_disconnect_by_data (f->watcher, f->notifier);
+  g_clear_object (&f->notifier);
+  g_assert_finalize_object (g_steal_pointer (&f->watcher));
+  g_assert_finalize_object (schedules);
+  g_assert_finalize_object (service);
+  g_assert_finalize_object (list);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,5 +632,9 @@ main (int   argc,
   g_test_add ("/paging-watcher/window-search", Fixture, NULL, set_up, test_window_search, tear_down);
   g_test_add ("/paging-watcher/on-call-teams", Fixture, NULL, set_up, test_on_call_teams, tear_down);
   g_test_add ("/paging-watcher/stale", Fixture, NULL, set_up, test_stale, tear_down);
+  g_test_add ("/paging-watcher/notify", Fixture, NULL, set_up, test_notify, tear_down);
+  g_test_add ("/paging-watcher/finalize", Fixture, NULL, set_up, test_finalize, tear_down);
+  g_test_add ("/paging-watcher/schedules-finalize", Fixture, NULL, set_up, test_schedules_finalize,
+              tear_down);
   return g_test_run ();
 }

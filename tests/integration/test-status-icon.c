@@ -11,7 +11,9 @@
 
 #include "config.h"
 
+#include "tocsin-dbus-menu.h"
 #include "tocsin-status-icon.h"
+#include "tocsin-test-notify.h"
 
 static const char watcher_xml[] =
   "<node><interface name='org.kde.StatusNotifierWatcher'>"
@@ -485,6 +487,235 @@ test_menu (void)
   g_free (state.paused_for);
 }
 
+static GDBusConnection *
+connect_panel (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  GDBusConnection *panel;
+
+  g_assert_no_error (error);
+  panel = g_dbus_connection_new_for_address_sync (address,
+                                                  G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                    G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                  NULL, NULL, &error);
+  g_assert_no_error (error);
+  return panel;
+}
+
+static void
+got_error (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GError **error = user_data;
+  g_autoptr(GVariant) reply =
+    g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, error);
+
+  g_assert_null (reply);
+}
+
+static gboolean
+has_error (gpointer data)
+{
+  return *(GError **)data != NULL;
+}
+
+/* A com.canonical.dbusmenu call that must fail; returns its error. */
+static GError *
+menu_call_error (GDBusConnection *panel,
+                 const char      *service,
+                 const char      *path,
+                 const char      *method,
+                 GVariant        *parameters)
+{
+  GError *error = NULL;
+
+  g_dbus_connection_call (panel, service, path, "com.canonical.dbusmenu", method, parameters, NULL,
+                          G_DBUS_CALL_FLAGS_NONE, -1, NULL, got_error, &error);
+  wait_for (has_error, &error);
+  return error;
+}
+
+/* The icon's properties notify when they change, and never on a set to the
+ * value they have; registered follows the panel coming and going. */
+static void
+test_notify (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) app_bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr(TocsinStatusIcon) icon = NULL;
+  g_autoptr(TocsinTestNotify) registered = NULL;
+  g_autoptr(TocsinTestNotify) tooltip = NULL;
+  g_autoptr(TocsinTestNotify) needs_attention = NULL;
+
+  g_assert_no_error (error);
+  f.panel = connect_panel ();
+  icon =
+    tocsin_status_icon_new (app_bus, "io.github.tocsin.Tocsin", "io.github.tocsin.Tocsin-symbolic");
+  registered = tocsin_test_notify_new (icon, "registered");
+  tooltip = tocsin_test_notify_new (icon, "tooltip");
+  needs_attention = tocsin_test_notify_new (icon, "needs-attention");
+
+  tocsin_status_icon_set_tooltip (icon, tocsin_status_icon_get_tooltip (icon));
+  tocsin_test_notify_assert (tooltip, 0);
+  tocsin_status_icon_set_tooltip (icon, "2 open alerts");
+  tocsin_status_icon_set_tooltip (icon, "2 open alerts");
+  tocsin_test_notify_assert (tooltip, 1);
+  tocsin_status_icon_set_tooltip (icon, NULL);
+  tocsin_test_notify_assert (tooltip, 1);
+
+  tocsin_status_icon_set_needs_attention (icon, FALSE);
+  tocsin_test_notify_assert (needs_attention, 0);
+  tocsin_status_icon_set_needs_attention (icon, TRUE);
+  tocsin_status_icon_set_needs_attention (icon, TRUE);
+  tocsin_test_notify_assert (needs_attention, 1);
+
+  tocsin_test_notify_assert (registered, 0);
+  start_watcher (&f);
+  wait_for (is_registered, icon);
+  tocsin_test_notify_assert (registered, 1);
+  stop_watcher (&f);
+  wait_for (is_unregistered, icon);
+  tocsin_test_notify_assert (registered, 1);
+
+  g_clear_object (&f.panel);
+  g_free (f.registered_service);
+}
+
+static void
+count_cb (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  (*(guint *)user_data)++;
+}
+
+/* The menu's other methods, as hosts use them: properties of a group of
+ * items or of one, a group of clicks, and the AboutToShow calls. Then,
+ * finalized, it is gone from the bus. */
+static void
+test_dbus_menu (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) app_bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr(GDBusConnection) panel = connect_panel ();
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) show = g_simple_action_new ("activate", NULL);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) value = NULL;
+  g_autoptr(GVariant) props = NULL;
+  g_autoptr(GVariant) failed = NULL;
+  g_autoptr(GVariant) updates = NULL;
+  g_autoptr(GVariant) id_errors = NULL;
+  g_autoptr(GVariant) items = NULL;
+  const char *service;
+  const char *label;
+  guint activations = 0;
+  gboolean needs_update;
+  TocsinDBusMenu *dbus_menu;
+  int id;
+
+  g_assert_no_error (error);
+  service = g_dbus_connection_get_unique_name (app_bus);
+  g_signal_connect (show, "activate", G_CALLBACK (count_cb), &activations);
+  g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (show));
+  g_menu_append (menu, "Show Tocsin", "app.activate");
+  g_menu_append (menu, "Quit", "app.quit");
+  dbus_menu = tocsin_dbus_menu_new (app_bus, "/io/github/tocsin/TestMenu", G_MENU_MODEL (menu),
+                                    G_ACTION_GROUP (actions));
+
+  /* Item 3 does not exist: left out of the answer. */
+  reply = menu_call (panel, service, "/io/github/tocsin/TestMenu", "GetGroupProperties",
+                     g_variant_new_parsed ("([1, 2, 3], ['label'])"));
+  items = g_variant_get_child_value (reply, 0);
+  g_assert_cmpuint (g_variant_n_children (items), ==, 2);
+  g_variant_get_child (items, 1, "(i@a{sv})", &id, &props);
+  g_assert_cmpint (id, ==, 2);
+  g_assert_true (g_variant_lookup (props, "label", "&s", &label));
+  g_assert_cmpstr (label, ==, "Quit");
+  /* Only what was asked for. */
+  g_assert_cmpuint (g_variant_n_children (props), ==, 1);
+  g_clear_pointer (&reply, g_variant_unref);
+
+  reply = menu_call (panel, service, "/io/github/tocsin/TestMenu", "GetProperty",
+                     g_variant_new ("(is)", 1, "label"));
+  g_variant_get (reply, "(v)", &value);
+  g_assert_cmpstr (g_variant_get_string (value, NULL), ==, "Show Tocsin");
+  g_clear_pointer (&reply, g_variant_unref);
+  error = menu_call_error (panel, service, "/io/github/tocsin/TestMenu", "GetProperty",
+                           g_variant_new ("(is)", 3, "label"));
+  g_assert_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS);
+  g_clear_error (&error);
+
+  /* Quit has no action here: its click does nothing, and item 3 fails. */
+  reply = menu_call (panel, service, "/io/github/tocsin/TestMenu", "EventGroup",
+                     g_variant_new_parsed (
+                       "([(1, 'clicked', <0>, uint32 0), (2, 'clicked', <0>, uint32 0),"
+                       "  (3, 'clicked', <0>, uint32 0)],)"));
+  g_variant_get (reply, "(@ai)", &failed);
+  g_assert_cmpuint (g_variant_n_children (failed), ==, 1);
+  g_variant_get_child (failed, 0, "i", &id);
+  g_assert_cmpint (id, ==, 3);
+  g_assert_cmpuint (activations, ==, 1);
+  g_clear_pointer (&reply, g_variant_unref);
+
+  reply = menu_call (panel, service, "/io/github/tocsin/TestMenu", "AboutToShow",
+                     g_variant_new ("(i)", 0));
+  g_variant_get (reply, "(b)", &needs_update);
+  g_assert_false (needs_update);
+  g_clear_pointer (&reply, g_variant_unref);
+  reply = menu_call (panel, service, "/io/github/tocsin/TestMenu", "AboutToShowGroup",
+                     g_variant_new_parsed ("([0, 1],)"));
+  g_variant_get (reply, "(@ai@ai)", &updates, &id_errors);
+  g_assert_cmpuint (g_variant_n_children (updates), ==, 0);
+  g_assert_cmpuint (g_variant_n_children (id_errors), ==, 0);
+
+  g_assert_finalize_object (dbus_menu);
+  error = menu_call_error (panel, service, "/io/github/tocsin/TestMenu", "AboutToShow",
+                           g_variant_new ("(i)", 0));
+  g_assert_true (g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD) ||
+                 g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_OBJECT));
+}
+
+/* Dropped by its owner while registered, the icon and its menu are
+ * finalized and leave the bus. */
+static void
+test_finalize (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) app_bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GVariant) menu_path = NULL;
+  TocsinStatusIcon *icon;
+
+  g_assert_no_error (error);
+  f.panel = connect_panel ();
+  g_menu_append (menu, "Quit", "app.quit");
+  icon =
+    tocsin_status_icon_new (app_bus, "io.github.tocsin.Tocsin", "io.github.tocsin.Tocsin-symbolic");
+  tocsin_status_icon_set_menu (icon, G_MENU_MODEL (menu), G_ACTION_GROUP (actions));
+  start_watcher (&f);
+  wait_for (is_registered, icon);
+  menu_path = get_property (&f, f.registered_service, "Menu");
+
+  g_assert_finalize_object (icon);
+  /* Asked on the app's own connection, where the menu was exported: gone. */
+  error = menu_call_error (f.panel, g_dbus_connection_get_unique_name (app_bus),
+                           g_variant_get_string (menu_path, NULL), "AboutToShow",
+                           g_variant_new ("(i)", 0));
+  g_assert_true (g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD) ||
+                 g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_OBJECT));
+
+  stop_watcher (&f);
+  g_clear_object (&f.panel);
+  g_free (f.registered_service);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -499,6 +730,9 @@ main (int   argc,
 
   g_test_add_func ("/status-icon/register-show-and-click", test_register_show_and_click);
   g_test_add_func ("/status-icon/menu", test_menu);
+  g_test_add_func ("/status-icon/notify", test_notify);
+  g_test_add_func ("/status-icon/dbus-menu", test_dbus_menu);
+  g_test_add_func ("/status-icon/finalize", test_finalize);
 
   return g_test_run ();
 }

@@ -324,23 +324,15 @@ withdraw (TocsinAlertNotifier *self,
     }
 }
 
-/* Compares the list with what was announced: pages for new and re-opened
- * alerts, withdraws what no longer needs the user. */
-void
-tocsin_alert_notifier_scan (TocsinAlertNotifier *self)
+/* Sorts the list into @paging, the ids that want a page now, and @fresh,
+ * those of them not announced yet. */
+static void
+collect_paging (TocsinAlertNotifier *self,
+                GHashTable          *paging,
+                GPtrArray           *fresh)
 {
-  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) paging = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTableIter iter;
-  gpointer key;
-  gboolean changed = FALSE;
-  guint n_items;
+  guint n_items = g_list_model_get_n_items (self->alerts);
 
-  g_return_if_fail (TOCSIN_IS_ALERT_NOTIFIER (self));
-
-  g_clear_handle_id (&self->scan_source, g_source_remove);
-
-  n_items = g_list_model_get_n_items (self->alerts);
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(TocsinAlert) alert = g_list_model_get_item (self->alerts, i);
@@ -353,9 +345,18 @@ tocsin_alert_notifier_scan (TocsinAlertNotifier *self)
       if (!g_hash_table_contains (self->announced, id))
         g_ptr_array_add (fresh, g_steal_pointer (&alert));
     }
+}
 
-  /* Acknowledged, snoozed, closed, below the threshold or gone: forget it, so
-   * that it pages again if it comes back open. */
+/* Acknowledged, snoozed, closed, below the threshold or gone: forget it, so
+ * that it pages again if it comes back open. Returns whether any was. */
+static gboolean
+forget_not_paging (TocsinAlertNotifier *self,
+                   GHashTable          *paging)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gboolean changed = FALSE;
+
   g_hash_table_iter_init (&iter, self->announced);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
@@ -369,7 +370,17 @@ tocsin_alert_notifier_scan (TocsinAlertNotifier *self)
       changed = TRUE;
     }
 
-  /* Held back by a pause: remembered, and summarised when it ends. */
+  return changed;
+}
+
+/* Held back by a pause: remembered, and summarised when it ends. Removes
+ * them from @fresh and returns whether any was. */
+static gboolean
+hold_paused (TocsinAlertNotifier *self,
+             GPtrArray           *fresh)
+{
+  gboolean changed = FALSE;
+
   for (guint i = fresh->len; i > 0; i--)
     {
       TocsinAlert *alert = g_ptr_array_index (fresh, i - 1);
@@ -383,49 +394,87 @@ tocsin_alert_notifier_scan (TocsinAlertNotifier *self)
       changed = TRUE;
     }
 
+  return changed;
+}
+
+/* Back in reach: one summary for @fresh instead of a page each. */
+static void
+announce_catch_up (TocsinAlertNotifier *self,
+                   GPtrArray           *fresh)
+{
+  self->catching_up = FALSE;
+  if (self->enabled)
+    {
+      g_autoptr(GNotification) notification = build_catch_up_notification (fresh->len);
+
+      g_application_send_notification (self->application, catch_up_notification_id, notification);
+    }
+  for (guint i = 0; i < fresh->len; i++)
+    g_hash_table_add (self->announced,
+                      g_strdup (tocsin_alert_get_id (g_ptr_array_index (fresh, i))));
+}
+
+/* A page for each of @fresh, or one storm notification for too many. */
+static void
+announce_fresh (TocsinAlertNotifier *self,
+                GPtrArray           *fresh)
+{
+  gboolean storm = fresh->len > TOCSIN_ALERT_NOTIFIER_STORM_THRESHOLD;
+
+  if (self->enabled && storm)
+    {
+      g_autoptr(GNotification) notification = build_storm_notification (fresh->len);
+
+      g_application_send_notification (self->application, storm_notification_id, notification);
+    }
+
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      TocsinAlert *alert = g_ptr_array_index (fresh, i);
+      const char *id = tocsin_alert_get_id (alert);
+
+      if (self->enabled && !storm)
+        {
+          g_autoptr(GNotification) notification = build_notification (self, alert);
+          g_autofree char *notification_id = tocsin_alert_notifier_notification_id (id);
+
+          g_application_send_notification (self->application, notification_id, notification);
+          g_hash_table_add (self->shown, g_strdup (id));
+        }
+      if (self->enabled && self->alarm != NULL)
+        tocsin_alarm_ring (self->alarm, id, tocsin_alert_get_priority (alert));
+
+      /* Remembered even while disabled: turning notifications back on must
+       * not page for a backlog the user was already looking at. */
+      g_hash_table_add (self->announced, g_strdup (id));
+    }
+}
+
+/* Compares the list with what was announced: pages for new and re-opened
+ * alerts, withdraws what no longer needs the user. */
+void
+tocsin_alert_notifier_scan (TocsinAlertNotifier *self)
+{
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) paging = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean changed = FALSE;
+
+  g_return_if_fail (TOCSIN_IS_ALERT_NOTIFIER (self));
+
+  g_clear_handle_id (&self->scan_source, g_source_remove);
+
+  collect_paging (self, paging, fresh);
+  changed |= forget_not_paging (self, paging);
+  changed |= hold_paused (self, fresh);
 
   if (self->catching_up)
     {
-      self->catching_up = FALSE;
-      if (self->enabled)
-        {
-          g_autoptr(GNotification) notification = build_catch_up_notification (fresh->len);
-
-          g_application_send_notification (self->application, catch_up_notification_id, notification);
-        }
-      for (guint i = 0; i < fresh->len; i++)
-        g_hash_table_add (self->announced, g_strdup (tocsin_alert_get_id (g_ptr_array_index (fresh, i))));
+      announce_catch_up (self, fresh);
       changed |= fresh->len > 0;
     }
   else if (fresh->len > 0)
     {
-      if (self->enabled && fresh->len > TOCSIN_ALERT_NOTIFIER_STORM_THRESHOLD)
-        {
-          g_autoptr(GNotification) notification = build_storm_notification (fresh->len);
-
-          g_application_send_notification (self->application, storm_notification_id, notification);
-        }
-
-      for (guint i = 0; i < fresh->len; i++)
-        {
-          TocsinAlert *alert = g_ptr_array_index (fresh, i);
-          const char *id = tocsin_alert_get_id (alert);
-
-          if (self->enabled && fresh->len <= TOCSIN_ALERT_NOTIFIER_STORM_THRESHOLD)
-            {
-              g_autoptr(GNotification) notification = build_notification (self, alert);
-              g_autofree char *notification_id = tocsin_alert_notifier_notification_id (id);
-
-              g_application_send_notification (self->application, notification_id, notification);
-              g_hash_table_add (self->shown, g_strdup (id));
-            }
-          if (self->enabled && self->alarm != NULL)
-            tocsin_alarm_ring (self->alarm, id, tocsin_alert_get_priority (alert));
-
-          /* Remembered even while disabled: turning notifications back on must
-           * not page for a backlog the user was already looking at. */
-          g_hash_table_add (self->announced, g_strdup (id));
-        }
+      announce_fresh (self, fresh);
       changed = TRUE;
     }
 
@@ -541,7 +590,11 @@ tocsin_alert_notifier_set_property (GObject      *object,
       break;
 
     case PROP_SNOOZE_MINUTES:
-      self->snooze_minutes = g_value_get_uint (value);
+      if (self->snooze_minutes != g_value_get_uint (value))
+        {
+          self->snooze_minutes = g_value_get_uint (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -568,7 +621,7 @@ tocsin_alert_notifier_class_init (TocsinAlertNotifierClass *klass)
   /* How long the notification's Snooze button snoozes, for its label. */
   properties [PROP_SNOOZE_MINUTES] =
     g_param_spec_uint ("snooze-minutes", NULL, NULL, 1, 7 * 24 * 60, 60,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -264,6 +264,142 @@ activate (TocsinDBusMenu *self,
   return TRUE;
 }
 
+/* The methods of com.canonical.dbusmenu, one function each. */
+
+static void
+method_get_layout (TocsinDBusMenu        *self,
+                   GVariant              *parameters,
+                   GDBusMethodInvocation *invocation)
+{
+  g_autofree const char **names = NULL;
+  int parent, depth;
+
+  g_variant_get (parameters, "(ii^a&s)", &parent, &depth, &names);
+  if (parent != 0 && lookup_entry (self, parent) == NULL)
+    {
+      g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
+                                             "No menu item %d", parent);
+      return;
+    }
+  g_dbus_method_invocation_return_value (invocation,
+                                         g_variant_new ("(u@(ia{sv}av))", self->revision,
+                                                        layout (self, parent, depth, names)));
+}
+
+static void
+method_get_group_properties (TocsinDBusMenu        *self,
+                             GVariant              *parameters,
+                             GDBusMethodInvocation *invocation)
+{
+  g_autoptr(GVariant) ids = NULL;
+  g_autofree const char **names = NULL;
+  GVariantBuilder result;
+  GVariantIter iter;
+  int id;
+
+  g_variant_get (parameters, "(@ai^a&s)", &ids, &names);
+  g_variant_builder_init (&result, G_VARIANT_TYPE ("a(ia{sv})"));
+  g_variant_iter_init (&iter, ids);
+  while (g_variant_iter_next (&iter, "i", &id))
+    if (id == 0 || lookup_entry (self, id) != NULL)
+      g_variant_builder_add (&result, "(i@a{sv})", id, item_properties (self, id, names));
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(a(ia{sv}))", &result));
+}
+
+static void
+method_get_property (TocsinDBusMenu        *self,
+                     GVariant              *parameters,
+                     GDBusMethodInvocation *invocation)
+{
+  g_autoptr(GVariant) props = NULL;
+  g_autoptr(GVariant) value = NULL;
+  const char *name;
+  const char *names[2] = { NULL, NULL };
+  int id;
+
+  g_variant_get (parameters, "(i&s)", &id, &name);
+  names[0] = name;
+  if (id == 0 || lookup_entry (self, id) != NULL)
+    props = g_variant_ref_sink (item_properties (self, id, names));
+  if (props != NULL)
+    value = g_variant_lookup_value (props, name, NULL);
+  if (value == NULL)
+    g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
+                                           "No property %s on menu item %d", name, id);
+  else
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(v)", value));
+}
+
+static void
+method_event (TocsinDBusMenu        *self,
+              GVariant              *parameters,
+              GDBusMethodInvocation *invocation)
+{
+  const char *event;
+  int id;
+
+  g_variant_get (parameters, "(i&svu)", &id, &event, NULL, NULL);
+  if (activate (self, id, event))
+    g_dbus_method_invocation_return_value (invocation, NULL);
+  else
+    g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
+                                           "No menu item %d", id);
+}
+
+static void
+method_event_group (TocsinDBusMenu        *self,
+                    GVariant              *parameters,
+                    GDBusMethodInvocation *invocation)
+{
+  g_autoptr(GVariantIter) events = NULL;
+  GVariantBuilder errors;
+  const char *event;
+  int id;
+
+  g_variant_get (parameters, "(a(isvu))", &events);
+  g_variant_builder_init (&errors, G_VARIANT_TYPE ("ai"));
+  while (g_variant_iter_loop (events, "(i&svu)", &id, &event, NULL, NULL))
+    if (!activate (self, id, event))
+      g_variant_builder_add (&errors, "i", id);
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ai)", &errors));
+}
+
+/* Nothing is built lazily: no item needs an update before it shows. */
+static void
+method_about_to_show (TocsinDBusMenu        *self,
+                      GVariant              *parameters,
+                      GDBusMethodInvocation *invocation)
+{
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(b)", FALSE));
+}
+
+static void
+method_about_to_show_group (TocsinDBusMenu        *self,
+                            GVariant              *parameters,
+                            GDBusMethodInvocation *invocation)
+{
+  GVariant *none = g_variant_new_array (G_VARIANT_TYPE_INT32, NULL, 0);
+  GVariant *no_errors = g_variant_new_array (G_VARIANT_TYPE_INT32, NULL, 0);
+
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(@ai@ai)", none, no_errors));
+}
+
+static const struct
+{
+  const char *name;
+  void (*handle) (TocsinDBusMenu        *self,
+                  GVariant              *parameters,
+                  GDBusMethodInvocation *invocation);
+} methods[] = {
+  { "GetLayout", method_get_layout },
+  { "GetGroupProperties", method_get_group_properties },
+  { "GetProperty", method_get_property },
+  { "Event", method_event },
+  { "EventGroup", method_event_group },
+  { "AboutToShow", method_about_to_show },
+  { "AboutToShowGroup", method_about_to_show_group },
+};
+
 static void
 call_method (GDBusConnection       *connection,
              const char            *sender,
@@ -276,101 +412,15 @@ call_method (GDBusConnection       *connection,
 {
   TocsinDBusMenu *self = user_data;
 
-  if (g_str_equal (method_name, "GetLayout"))
-    {
-      g_autofree const char **names = NULL;
-      int parent, depth;
+  for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
+    if (g_str_equal (method_name, methods[i].name))
+      {
+        methods[i].handle (self, parameters, invocation);
+        return;
+      }
 
-      g_variant_get (parameters, "(ii^a&s)", &parent, &depth, &names);
-      if (parent != 0 && lookup_entry (self, parent) == NULL)
-        {
-          g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
-                                                 "No menu item %d", parent);
-          return;
-        }
-      g_dbus_method_invocation_return_value (invocation,
-                                             g_variant_new ("(u@(ia{sv}av))", self->revision,
-                                                            layout (self, parent, depth, names)));
-    }
-  else if (g_str_equal (method_name, "GetGroupProperties"))
-    {
-      g_autoptr(GVariant) ids = NULL;
-      g_autofree const char **names = NULL;
-      GVariantBuilder result;
-      GVariantIter iter;
-      int id;
-
-      g_variant_get (parameters, "(@ai^a&s)", &ids, &names);
-      g_variant_builder_init (&result, G_VARIANT_TYPE ("a(ia{sv})"));
-      g_variant_iter_init (&iter, ids);
-      while (g_variant_iter_next (&iter, "i", &id))
-        if (id == 0 || lookup_entry (self, id) != NULL)
-          g_variant_builder_add (&result, "(i@a{sv})", id, item_properties (self, id, names));
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(a(ia{sv}))", &result));
-    }
-  else if (g_str_equal (method_name, "GetProperty"))
-    {
-      g_autoptr(GVariant) props = NULL;
-      g_autoptr(GVariant) value = NULL;
-      const char *name;
-      const char *names[2] = { NULL, NULL };
-      int id;
-
-      g_variant_get (parameters, "(i&s)", &id, &name);
-      names[0] = name;
-      if (id != 0 && lookup_entry (self, id) == NULL)
-        props = NULL;
-      else
-        props = g_variant_ref_sink (item_properties (self, id, names));
-      if (props != NULL)
-        value = g_variant_lookup_value (props, name, NULL);
-      if (value == NULL)
-        g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
-                                               "No property %s on menu item %d", name, id);
-      else
-        g_dbus_method_invocation_return_value (invocation, g_variant_new ("(v)", value));
-    }
-  else if (g_str_equal (method_name, "Event"))
-    {
-      const char *event;
-      int id;
-
-      g_variant_get (parameters, "(i&svu)", &id, &event, NULL, NULL);
-      if (activate (self, id, event))
-        g_dbus_method_invocation_return_value (invocation, NULL);
-      else
-        g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
-                                               "No menu item %d", id);
-    }
-  else if (g_str_equal (method_name, "EventGroup"))
-    {
-      g_autoptr(GVariantIter) events = NULL;
-      GVariantBuilder errors;
-      const char *event;
-      int id;
-
-      g_variant_get (parameters, "(a(isvu))", &events);
-      g_variant_builder_init (&errors, G_VARIANT_TYPE ("ai"));
-      while (g_variant_iter_loop (events, "(i&svu)", &id, &event, NULL, NULL))
-        if (!activate (self, id, event))
-          g_variant_builder_add (&errors, "i", id);
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ai)", &errors));
-    }
-  else if (g_str_equal (method_name, "AboutToShow"))
-    {
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(b)", FALSE));
-    }
-  else if (g_str_equal (method_name, "AboutToShowGroup"))
-    {
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(@ai@ai)",
-                                                                        g_variant_new_array (G_VARIANT_TYPE_INT32, NULL, 0),
-                                                                        g_variant_new_array (G_VARIANT_TYPE_INT32, NULL, 0)));
-    }
-  else
-    {
-      g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD,
-                                             "No method %s", method_name);
-    }
+  g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD,
+                                         "No method %s", method_name);
 }
 
 static GVariant *
