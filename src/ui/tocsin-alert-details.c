@@ -738,18 +738,18 @@ tocsin_alert_details_init (TocsinAlertDetails *self)
   self->notes_model = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
   filter = gtk_custom_filter_new (is_log_cb, self, NULL);
   self->logs_model = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
-  gtk_list_box_bind_model (self->notes_list, G_LIST_MODEL (self->notes_model),
-                           create_note_row_cb, self, NULL);
-  gtk_list_box_bind_model (self->logs_list, G_LIST_MODEL (self->logs_model),
-                           create_log_row_cb, self, NULL);
+  gtk_list_box_bind_model (self->notes_list, G_LIST_MODEL (self->notes_model), create_note_row_cb,
+                           self, NULL);
+  gtk_list_box_bind_model (self->logs_list, G_LIST_MODEL (self->logs_model), create_log_row_cb,
+                           self, NULL);
 
   /* A "more" button shows while its list has more pages, and waits while
    * a page loads. */
   self->history_bindings = g_binding_group_new ();
-  g_binding_group_bind (self->history_bindings, "has-more-notes",
-                        self->notes_more_button, "visible", G_BINDING_SYNC_CREATE);
-  g_binding_group_bind (self->history_bindings, "has-more-activity",
-                        self->logs_more_button, "visible", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->history_bindings, "has-more-notes", self->notes_more_button,
+                        "visible", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->history_bindings, "has-more-activity", self->logs_more_button,
+                        "visible", G_BINDING_SYNC_CREATE);
   g_binding_group_bind (self->history_bindings, "loading", self->notes_more_button, "sensitive",
                         G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   g_binding_group_bind (self->history_bindings, "loading", self->logs_more_button, "sensitive",

@@ -122,13 +122,13 @@ bind_priority_row (TocsinPreferencesWindow *self,
   g_autoptr(GtkExpression) name = NULL;
 
   /* The row wants its expression before its model. */
-  name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &value,
-                                      G_CALLBACK (priority_name_cb), NULL, NULL);
+  name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &value, G_CALLBACK (priority_name_cb),
+                                      NULL, NULL);
   adw_combo_row_set_expression (row, name);
   adw_combo_row_set_model (row, G_LIST_MODEL (model));
   g_settings_bind_with_mapping (self->settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
-                                nick_to_position, position_to_nick,
-                                g_object_ref (model), g_object_unref);
+                                nick_to_position, position_to_nick, g_object_ref (model),
+                                g_object_unref);
 }
 
 /* The page-for row lists the scopes in the setting's order after "auto",

@@ -141,8 +141,8 @@ bind_participants (GtkListBox *box,
       return;
     }
 
-  tree = gtk_tree_list_model_new (g_object_ref (participants), FALSE, TRUE,
-                                  participant_children_cb, NULL, NULL);
+  tree = gtk_tree_list_model_new (g_object_ref (participants), FALSE, TRUE, participant_children_cb,
+                                  NULL, NULL);
   gtk_list_box_bind_model (box, G_LIST_MODEL (tree), create_participant_row_cb, NULL, NULL);
 }
 

@@ -222,11 +222,10 @@ tocsin_shift_day_list_show (TocsinShiftDayList *self,
 
       gtk_label_set_label (GTK_LABEL (heading), text);
       gtk_widget_set_margin_top (heading, i > 0 ? 12 : 0);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (list),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                       -1);
-      sync_shift_rows (GTK_LIST_BOX (list), tocsin_shift_day_get_shifts (day),
-                       self->show_schedule, now);
+      sync_shift_rows (GTK_LIST_BOX (list), tocsin_shift_day_get_shifts (day), self->show_schedule,
+                       now);
 
       heading = gtk_widget_get_next_sibling (list);
     }
@@ -251,11 +250,10 @@ tocsin_shift_day_list_update_current (TocsinShiftDayList *self,
   g_return_if_fail (TOCSIN_IS_SHIFT_DAY_LIST (self));
   g_return_if_fail (now != NULL);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
-       child != NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkListBox *list = GTK_IS_LIST_BOX (child) ? GTK_LIST_BOX (child) : NULL;
+      GtkListBox    *list = GTK_IS_LIST_BOX (child) ? GTK_LIST_BOX (child) : NULL;
       GtkListBoxRow *row;
 
       if (list == NULL)

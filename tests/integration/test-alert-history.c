@@ -57,8 +57,8 @@ list_cb (GObject      *source,
 {
   Result *r = user_data;
 
-  r->items = tocsin_alert_api_list_finish (TOCSIN_OPS_CLIENT (source), result, NULL, NULL,
-                                           &r->error);
+  r->items =
+    tocsin_alert_api_list_finish (TOCSIN_OPS_CLIENT (source), result, NULL, NULL, &r->error);
   r->done = TRUE;
 }
 
@@ -69,8 +69,8 @@ notes_cb (GObject      *source,
 {
   Result *r = user_data;
 
-  r->items = tocsin_alert_api_get_notes_finish (TOCSIN_OPS_CLIENT (source), result, &r->next,
-                                                &r->error);
+  r->items =
+    tocsin_alert_api_get_notes_finish (TOCSIN_OPS_CLIENT (source), result, &r->next, &r->error);
   r->done = TRUE;
 }
 
@@ -81,8 +81,8 @@ logs_cb (GObject      *source,
 {
   Result *r = user_data;
 
-  r->items = tocsin_alert_api_get_logs_finish (TOCSIN_OPS_CLIENT (source), result, &r->next,
-                                               &r->error);
+  r->items =
+    tocsin_alert_api_get_logs_finish (TOCSIN_OPS_CLIENT (source), result, &r->next, &r->error);
   r->done = TRUE;
 }
 
@@ -109,10 +109,10 @@ fetch_all (Fixture    *f,
       for (guint i = 0; i < r.items->len; i++)
         {
           TocsinAlertEntry *entry = g_ptr_array_index (r.items, i);
-          g_autofree char *time = g_date_time_format_iso8601 (tocsin_alert_entry_get_time (entry));
+          g_autofree char  *time = g_date_time_format_iso8601 (tocsin_alert_entry_get_time (entry));
 
-          g_hash_table_add (keys, g_strdup_printf ("%s|%s", tocsin_alert_entry_get_text (entry),
-                                                   time));
+          g_hash_table_add (keys,
+                            g_strdup_printf ("%s|%s", tocsin_alert_entry_get_text (entry), time));
         }
       g_ptr_array_unref (r.items);
       g_free (after);
@@ -240,14 +240,16 @@ test_items_and_order (Fixture       *f,
     {
       g_autoptr(TocsinAlertEntry) entry = g_list_model_get_item (G_LIST_MODEL (history), i);
       g_autofree char *key = entry_key (entry);
-      gboolean is_note;
+      gboolean         is_note;
 
       if (i > 0)
         {
-          g_autoptr(TocsinAlertEntry) newer = g_list_model_get_item (G_LIST_MODEL (history), i - 1);
+          g_autoptr(TocsinAlertEntry) newer =
+            g_list_model_get_item (G_LIST_MODEL (history), i - 1);
 
           g_assert_cmpint (g_date_time_compare (tocsin_alert_entry_get_time (newer),
-                                                tocsin_alert_entry_get_time (entry)), >=, 0);
+                                                tocsin_alert_entry_get_time (entry)),
+                           >=, 0);
         }
       is_note = tocsin_alert_history_is_note (history, entry);
       g_assert_true (g_hash_table_contains (is_note ? notes : logs, key));
@@ -314,16 +316,16 @@ test_error (Fixture       *f,
 /* Dropping the history mid-load cancels its requests: nothing arrives
  * for a history that is gone. */
 static void
-test_dropped_while_loading (Fixture       *f,
-                            gconstpointer  data)
+test_dropped_while_loading (Fixture      *f,
+                            gconstpointer data)
 {
-  g_autofree char *id = busiest_alert (f);
+  g_autofree char    *id = busiest_alert (f);
   TocsinAlertHistory *history = tocsin_alert_history_new (f->client, id);
-  g_autofree char *site_path = tocsin_test_sandbox_site_path (f->sb, 0, "alerts/");
-  g_autofree char *fault = g_strdup_printf ("{\"path\":\"%s%s/\",\"kind\":\"delay\","
-                                            "\"delay_ms\":500,\"times\":-1}",
-                                            site_path, id);
-  Result after = { 0 };
+  g_autofree char    *site_path = tocsin_test_sandbox_site_path (f->sb, 0, "alerts/");
+  g_autofree char    *fault = g_strdup_printf ("{\"path\":\"%s%s/\",\"kind\":\"delay\","
+                                               "\"delay_ms\":500,\"times\":-1}",
+                                               site_path, id);
+  Result              after = { 0 };
 
   tocsin_test_sandbox_add_fault (f->sb, fault);
   tocsin_alert_history_reload (history);

@@ -74,8 +74,8 @@ list_cb (GObject      *source,
 {
   Result *r = user_data;
 
-  r->items = tocsin_alert_api_list_finish (TOCSIN_OPS_CLIENT (source), result, NULL, NULL,
-                                           &r->error);
+  r->items =
+    tocsin_alert_api_list_finish (TOCSIN_OPS_CLIENT (source), result, NULL, NULL, &r->error);
   r->done = TRUE;
 }
 
@@ -86,8 +86,8 @@ notes_cb (GObject      *source,
 {
   Result *r = user_data;
 
-  r->items = tocsin_alert_api_get_notes_finish (TOCSIN_OPS_CLIENT (source), result, NULL,
-                                                &r->error);
+  r->items =
+    tocsin_alert_api_get_notes_finish (TOCSIN_OPS_CLIENT (source), result, NULL, &r->error);
   r->done = TRUE;
 }
 
@@ -225,14 +225,15 @@ test_pages (Fixture       *f,
   g_assert_no_error (added.error);
   g_ptr_array_unref (notes);
   notes = all_notes (f, alert);
-  g_assert_cmpstr (tocsin_alert_entry_get_text (g_ptr_array_index (notes, 0)), ==, "The newest note");
+  g_assert_cmpstr (tocsin_alert_entry_get_text (g_ptr_array_index (notes, 0)), ==,
+                   "The newest note");
 
   tocsin_alert_details_set_client (f->details, f->client);
   tocsin_alert_details_set_alert (f->details, alert);
 
-  wait = (RowsWait) { notes_list, 20 };
+  wait = (RowsWait){ notes_list, 20 };
   g_assert_true (tocsin_test_wait_until (has_rows, &wait, WAIT_MS));
-  wait = (RowsWait) { logs_list, 20 };
+  wait = (RowsWait){ logs_list, 20 };
   g_assert_true (tocsin_test_wait_until (has_rows, &wait, WAIT_MS));
   g_assert_true (gtk_widget_get_visible (more));
   g_assert_true (gtk_widget_get_visible (find (f, "logs_more_button")));
@@ -243,7 +244,7 @@ test_pages (Fixture       *f,
 
       g_assert_true (gtk_widget_get_sensitive (more));
       gtk_widget_activate (more);
-      wait = (RowsWait) { notes_list, MIN (before + 20, notes->len) };
+      wait = (RowsWait){ notes_list, MIN (before + 20, notes->len) };
       g_assert_true (tocsin_test_wait_until (has_rows, &wait, WAIT_MS));
       tocsin_test_spin (50);
     }
@@ -307,18 +308,19 @@ test_error (Fixture       *f,
   /* Reloading once the fault is gone shows the activity. */
   tocsin_test_sandbox_clear_faults (f->sb);
   tocsin_alert_details_reload (f->details);
-  rows_wait = (RowsWait) { logs_list, 20 };
+  rows_wait = (RowsWait){ logs_list, 20 };
   g_assert_true (tocsin_test_wait_until (has_rows, &rows_wait, WAIT_MS));
 }
 
 int
 main (int   argc,
-      char *argv[])
+      char *argv [])
 {
   tocsin_test_init (&argc, &argv);
   adw_init ();
 
-#define ADD(path, func) g_test_add ("/alert-details/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) \
+  g_test_add ("/alert-details/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("pages", test_pages);
   ADD ("error", test_error);
 #undef ADD

@@ -66,12 +66,12 @@ test_priority_rows (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
   TocsinPreferencesWindow *prefs = tocsin_preferences_window_new (settings);
-  AdwComboRow *notify_row, *alarm_row;
-  g_autofree char *text = NULL;
+  AdwComboRow             *notify_row, *alarm_row;
+  g_autofree char         *text = NULL;
 
   gtk_window_present (GTK_WINDOW (prefs));
-  notify_row = ADW_COMBO_ROW (tocsin_test_find_by_id (GTK_WIDGET (prefs),
-                                                      "notify_min_priority_row"));
+  notify_row =
+    ADW_COMBO_ROW (tocsin_test_find_by_id (GTK_WIDGET (prefs), "notify_min_priority_row"));
   alarm_row = ADW_COMBO_ROW (tocsin_test_find_by_id (GTK_WIDGET (prefs), "alarm_min_priority_row"));
 
   /* The stored defaults show as they did. */

@@ -661,13 +661,13 @@ test_rows_in_place (Fixture       *f,
   box = find (f, "shift_days_box");
   row = first_shift_row (box);
   g_assert_true (TOCSIN_IS_SHIFT_ROW (row));
-  g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+  g_object_add_weak_pointer (G_OBJECT (row), (gpointer *)&row);
   before = g_object_ref (tocsin_shift_row_get_shift (TOCSIN_SHIFT_ROW (row)));
   time_before = g_strdup (label_text (GTK_WIDGET (row), "time_label"));
 
   /* Three days on, the first day and its first shift are others. */
   tocsin_schedule_monitor_set_now (f->monitor, later);
-  refresh_wait = (RefreshWait) { f, f->refreshed };
+  refresh_wait = (RefreshWait){ f, f->refreshed };
   tocsin_schedule_monitor_refresh (f->monitor);
   g_assert_true (tocsin_test_wait_until (refreshed_after, &refresh_wait, WAIT_MS));
   tocsin_test_spin (50);
