@@ -10,6 +10,7 @@
 #include "tocsin-alert-api.h"
 #include "tocsin-alert-history.h"
 #include "tocsin-ops-client.h"
+#include "tocsin-test-notify.h"
 #include "tocsin-test-token-provider.h"
 
 typedef struct
@@ -159,25 +160,6 @@ busiest_alert (Fixture *f)
   return best;
 }
 
-typedef struct
-{
-  guint n_loading;
-  guint n_error;
-} Notifies;
-
-static void
-on_notify_cb (GObject    *object,
-              GParamSpec *pspec,
-              gpointer    user_data)
-{
-  Notifies *n = user_data;
-
-  if (g_str_equal (pspec->name, "loading"))
-    n->n_loading++;
-  else if (g_str_equal (pspec->name, "error"))
-    n->n_error++;
-}
-
 static gboolean loaded;
 
 static void
@@ -204,24 +186,28 @@ test_items_and_order (Fixture       *f,
   g_autoptr(GHashTable) logs = fetch_all (f, id, FALSE);
   g_autoptr(TocsinAlertHistory) history = tocsin_alert_history_new (f->client, id);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Notifies n = { 0 };
+  g_autoptr(TocsinTestNotify) loading = tocsin_test_notify_new (history, "loading");
+  g_autoptr(TocsinTestNotify) error = tocsin_test_notify_new (history, "error");
+  g_autoptr(TocsinTestNotify) more_notes = tocsin_test_notify_new (history, "has-more-notes");
+  g_autoptr(TocsinTestNotify) more_activity = tocsin_test_notify_new (history, "has-more-activity");
   guint n_items;
 
   g_signal_connect (history, "notify::loading", G_CALLBACK (on_loading_cb), NULL);
-  g_signal_connect (history, "notify", G_CALLBACK (on_notify_cb), &n);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 0);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (history)) == TOCSIN_TYPE_ALERT_ENTRY);
 
   tocsin_alert_history_reload (history);
   g_assert_true (tocsin_alert_history_get_loading (history));
-  g_assert_cmpuint (n.n_loading, ==, 1);
+  tocsin_test_notify_assert (loading, 1);
   wait_loaded (history);
-  g_assert_cmpuint (n.n_loading, ==, 2);
+  tocsin_test_notify_assert (loading, 1);
   g_assert_null (tocsin_alert_history_get_error (history));
   /* One page of each so far. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 40);
   g_assert_true (tocsin_alert_history_get_has_more_notes (history));
   g_assert_true (tocsin_alert_history_get_has_more_activity (history));
+  tocsin_test_notify_assert (more_notes, 1);
+  tocsin_test_notify_assert (more_activity, 1);
 
   while (tocsin_alert_history_get_has_more_notes (history) ||
          tocsin_alert_history_get_has_more_activity (history))
@@ -229,10 +215,20 @@ test_items_and_order (Fixture       *f,
       tocsin_alert_history_load_more_notes (history);
       tocsin_alert_history_load_more_activity (history);
       g_assert_true (tocsin_alert_history_get_loading (history));
+      tocsin_test_notify_assert (loading, 1);
       wait_loaded (history);
+      tocsin_test_notify_assert (loading, 1);
       g_assert_null (tocsin_alert_history_get_error (history));
     }
-  g_assert_cmpuint (n.n_error, ==, 0);
+  /* Each list said once that it has no more. */
+  tocsin_test_notify_assert (more_notes, 1);
+  tocsin_test_notify_assert (more_activity, 1);
+  tocsin_test_notify_assert (error, 0);
+  /* Asking for more when there is none does nothing. */
+  tocsin_alert_history_load_more_notes (history);
+  tocsin_alert_history_load_more_activity (history);
+  g_assert_false (tocsin_alert_history_get_loading (history));
+  tocsin_test_notify_assert (loading, 0);
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (history));
   g_assert_cmpuint (n_items, ==, g_hash_table_size (notes) + g_hash_table_size (logs));
@@ -274,10 +270,11 @@ test_error (Fixture       *f,
   g_autoptr(TocsinAlertHistory) history = tocsin_alert_history_new (f->client, id);
   g_autofree char *site_path = tocsin_test_sandbox_site_path (f->sb, 0, "alerts/");
   g_autofree char *fault = NULL;
-  Notifies n = { 0 };
+  g_autoptr(TocsinTestNotify) error = tocsin_test_notify_new (history, "error");
+  g_autoptr(TocsinTestNotify) more_notes = tocsin_test_notify_new (history, "has-more-notes");
+  g_autoptr(TocsinTestNotify) more_activity = tocsin_test_notify_new (history, "has-more-activity");
 
   g_signal_connect (history, "notify::loading", G_CALLBACK (on_loading_cb), NULL);
-  g_signal_connect (history, "notify", G_CALLBACK (on_notify_cb), &n);
 
   fault = g_strdup_printf ("{\"path\":\"%s%s/logs\",\"kind\":\"status\","
                            "\"status\":500,\"times\":-1}",
@@ -292,9 +289,11 @@ test_error (Fixture       *f,
   g_assert_cmpstr (tocsin_alert_history_get_activity_error (history)->message, ==,
                    tocsin_alert_history_get_error (history)->message);
   g_assert_null (tocsin_alert_history_get_notes_error (history));
-  g_assert_cmpuint (n.n_error, ==, 1);
+  tocsin_test_notify_assert (error, 1);
   g_assert_false (tocsin_alert_history_get_has_more_activity (history));
+  tocsin_test_notify_assert (more_activity, 0);
   g_assert_true (tocsin_alert_history_get_has_more_notes (history));
+  tocsin_test_notify_assert (more_notes, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 20);
   for (guint i = 0; i < 20; i++)
     {
@@ -307,9 +306,14 @@ test_error (Fixture       *f,
   tocsin_alert_history_reload (history);
   g_assert_null (tocsin_alert_history_get_error (history));
   g_assert_null (tocsin_alert_history_get_activity_error (history));
-  g_assert_cmpuint (n.n_error, ==, 2);
+  tocsin_test_notify_assert (error, 1);
+  /* The reload took back the notes' "more" until their first page is in. */
+  tocsin_test_notify_assert (more_notes, 1);
   wait_loaded (history);
   g_assert_null (tocsin_alert_history_get_error (history));
+  tocsin_test_notify_assert (error, 0);
+  tocsin_test_notify_assert (more_notes, 1);
+  tocsin_test_notify_assert (more_activity, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 40);
 }
 

@@ -18,6 +18,7 @@
 #include "tocsin-shift-day.h"
 #include "tocsin-shift-row.h"
 #include "tocsin-shifts.h"
+#include "tocsin-test-notify.h"
 #include "tocsin-test-utils.h"
 #include "tocsin-test-token-provider.h"
 
@@ -644,6 +645,7 @@ test_rows_in_place (Fixture       *f,
   g_autoptr(TocsinShiftDay) day = NULL;
   g_autoptr(TocsinShift) first = NULL;
   g_autofree char *time_before = NULL;
+  g_autoptr(TocsinTestNotify) shift_notify = NULL;
   TocsinSchedule *selected;
   GtkListBoxRow *row;
   GtkWidget *box;
@@ -685,6 +687,14 @@ test_rows_in_place (Fixture       *f,
   /* And the whole box matches the new days. */
   check_day_groups (box, tocsin_schedule_get_shift_days (selected), &n_current);
   check_on_call_now (f, selected);
+
+  /* The row's shift notifies only when it changes, and the row shows it. */
+  shift_notify = tocsin_test_notify_new (row, "shift");
+  tocsin_shift_row_set_shift (TOCSIN_SHIFT_ROW (row), first);
+  tocsin_test_notify_assert (shift_notify, 0);
+  tocsin_shift_row_set_shift (TOCSIN_SHIFT_ROW (row), before);
+  tocsin_test_notify_assert (shift_notify, 1);
+  g_assert_cmpstr (label_text (GTK_WIDGET (row), "time_label"), ==, time_before);
 
   g_object_remove_weak_pointer (G_OBJECT (row), (gpointer *) &row);
 }
