@@ -178,8 +178,8 @@ wait_loaded (TocsinAlertHistory *history)
 /* All pages of both lists, merged newest first, each entry once, the
  * notes told from the log lines. */
 static void
-test_items_and_order (Fixture       *f,
-                      gconstpointer  data)
+test_items_and_order (Fixture      *f,
+                      gconstpointer data)
 {
   g_autofree char *id = busiest_alert (f);
   g_autoptr(GHashTable) notes = fetch_all (f, id, TRUE);
@@ -189,7 +189,8 @@ test_items_and_order (Fixture       *f,
   g_autoptr(TocsinTestNotify) loading = tocsin_test_notify_new (history, "loading");
   g_autoptr(TocsinTestNotify) error = tocsin_test_notify_new (history, "error");
   g_autoptr(TocsinTestNotify) more_notes = tocsin_test_notify_new (history, "has-more-notes");
-  g_autoptr(TocsinTestNotify) more_activity = tocsin_test_notify_new (history, "has-more-activity");
+  g_autoptr(TocsinTestNotify) more_activity =
+    tocsin_test_notify_new (history, "has-more-activity");
   guint n_items;
 
   g_signal_connect (history, "notify::loading", G_CALLBACK (on_loading_cb), NULL);
@@ -263,8 +264,8 @@ test_items_and_order (Fixture       *f,
 /* A failing list says why in "error" and shows the other one's entries;
  * the next reload that works clears it. */
 static void
-test_error (Fixture       *f,
-            gconstpointer  data)
+test_error (Fixture      *f,
+            gconstpointer data)
 {
   g_autofree char *id = busiest_alert (f);
   g_autoptr(TocsinAlertHistory) history = tocsin_alert_history_new (f->client, id);
@@ -272,7 +273,8 @@ test_error (Fixture       *f,
   g_autofree char *fault = NULL;
   g_autoptr(TocsinTestNotify) error = tocsin_test_notify_new (history, "error");
   g_autoptr(TocsinTestNotify) more_notes = tocsin_test_notify_new (history, "has-more-notes");
-  g_autoptr(TocsinTestNotify) more_activity = tocsin_test_notify_new (history, "has-more-activity");
+  g_autoptr(TocsinTestNotify) more_activity =
+    tocsin_test_notify_new (history, "has-more-activity");
 
   g_signal_connect (history, "notify::loading", G_CALLBACK (on_loading_cb), NULL);
 
