@@ -9,12 +9,8 @@
 
 #include <adwaita.h>
 
-#include "tocsin-alert-monitor.h"
-#include "tocsin-alert-notifier.h"
-#include "tocsin-auth-session.h"
 #include "tocsin-config.h"
-#include "tocsin-paging-watcher.h"
-#include "tocsin-schedule-monitor.h"
+#include "tocsin-context.h"
 
 G_BEGIN_DECLS
 
@@ -26,15 +22,6 @@ TocsinApplication *tocsin_application_new          (void);
 const char        *tocsin_application_locale_dir   (void);
 GSettings         *tocsin_application_get_settings (TocsinApplication *self);
 TocsinConfig      *tocsin_application_get_config   (TocsinApplication *self);
-
-TocsinAuthSession     *tocsin_application_get_auth_session     (TocsinApplication *self);
-TocsinAlertMonitor    *tocsin_application_get_alert_monitor    (TocsinApplication *self);
-TocsinScheduleMonitor *tocsin_application_get_schedule_monitor (TocsinApplication *self);
-TocsinPagingWatcher   *tocsin_application_get_paging_watcher   (TocsinApplication *self);
-const GError          *tocsin_application_get_sign_in_error    (TocsinApplication *self);
-gboolean               tocsin_application_get_choosing_site    (TocsinApplication *self);
-TocsinPause           *tocsin_application_get_pause            (TocsinApplication *self);
-TocsinAlarm           *tocsin_application_get_alarm            (TocsinApplication *self);
-char                  *tocsin_application_dup_pause_text       (TocsinApplication *self);
+TocsinContext     *tocsin_application_get_context  (TocsinApplication *self);
 
 G_END_DECLS

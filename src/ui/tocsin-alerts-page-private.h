@@ -9,6 +9,7 @@
 
 #include "tocsin-alert-details.h"
 #include "tocsin-alerts-page.h"
+#include "tocsin-context.h"
 
 G_BEGIN_DECLS
 
@@ -49,10 +50,9 @@ struct _TocsinAlertsPage
   GtkSortListModel    *sort_model;
   GtkMultiSelection   *selection;
   GtkWidget           *context_menu;
+  TocsinContext       *context;         /* nullable */
   char                *account_id;
   char                *account_name;
-  gboolean             account_id_set; /* set by someone, so don't follow the app */
-  GBinding            *account_binding;
   GCancellable        *cancellable;     /* dies with the page */
   gboolean             syncing_query;
   const GError        *shown_error;     /* last refresh error shown as a toast */

@@ -19,6 +19,7 @@ G_DEFINE_FINAL_TYPE (TocsinAlertsPage, tocsin_alerts_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_MONITOR,
   PROP_ACCOUNT_ID,
   PROP_ACCOUNT_NAME,
@@ -29,14 +30,6 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 /* Auxiliary methods */
-
-static GtkWindow *
-get_window (TocsinAlertsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
 
 void
 _tocsin_alerts_page_show_toast (TocsinAlertsPage *self,
@@ -407,30 +400,6 @@ on_items_changed_cb (TocsinAlertsPage *self)
   update_state (self);
 }
 
-static void
-follow_app_account (TocsinAlertsPage *self)
-{
-  GtkWindow *window = get_window (self);
-  GtkApplication *app = window != NULL ? gtk_window_get_application (window) : NULL;
-  g_autoptr(GObject) session = NULL;
-
-  if (self->account_id_set || self->account_binding != NULL || app == NULL ||
-      g_object_class_find_property (G_OBJECT_GET_CLASS (app), "auth-session") == NULL)
-    return;
-
-  g_object_get (app, "auth-session", &session, NULL);
-  if (session == NULL || g_object_class_find_property (G_OBJECT_GET_CLASS (session), "account-id") == NULL)
-    return;
-
-  self->account_binding = g_object_bind_property (session, "account-id", self, "account-id",
-                                                  G_BINDING_SYNC_CREATE);
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (session), "account-name") != NULL)
-    g_object_bind_property (session, "account-name", self, "account-name", G_BINDING_SYNC_CREATE);
-  g_object_add_weak_pointer (G_OBJECT (self->account_binding), (gpointer *) &self->account_binding);
-  /* Binding sets the property; that does not count as someone choosing it. */
-  self->account_id_set = FALSE;
-}
-
 /* GtkWidget overrides */
 
 static void
@@ -448,11 +417,28 @@ tocsin_alerts_page_map (GtkWidget *widget)
   TocsinAlertsPage *self = TOCSIN_ALERTS_PAGE (widget);
 
   GTK_WIDGET_CLASS (tocsin_alerts_page_parent_class)->map (widget);
-  follow_app_account (self);
   update_badge (self);
 }
 
 /* GObject overrides */
+
+/* With a context, the page shows its alert monitor for its signed-in account. */
+static void
+tocsin_alerts_page_constructed (GObject *object)
+{
+  TocsinAlertsPage *self = TOCSIN_ALERTS_PAGE (object);
+  TocsinAuthSession *session;
+
+  G_OBJECT_CLASS (tocsin_alerts_page_parent_class)->constructed (object);
+
+  if (self->context == NULL)
+    return;
+
+  session = tocsin_context_get_auth_session (self->context);
+  g_object_bind_property (self->context, "alert-monitor", self, "monitor", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (session, "account-id", self, "account-id", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (session, "account-name", self, "account-name", G_BINDING_SYNC_CREATE);
+}
 
 static void
 tocsin_alerts_page_dispose (GObject *object)
@@ -460,13 +446,12 @@ tocsin_alerts_page_dispose (GObject *object)
   TocsinAlertsPage *self = (TocsinAlertsPage *)object;
 
   g_cancellable_cancel (self->cancellable);
-  if (self->account_binding != NULL)
-    g_binding_unbind (self->account_binding);
   if (self->monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
   if (self->sort_model != NULL)
     gtk_sort_list_model_set_model (self->sort_model, NULL);
   g_clear_object (&self->monitor);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
 
   /* AdwBin unparents its child itself; let it do so before the template
@@ -502,6 +487,9 @@ tocsin_alerts_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
     case PROP_MONITOR:
       g_value_set_object (value, self->monitor);
       break;
@@ -529,6 +517,9 @@ tocsin_alerts_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
     case PROP_MONITOR:
       tocsin_alerts_page_set_monitor (self, g_value_get_object (value));
       break;
@@ -549,6 +540,7 @@ tocsin_alerts_page_class_init (TocsinAlertsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = tocsin_alerts_page_constructed;
   object_class->dispose = tocsin_alerts_page_dispose;
   object_class->finalize = tocsin_alerts_page_finalize;
   object_class->get_property = tocsin_alerts_page_get_property;
@@ -557,6 +549,9 @@ tocsin_alerts_page_class_init (TocsinAlertsPageClass *klass)
   widget_class->root = tocsin_alerts_page_root;
   widget_class->map = tocsin_alerts_page_map;
 
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TOCSIN_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties [PROP_MONITOR] =
     g_param_spec_object ("monitor", NULL, NULL, TOCSIN_TYPE_ALERT_MONITOR,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -718,7 +713,6 @@ tocsin_alerts_page_set_account_id (TocsinAlertsPage *self,
 {
   g_return_if_fail (TOCSIN_IS_ALERTS_PAGE (self));
 
-  self->account_id_set = TRUE;
   if (g_strcmp0 (self->account_id, account_id) == 0)
     return;
   g_free (self->account_id);

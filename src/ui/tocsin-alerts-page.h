@@ -17,11 +17,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TocsinAlertsPage, tocsin_alerts_page, TOCSIN, ALERTS_PAGE, AdwBin)
 
-/* Properties: monitor (TocsinAlertMonitor, nullable, read-write),
- * account-id (the signed-in account for "Assigned to me" and "Assign to me";
- * when nobody sets it, the page follows the app's "auth-session"),
+/* Properties: context (TocsinContext, nullable, construct-only: the page
+ * then shows its "alert-monitor" for its session's account),
+ * monitor (TocsinAlertMonitor, nullable, read-write),
+ * account-id (the signed-in account for "Assigned to me" and "Assign to me"),
  * account-name (its display name, which the API puts in an alert's owner
- * field; followed from the session together with account-id),
+ * field),
  * open-unacknowledged-count (read-only; the page also puts it on the badge of
  * the AdwViewStackPage it is the child of). */
 

@@ -24,7 +24,7 @@ struct _TocsinPagingBanner
   GtkRevealer       *pause_revealer;
   GtkLabel          *pause_label;
 
-  TocsinApplication *application;   /* borrowed: the app outlives its windows */
+  TocsinContext     *context;   /* borrowed: the context outlives its windows */
 };
 
 G_DEFINE_FINAL_TYPE (TocsinPagingBanner, tocsin_paging_banner, ADW_TYPE_BIN)
@@ -32,15 +32,15 @@ G_DEFINE_FINAL_TYPE (TocsinPagingBanner, tocsin_paging_banner, ADW_TYPE_BIN)
 static void
 update (TocsinPagingBanner *self)
 {
-  TocsinPause *pause = tocsin_application_get_pause (self->application);
-  TocsinAlarm *alarm = tocsin_application_get_alarm (self->application);
+  TocsinPause *pause = tocsin_context_get_pause (self->context);
+  TocsinAlarm *alarm = tocsin_context_get_alarm (self->context);
   gboolean paused = pause != NULL && tocsin_pause_get_paused (pause);
 
   gtk_revealer_set_reveal_child (self->alarm_revealer, alarm != NULL && tocsin_alarm_get_ringing (alarm));
   gtk_revealer_set_reveal_child (self->pause_revealer, paused);
   if (paused)
     {
-      g_autofree char *text = tocsin_application_dup_pause_text (self->application);
+      g_autofree char *text = tocsin_context_dup_pause_text (self->context);
 
       gtk_label_set_label (self->pause_label, text);
     }
@@ -64,18 +64,18 @@ tocsin_paging_banner_init (TocsinPagingBanner *self)
 }
 
 void
-tocsin_paging_banner_set_application (TocsinPagingBanner *self,
-                                      TocsinApplication  *application)
+tocsin_paging_banner_set_context (TocsinPagingBanner *self,
+                                  TocsinContext      *context)
 {
   g_return_if_fail (TOCSIN_IS_PAGING_BANNER (self));
-  g_return_if_fail (TOCSIN_IS_APPLICATION (application));
+  g_return_if_fail (TOCSIN_IS_CONTEXT (context));
 
-  self->application = application;
-  g_signal_connect_object (tocsin_application_get_pause (application), "notify::paused",
+  self->context = context;
+  g_signal_connect_object (tocsin_context_get_pause (context), "notify::paused",
                            G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (tocsin_application_get_pause (application), "notify::until",
-                           G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (tocsin_application_get_alarm (application), "notify::ringing",
+  g_signal_connect_object (tocsin_context_get_pause (context), "notify::until", G_CALLBACK (update),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (tocsin_context_get_alarm (context), "notify::ringing",
                            G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
 }

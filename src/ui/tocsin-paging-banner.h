@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "tocsin-application.h"
+#include "tocsin-context.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TocsinPagingBanner, tocsin_paging_banner, TOCSIN, PAGING_BANNER, AdwBin)
 
-void tocsin_paging_banner_set_application (TocsinPagingBanner *self,
-                                           TocsinApplication  *application);
+void tocsin_paging_banner_set_context (TocsinPagingBanner *self,
+                                       TocsinContext      *context);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tocsin-context.h"
 #include "tocsin-participant-row.h"
 #include "tocsin-plain-text.h"
 #include "tocsin-schedule-row.h"
@@ -24,9 +25,6 @@
  * call now and next, its shifts by day) or the user's own shifts on the
  * right; stacked on narrow windows. Everything shown comes from the
  * monitor's TocsinScheduleList; the page only asks the monitor to refresh. */
-
-/* How often "now" moves on for the highlighted current shift. */
-#define TICK_SECONDS 30
 
 struct _TocsinSchedulesPage
 {
@@ -72,9 +70,10 @@ struct _TocsinSchedulesPage
   GSignalGroup          *schedule_signals;
   GSignalGroup          *shift_days_signals;
 
+  TocsinContext         *context;      /* nullable */
+  TocsinClock           *clock;        /* the context's, or the default */
   GNetworkMonitor       *network_monitor;
   char                  *indicator;
-  guint                  tick_id;
   guint                  window_days;
   gboolean               on_call;
   gboolean               showing_my_shifts;
@@ -84,6 +83,7 @@ G_DEFINE_FINAL_TYPE (TocsinSchedulesPage, tocsin_schedules_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_MONITOR,
   PROP_INDICATOR,
   PROP_ON_CALL,
@@ -494,16 +494,14 @@ on_days_toggled_cb (TocsinSchedulesPage *self,
     tocsin_schedule_set_shift_window_days (self->selected, self->window_days);
 }
 
-static gboolean
-on_tick_cb (gpointer user_data)
+/* Each minute "now" moves on for the highlighted current shift. */
+static void
+on_tick_cb (TocsinSchedulesPage *self)
 {
-  TocsinSchedulesPage *self = user_data;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   tocsin_shift_day_list_update_current (self->shift_days_box, now);
   tocsin_shift_day_list_update_current (self->my_shift_days_box, now);
-
-  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -519,12 +517,31 @@ refresh_action (GtkWidget  *widget,
 
 /* GObject overrides */
 
+/* With a context, the page shows its schedule monitor. */
+static void
+tocsin_schedules_page_constructed (GObject *object)
+{
+  TocsinSchedulesPage *self = TOCSIN_SCHEDULES_PAGE (object);
+
+  G_OBJECT_CLASS (tocsin_schedules_page_parent_class)->constructed (object);
+
+  if (self->context != NULL)
+    g_object_bind_property (self->context, "schedule-monitor", self, "monitor",
+                            G_BINDING_SYNC_CREATE);
+
+  self->clock = g_object_ref (self->context != NULL ? tocsin_context_get_clock (self->context)
+                                                    : tocsin_clock_get_default ());
+  g_signal_connect_object (self->clock, "minute", G_CALLBACK (on_tick_cb), self, G_CONNECT_SWAPPED);
+}
+
 static void
 tocsin_schedules_page_dispose (GObject *object)
 {
   TocsinSchedulesPage *self = (TocsinSchedulesPage *)object;
 
-  g_clear_handle_id (&self->tick_id, g_source_remove);
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+  g_clear_object (&self->clock);
 
   if (self->list_signals != NULL)
     g_signal_group_set_target (self->list_signals, NULL);
@@ -549,6 +566,7 @@ tocsin_schedules_page_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_object (&self->list);
   g_clear_object (&self->monitor);
+  g_clear_object (&self->context);
   g_clear_object (&self->network_monitor);
 
   G_OBJECT_CLASS (tocsin_schedules_page_parent_class)->dispose (object);
@@ -575,6 +593,10 @@ tocsin_schedules_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_MONITOR:
       g_value_set_object (value, self->monitor);
       break;
@@ -602,6 +624,10 @@ tocsin_schedules_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
     case PROP_MONITOR:
       tocsin_schedules_page_set_monitor (self, g_value_get_object (value));
       break;
@@ -617,11 +643,17 @@ tocsin_schedules_page_class_init (TocsinSchedulesPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = tocsin_schedules_page_constructed;
   object_class->dispose = tocsin_schedules_page_dispose;
   object_class->finalize = tocsin_schedules_page_finalize;
   object_class->get_property = tocsin_schedules_page_get_property;
   object_class->set_property = tocsin_schedules_page_set_property;
 
+  /* Where the monitor and the clock come from; without one (tests), only
+   * what is set on the page. */
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TOCSIN_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /* NULL while signed out; may be replaced at any time (site change). */
   properties [PROP_MONITOR] =
     g_param_spec_object ("monitor", NULL, NULL, TOCSIN_TYPE_SCHEDULE_MONITOR,
@@ -724,8 +756,6 @@ tocsin_schedules_page_init (TocsinSchedulesPage *self)
   self->network_monitor = g_object_ref (g_network_monitor_get_default ());
   g_signal_connect_object (self->network_monitor, "network-changed",
                            G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
-
-  self->tick_id = g_timeout_add_seconds (TICK_SECONDS, on_tick_cb, self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "schedules.refresh", FALSE);
   update_state (self);

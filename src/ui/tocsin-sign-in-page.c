@@ -13,13 +13,12 @@
 
 #include "tocsin-auth-request.h"
 #include "tocsin-sign-in-page.h"
-#include "tocsin-window.h"
 
 /* What the window shows while not signed in: the start page, "waiting for
  * your browser" (with the link to copy and a field for the redirected
  * address), an error, the site chooser and "sign in again". The page only
- * reflects the session's state and the app's last error; the actions
- * (app.sign-in, app.cancel-sign-in, app.site) do the work. */
+ * reflects the context's session, last sign-in error and site choice; the
+ * actions (app.sign-in, app.cancel-sign-in, app.site, win.toast) do the work. */
 
 struct _TocsinSignInPage
 {
@@ -39,18 +38,15 @@ struct _TocsinSignInPage
   GtkListBox        *site_list;
   AdwStatusPage     *reauth_page;
 
-  TocsinAuthSession *session;
-  GError            *error;
-  gboolean           choosing_site;
+  TocsinContext     *context;
+  TocsinAuthSession *session;   /* the context's */
 };
 
 G_DEFINE_FINAL_TYPE (TocsinSignInPage, tocsin_sign_in_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_SESSION,
-  PROP_ERROR,
-  PROP_CHOOSING_SITE,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -129,13 +125,15 @@ update_state (TocsinSignInPage *self)
 {
   TocsinAuthState state = self->session != NULL ? tocsin_auth_session_get_state (self->session)
                                                 : TOCSIN_AUTH_STATE_SIGNED_OUT;
+  gboolean        choosing_site =
+    self->context != NULL && tocsin_context_get_choosing_site (self->context);
   const char *name;
 
-  if (self->choosing_site && state == TOCSIN_AUTH_STATE_SIGNED_IN)
+  if (choosing_site && state == TOCSIN_AUTH_STATE_SIGNED_IN)
     name = "choose-site";
   else if (state == TOCSIN_AUTH_STATE_SIGNING_IN)
     name = "waiting";
-  else if (self->error != NULL)
+  else if (self->context != NULL && tocsin_context_get_sign_in_error (self->context) != NULL)
     name = "error";
   else if (state == TOCSIN_AUTH_STATE_NEEDS_REAUTH)
     name = "needs-reauth";
@@ -150,6 +148,23 @@ update_state (TocsinSignInPage *self)
   gtk_spinner_set_spinning (self->waiting_spinner, g_str_equal (name, "waiting"));
   update_reauth (self);
   gtk_stack_set_visible_child_name (self->state_stack, name);
+}
+
+/* Why signing in failed; shown until the next attempt. */
+static void
+update_error (TocsinSignInPage *self)
+{
+  const GError *error =
+    self->context != NULL ? tocsin_context_get_sign_in_error (self->context) : NULL;
+
+  if (error != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_status_page_set_description (self->error_page, escaped);
+    }
+
+  update_state (self);
 }
 
 static void
@@ -209,16 +224,14 @@ on_callback_rejected_cb (TocsinSignInPage *self,
 static void
 on_copy_link_clicked_cb (TocsinSignInPage *self)
 {
-  const char *uri = self->session != NULL ? tocsin_auth_session_get_authorize_uri (self->session) : NULL;
-  GtkWidget *window;
+  const char *uri =
+    self->session != NULL ? tocsin_auth_session_get_authorize_uri (self->session) : NULL;
 
   if (uri == NULL)
     return;
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), uri);
-  window = gtk_widget_get_ancestor (GTK_WIDGET (self), TOCSIN_TYPE_WINDOW);
-  if (window != NULL)
-    tocsin_window_add_toast (TOCSIN_WINDOW (window), adw_toast_new (_("Sign-in link copied")));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Sign-in link copied"));
 }
 
 static void
@@ -249,23 +262,63 @@ on_site_row_activated_cb (TocsinSignInPage *self,
 /* GObject overrides */
 
 static void
+bind_session (TocsinSignInPage *self)
+{
+  TocsinAuthSession *session = self->session;
+  g_autoptr(TocsinConfig) config = NULL;
+
+  g_signal_connect_object (session, "notify::state", G_CALLBACK (update_state), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::current-site", G_CALLBACK (update_reauth), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::authorize-uri", G_CALLBACK (update_copy_link), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "browser-failed", G_CALLBACK (on_browser_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "callback-rejected", G_CALLBACK (on_callback_rejected_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  g_object_get (session, "config", &config, NULL);
+  g_signal_connect_object (config, "notify::client-id", G_CALLBACK (update_register_help), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (config, "notify::redirect-uri", G_CALLBACK (update_register_help), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_list_box_bind_model (self->site_list, tocsin_auth_session_get_sites (session),
+                           create_site_row, NULL, NULL);
+}
+
+static void
+tocsin_sign_in_page_constructed (GObject *object)
+{
+  TocsinSignInPage *self = TOCSIN_SIGN_IN_PAGE (object);
+
+  G_OBJECT_CLASS (tocsin_sign_in_page_parent_class)->constructed (object);
+
+  if (self->context == NULL)
+    return;
+
+  self->session = g_object_ref (tocsin_context_get_auth_session (self->context));
+  bind_session (self);
+  g_signal_connect_object (self->context, "notify::sign-in-error", G_CALLBACK (update_error), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::choosing-site", G_CALLBACK (update_state), self,
+                           G_CONNECT_SWAPPED);
+
+  update_register_help (self);
+  update_error (self);
+  update_copy_link (self);
+}
+
+static void
 tocsin_sign_in_page_dispose (GObject *object)
 {
   TocsinSignInPage *self = (TocsinSignInPage *)object;
 
   g_clear_object (&self->session);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (tocsin_sign_in_page_parent_class)->dispose (object);
-}
-
-static void
-tocsin_sign_in_page_finalize (GObject *object)
-{
-  TocsinSignInPage *self = (TocsinSignInPage *)object;
-
-  g_clear_error (&self->error);
-
-  G_OBJECT_CLASS (tocsin_sign_in_page_parent_class)->finalize (object);
 }
 
 static void
@@ -278,14 +331,8 @@ tocsin_sign_in_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    case PROP_ERROR:
-      g_value_set_boxed (value, self->error);
-      break;
-    case PROP_CHOOSING_SITE:
-      g_value_set_boolean (value, self->choosing_site);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -302,14 +349,8 @@ tocsin_sign_in_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      tocsin_sign_in_page_set_session (self, g_value_get_object (value));
-      break;
-    case PROP_ERROR:
-      tocsin_sign_in_page_set_error (self, g_value_get_boxed (value));
-      break;
-    case PROP_CHOOSING_SITE:
-      tocsin_sign_in_page_set_choosing_site (self, g_value_get_boolean (value));
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -322,20 +363,15 @@ tocsin_sign_in_page_class_init (TocsinSignInPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = tocsin_sign_in_page_constructed;
   object_class->dispose = tocsin_sign_in_page_dispose;
-  object_class->finalize = tocsin_sign_in_page_finalize;
   object_class->get_property = tocsin_sign_in_page_get_property;
   object_class->set_property = tocsin_sign_in_page_set_property;
 
-  properties [PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, TOCSIN_TYPE_AUTH_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties [PROP_ERROR] =
-    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties [PROP_CHOOSING_SITE] =
-    g_param_spec_boolean ("choosing-site", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The sign-in, its last error and the site choice shown; NULL shows the start. */
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TOCSIN_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -367,114 +403,20 @@ tocsin_sign_in_page_init (TocsinSignInPage *self)
 
 /* Public API */
 
-/* Returns: (transfer none) (nullable) */
-TocsinAuthSession *
-tocsin_sign_in_page_get_session (TocsinSignInPage *self)
+/* @context: (nullable): what to show */
+TocsinSignInPage *
+tocsin_sign_in_page_new (TocsinContext *context)
 {
-  g_return_val_if_fail (TOCSIN_IS_SIGN_IN_PAGE (self), NULL);
+  g_return_val_if_fail (context == NULL || TOCSIN_IS_CONTEXT (context), NULL);
 
-  return self->session;
-}
-
-void
-tocsin_sign_in_page_set_session (TocsinSignInPage  *self,
-                                 TocsinAuthSession *session)
-{
-  TocsinConfig *config = NULL;
-
-  g_return_if_fail (TOCSIN_IS_SIGN_IN_PAGE (self));
-  g_return_if_fail (session == NULL || TOCSIN_IS_AUTH_SESSION (session));
-
-  if (self->session == session)
-    return;
-
-  if (self->session != NULL)
-    {
-      g_object_get (self->session, "config", &config, NULL);
-      g_signal_handlers_disconnect_by_data (self->session, self);
-      if (config != NULL)
-        g_signal_handlers_disconnect_by_data (config, self);
-      g_clear_object (&config);
-    }
-
-  g_set_object (&self->session, session);
-
-  if (session != NULL)
-    {
-      g_signal_connect_object (session, "notify::state", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::current-site", G_CALLBACK (update_reauth), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::authorize-uri", G_CALLBACK (update_copy_link), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "browser-failed", G_CALLBACK (on_browser_failed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "callback-rejected", G_CALLBACK (on_callback_rejected_cb), self, G_CONNECT_SWAPPED);
-
-      g_object_get (session, "config", &config, NULL);
-      g_signal_connect_object (config, "notify::client-id", G_CALLBACK (update_register_help), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (config, "notify::redirect-uri", G_CALLBACK (update_register_help), self, G_CONNECT_SWAPPED);
-      g_clear_object (&config);
-
-      gtk_list_box_bind_model (self->site_list, tocsin_auth_session_get_sites (session),
-                               create_site_row, NULL, NULL);
-    }
-  else
-    gtk_list_box_bind_model (self->site_list, NULL, NULL, NULL, NULL);
-
-  update_register_help (self);
-  update_state (self);
-  update_copy_link (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
+  return g_object_new (TOCSIN_TYPE_SIGN_IN_PAGE, "context", context, NULL);
 }
 
 /* Returns: (transfer none) (nullable) */
-const GError *
-tocsin_sign_in_page_get_error (TocsinSignInPage *self)
+TocsinContext *
+tocsin_sign_in_page_get_context (TocsinSignInPage *self)
 {
   g_return_val_if_fail (TOCSIN_IS_SIGN_IN_PAGE (self), NULL);
 
-  return self->error;
-}
-
-/* @error: (nullable): why signing in failed; shown until the next attempt */
-void
-tocsin_sign_in_page_set_error (TocsinSignInPage *self,
-                               const GError     *error)
-{
-  g_return_if_fail (TOCSIN_IS_SIGN_IN_PAGE (self));
-
-  if (self->error == NULL && error == NULL)
-    return;
-
-  g_clear_error (&self->error);
-  if (error != NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-      self->error = g_error_copy (error);
-      adw_status_page_set_description (self->error_page, escaped);
-    }
-
-  update_state (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ERROR]);
-}
-
-gboolean
-tocsin_sign_in_page_get_choosing_site (TocsinSignInPage *self)
-{
-  g_return_val_if_fail (TOCSIN_IS_SIGN_IN_PAGE (self), FALSE);
-
-  return self->choosing_site;
-}
-
-void
-tocsin_sign_in_page_set_choosing_site (TocsinSignInPage *self,
-                                       gboolean          choosing_site)
-{
-  g_return_if_fail (TOCSIN_IS_SIGN_IN_PAGE (self));
-
-  choosing_site = !!choosing_site;
-  if (self->choosing_site == choosing_site)
-    return;
-
-  self->choosing_site = choosing_site;
-  update_state (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHOOSING_SITE]);
+  return self->context;
 }

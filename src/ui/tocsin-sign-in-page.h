@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "tocsin-auth-session.h"
+#include "tocsin-context.h"
 
 G_BEGIN_DECLS
 
@@ -17,14 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TocsinSignInPage, tocsin_sign_in_page, TOCSIN, SIGN_IN_PAGE, AdwBin)
 
-TocsinAuthSession *tocsin_sign_in_page_get_session       (TocsinSignInPage  *self);
-void               tocsin_sign_in_page_set_session       (TocsinSignInPage  *self,
-                                                          TocsinAuthSession *session);
-const GError      *tocsin_sign_in_page_get_error         (TocsinSignInPage  *self);
-void               tocsin_sign_in_page_set_error         (TocsinSignInPage  *self,
-                                                          const GError      *error);
-gboolean           tocsin_sign_in_page_get_choosing_site (TocsinSignInPage  *self);
-void               tocsin_sign_in_page_set_choosing_site (TocsinSignInPage  *self,
-                                                          gboolean           choosing_site);
+TocsinSignInPage *tocsin_sign_in_page_new         (TocsinContext    *context);
+TocsinContext    *tocsin_sign_in_page_get_context (TocsinSignInPage *self);
 
 G_END_DECLS

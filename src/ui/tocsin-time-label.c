@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "tocsin-alert-details.h"
+#include "tocsin-clock.h"
 #include "tocsin-time-label.h"
 
 struct _TocsinTimeLabel
@@ -18,7 +19,7 @@ struct _TocsinTimeLabel
 
   GtkLabel  *label;
   GDateTime *datetime;
-  guint      minute_source;   /* while mapped */
+  gulong     minute_handler;   /* on the shared clock, while mapped */
 };
 
 G_DEFINE_FINAL_TYPE (TocsinTimeLabel, tocsin_time_label, GTK_TYPE_WIDGET)
@@ -47,13 +48,6 @@ update (TocsinTimeLabel *self)
 
 /* Callbacks */
 
-static gboolean
-on_minute_cb (gpointer user_data)
-{
-  update (user_data);
-  return G_SOURCE_CONTINUE;
-}
-
 /* GtkWidget overrides */
 
 static void
@@ -64,7 +58,8 @@ tocsin_time_label_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (tocsin_time_label_parent_class)->map (widget);
   /* Only what is on screen ticks. */
   update (self);
-  self->minute_source = g_timeout_add_seconds (60, on_minute_cb, self);
+  self->minute_handler = g_signal_connect_object (tocsin_clock_get_default (), "minute",
+                                                  G_CALLBACK (update), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -72,7 +67,7 @@ tocsin_time_label_unmap (GtkWidget *widget)
 {
   TocsinTimeLabel *self = TOCSIN_TIME_LABEL (widget);
 
-  g_clear_handle_id (&self->minute_source, g_source_remove);
+  g_clear_signal_handler (&self->minute_handler, tocsin_clock_get_default ());
   GTK_WIDGET_CLASS (tocsin_time_label_parent_class)->unmap (widget);
 }
 
@@ -83,7 +78,7 @@ tocsin_time_label_dispose (GObject *object)
 {
   TocsinTimeLabel *self = TOCSIN_TIME_LABEL (object);
 
-  g_clear_handle_id (&self->minute_source, g_source_remove);
+  g_clear_signal_handler (&self->minute_handler, tocsin_clock_get_default ());
   g_clear_pointer ((GtkWidget **) &self->label, gtk_widget_unparent);
 
   G_OBJECT_CLASS (tocsin_time_label_parent_class)->dispose (object);

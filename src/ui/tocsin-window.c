@@ -13,6 +13,7 @@
 
 #include "tocsin-alerts-page.h"
 #include "tocsin-paging-banner.h"
+#include "tocsin-plain-text.h"
 #include "tocsin-health-notifier.h"
 #include "tocsin-schedules-page.h"
 #include "tocsin-sign-in-page.h"
@@ -28,17 +29,17 @@ struct _TocsinWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
-  TocsinSignInPage     *sign_in_page;
   GtkMenuButton        *site_button;
   TocsinPagingBanner   *paging_banner;
   GtkRevealer          *health_revealer;
   GtkLabel             *health_label;
 
+  TocsinSignInPage     *sign_in_page;
   GtkWidget            *alerts_page;     /* NULL until first signed in */
   GtkWidget            *schedules_page;
 
   GSettings            *settings;
-  TocsinApplication    *app;        /* borrowed: the app outlives its windows */
+  TocsinContext        *context;
   GMenu                *site_menu;
   TocsinPagingWatcher  *watcher;
   gboolean              signed_in;
@@ -48,6 +49,7 @@ G_DEFINE_FINAL_TYPE (TocsinWindow, tocsin_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_SIGNED_IN,
   N_PROPS
 };
@@ -65,23 +67,22 @@ update_switchers (TocsinWindow *self)
                                     adw_view_switcher_title_get_title_visible (self->switcher_title));
 }
 
-/* The app's state decides the page: signed in (and a site chosen) shows the
- * alerts and schedules, everything else the sign-in page. */
+/* The context's state decides the page: signed in (and a site chosen) shows
+ * the alerts and schedules, everything else the sign-in page. */
 static void
 update_signed_in (TocsinWindow *self)
 {
-  TocsinAuthSession *session = tocsin_application_get_auth_session (self->app);
+  TocsinAuthSession *session = tocsin_context_get_auth_session (self->context);
 
-  tocsin_window_set_signed_in (self,
-                               session != NULL &&
-                               tocsin_auth_session_get_state (session) == TOCSIN_AUTH_STATE_SIGNED_IN &&
-                               !tocsin_application_get_choosing_site (self->app));
+  tocsin_window_set_signed_in (self, tocsin_auth_session_get_state (session) ==
+                                         TOCSIN_AUTH_STATE_SIGNED_IN &&
+                                       !tocsin_context_get_choosing_site (self->context));
 }
 
 static void
 update_site_menu (TocsinWindow *self)
 {
-  TocsinAuthSession *session = tocsin_application_get_auth_session (self->app);
+  TocsinAuthSession *session = tocsin_context_get_auth_session (self->context);
   GListModel *sites = tocsin_auth_session_get_sites (session);
   guint n_sites = g_list_model_get_n_items (sites);
 
@@ -106,7 +107,7 @@ update_site_menu (TocsinWindow *self)
 static void
 on_is_active_cb (TocsinWindow *self)
 {
-  TocsinAlertMonitor *monitor = tocsin_application_get_alert_monitor (self->app);
+  TocsinAlertMonitor *monitor = tocsin_context_get_alert_monitor (self->context);
 
   if (monitor != NULL && gtk_window_is_active (GTK_WINDOW (self)))
     tocsin_alert_monitor_refresh_if_stale (monitor, 10);
@@ -142,7 +143,7 @@ update_health (TocsinWindow *self)
 static void
 on_paging_watcher_cb (TocsinWindow *self)
 {
-  TocsinPagingWatcher *watcher = tocsin_application_get_paging_watcher (self->app);
+  TocsinPagingWatcher *watcher = tocsin_context_get_paging_watcher (self->context);
 
   if (self->watcher != NULL)
     {
@@ -158,6 +159,17 @@ on_paging_watcher_cb (TocsinWindow *self)
                                G_CALLBACK (update_health), self, G_CONNECT_SWAPPED);
     }
   update_health (self);
+}
+
+/* win.toast: a plain-text toast, for pages that cannot reach the window. */
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TocsinWindow *self = TOCSIN_WINDOW (widget);
+
+  tocsin_window_add_toast (self, tocsin_toast_new_plain (g_variant_get_string (parameter, NULL)));
 }
 
 static AdwViewStackPage *
@@ -184,17 +196,10 @@ ensure_pages (TocsinWindow *self)
   if (self->alerts_page != NULL)
     return;
 
-  self->alerts_page = g_object_new (TOCSIN_TYPE_ALERTS_PAGE, NULL);
+  self->alerts_page = g_object_new (TOCSIN_TYPE_ALERTS_PAGE, "context", self->context, NULL);
   add_page (self, self->alerts_page, "alerts", _("_Alerts"), "dialog-warning-symbolic");
-  self->schedules_page = g_object_new (TOCSIN_TYPE_SCHEDULES_PAGE, NULL);
+  self->schedules_page = g_object_new (TOCSIN_TYPE_SCHEDULES_PAGE, "context", self->context, NULL);
   schedules = add_page (self, self->schedules_page, "schedules", _("_Schedules"), "x-office-calendar-symbolic");
-
-  if (self->app == NULL)
-    return;
-
-  g_object_bind_property (self->app, "alert-monitor", self->alerts_page, "monitor", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->app, "schedule-monitor", self->schedules_page, "monitor",
-                          G_BINDING_SYNC_CREATE);
 
   /* "On call until Tue 09:00" under the title (shown when the switcher moves
    * to the bottom bar), and a dot on the Schedules tab while on call. */
@@ -205,27 +210,19 @@ ensure_pages (TocsinWindow *self)
 }
 
 static void
-bind_application (TocsinWindow *self)
+bind_context (TocsinWindow *self)
 {
-  TocsinAuthSession *session = tocsin_application_get_auth_session (self->app);
+  TocsinAuthSession *session = tocsin_context_get_auth_session (self->context);
 
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_cb), NULL);
-  tocsin_paging_banner_set_application (self->paging_banner, self->app);
-  g_signal_connect_object (self->app, "notify::paging-watcher", G_CALLBACK (on_paging_watcher_cb), self,
-                           G_CONNECT_SWAPPED);
+  tocsin_paging_banner_set_context (self->paging_banner, self->context);
+  g_signal_connect_object (self->context, "notify::paging-watcher",
+                           G_CALLBACK (on_paging_watcher_cb), self, G_CONNECT_SWAPPED);
   on_paging_watcher_cb (self);
 
-  if (session == NULL)
-    return;
-
-  tocsin_sign_in_page_set_session (self->sign_in_page, session);
-  g_object_bind_property (self->app, "sign-in-error", self->sign_in_page, "error", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->app, "choosing-site", self->sign_in_page, "choosing-site",
-                          G_BINDING_SYNC_CREATE);
-
   g_signal_connect_object (session, "notify::state", G_CALLBACK (update_signed_in), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->app, "notify::choosing-site", G_CALLBACK (update_signed_in), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::choosing-site", G_CALLBACK (update_signed_in),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (tocsin_auth_session_get_sites (session), "items-changed",
                            G_CALLBACK (update_site_menu), self, G_CONNECT_SWAPPED);
   update_signed_in (self);
@@ -272,7 +269,15 @@ tocsin_window_constructed (GObject *object)
   if (g_str_has_suffix (APP_ID, ".Devel"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
+  /* Built here, not in the template, to be built with the context. */
+  self->sign_in_page = tocsin_sign_in_page_new (self->context);
+  gtk_stack_add_titled (self->main_stack, GTK_WIDGET (self->sign_in_page), "signed-out",
+                        _("Signed Out"));
+  gtk_stack_set_visible_child_name (self->main_stack, "signed-out");
+
   update_switchers (self);
+  if (self->context != NULL)
+    bind_context (self);
 }
 
 static void
@@ -288,6 +293,7 @@ tocsin_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (tocsin_paging_watcher_get_monitor (self->watcher), self);
     }
   g_clear_object (&self->watcher);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (tocsin_window_parent_class)->dispose (object);
 }
@@ -302,6 +308,10 @@ tocsin_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_SIGNED_IN:
       g_value_set_boolean (value, self->signed_in);
       break;
@@ -321,6 +331,10 @@ tocsin_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
     case PROP_SIGNED_IN:
       tocsin_window_set_signed_in (self, g_value_get_boolean (value));
       break;
@@ -344,6 +358,10 @@ tocsin_window_class_init (TocsinWindowClass *klass)
 
   window_class->close_request = tocsin_window_close_request;
 
+  /* What the window shows; without one (tests), only what is set on it. */
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TOCSIN_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties [PROP_SIGNED_IN] =
     g_param_spec_boolean ("signed-in", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -356,19 +374,19 @@ tocsin_window_class_init (TocsinWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, TocsinWindow, sign_in_page);
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, site_button);
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, paging_banner);
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, health_revealer);
   gtk_widget_class_bind_template_child (widget_class, TocsinWindow, health_label);
   gtk_widget_class_bind_template_callback (widget_class, update_switchers);
+
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
 }
 
 static void
 tocsin_window_init (TocsinWindow *self)
 {
   g_type_ensure (TOCSIN_TYPE_PAGING_BANNER);
-  g_type_ensure (TOCSIN_TYPE_SIGN_IN_PAGE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -377,19 +395,13 @@ tocsin_window_init (TocsinWindow *self)
 }
 
 TocsinWindow *
-tocsin_window_new (TocsinApplication *application)
+tocsin_window_new (GtkApplication *application,
+                   TocsinContext  *context)
 {
-  TocsinWindow *self;
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (TOCSIN_IS_CONTEXT (context), NULL);
 
-  g_return_val_if_fail (TOCSIN_IS_APPLICATION (application), NULL);
-
-  self = g_object_new (TOCSIN_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
-  self->app = application;
-  bind_application (self);
-
-  return self;
+  return g_object_new (TOCSIN_TYPE_WINDOW, "application", application, "context", context, NULL);
 }
 
 void
@@ -425,7 +437,7 @@ tocsin_window_set_signed_in (TocsinWindow *self,
     ensure_pages (self);
   gtk_stack_set_visible_child_name (self->main_stack, signed_in ? "signed-in" : "signed-out");
   update_switchers (self);
-  if (self->app != NULL)
+  if (self->context != NULL)
     update_site_menu (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SIGNED_IN]);
 }

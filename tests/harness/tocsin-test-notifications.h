@@ -13,7 +13,26 @@
 
 #include <json-glib/json-glib.h>
 
-/* Every record of the log, in order. */
+/* Waits until the server has handled every call this process sent it.
+ * Notify goes out asynchronously; D-Bus keeps one connection's messages in
+ * order and the server handles them one by one, so once a later call on the
+ * same connection returns, the earlier ones are in the log. Without this a
+ * notification sent just before a mark could land after it. */
+static inline void
+tocsin_test_notifications_flush (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+
+  if (bus == NULL)
+    return;
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.Notifications",
+                                       "/org/freedesktop/Notifications",
+                                       "org.freedesktop.Notifications", "GetServerInformation",
+                                       NULL, NULL, G_DBUS_CALL_FLAGS_NONE, 5000, NULL, NULL);
+}
+
+/* Every record of the log, in order, after what this process sent. */
 static inline GPtrArray *
 tocsin_test_notifications_read_all (void)
 {
@@ -21,6 +40,7 @@ tocsin_test_notifications_read_all (void)
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
 
+  tocsin_test_notifications_flush ();
   if (!g_file_get_contents (g_getenv ("TOCSIN_NOTIFICATION_LOG"), &contents, NULL, NULL))
     return records;
 

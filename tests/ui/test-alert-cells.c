@@ -11,6 +11,7 @@
 
 #include "tocsin-alert-details.h"
 #include "tocsin-priority-badge.h"
+#include "tocsin-clock.h"
 #include "tocsin-time-label.h"
 #include "tocsin-test-utils.h"
 
@@ -84,6 +85,17 @@ test_time_label (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_label (time_label))), ==, relative);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (time_label), ==, absolute);
   g_assert_true (tocsin_time_label_get_datetime (TOCSIN_TIME_LABEL (time_label)) == earlier);
+
+  /* It keeps current on the shared clock's minute, while on screen only. */
+  gtk_label_set_text (GTK_LABEL (find_label (time_label)), "stale");
+  g_signal_emit_by_name (tocsin_clock_get_default (), "minute");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_label (time_label))), ==, relative);
+  gtk_widget_set_visible (time_label, FALSE);
+  gtk_label_set_text (GTK_LABEL (find_label (time_label)), "stale");
+  g_signal_emit_by_name (tocsin_clock_get_default (), "minute");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_label (time_label))), ==, "stale");
+  gtk_widget_set_visible (time_label, TRUE);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_label (time_label))), ==, relative);
 
   tocsin_time_label_set_datetime (TOCSIN_TIME_LABEL (time_label), NULL);
   g_assert_cmpstr (tocsin_time_label_get_text (TOCSIN_TIME_LABEL (time_label)), ==, "");

@@ -49,14 +49,17 @@ find (const char *id)
 
 /* The alerts and schedules pages are built in code when the window is first
  * signed in: they are found by their name in the view stack ("alerts_page"
- * is the page called "alerts"); other pages by their template id. */
+ * is the page called "alerts"), the sign-in page (built with the window) in
+ * the main stack; other pages by their template id. */
 static GtkWidget *
 find_page (const char *page)
 {
   g_autofree char *name = g_str_has_suffix (page, "_page") ? g_strndup (page, strlen (page) - 5) : NULL;
   GtkWidget *found = NULL;
 
-  if (name != NULL)
+  if (g_strcmp0 (page, "sign_in_page") == 0)
+    found = gtk_stack_get_child_by_name (GTK_STACK (find ("main_stack")), "signed-out");
+  else if (name != NULL)
     found = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (find ("view_stack")), name);
   return found != NULL ? found : find (page);
 }
@@ -159,7 +162,8 @@ static gboolean
 alerts_listed (gpointer data)
 {
   GtkColumnView *view = GTK_COLUMN_VIEW (find_in ("alerts_page", "column_view"));
-  TocsinAlertMonitor *monitor = tocsin_application_get_alert_monitor (the_app);
+  TocsinAlertMonitor *monitor =
+    tocsin_context_get_alert_monitor (tocsin_application_get_context (the_app));
 
   return monitor != NULL && !tocsin_alert_monitor_get_loading (monitor) &&
          g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))) > 0;
@@ -189,7 +193,7 @@ ensure_signed_in (void)
     return;
 
   /* The screenshots need no browser: the link is followed below. */
-  session = tocsin_application_get_auth_session (the_app);
+  session = tocsin_context_get_auth_session (tocsin_application_get_context (the_app));
   tocsin_auth_session_set_launch_browser (session, FALSE);
   g_action_group_activate_action (G_ACTION_GROUP (the_app), "sign-in", NULL);
   wait_for_stack ("sign_in_page", "state_stack", "waiting");

@@ -101,10 +101,47 @@ wait_for_window (TocsinApplication *app)
   return TOCSIN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
 }
 
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+link_copied_toast_shown (gpointer data)
+{
+  return find_label (GTK_WIDGET (data), _("Sign-in link copied")) != NULL;
+}
+
+/* Other pages reuse ids ("state_stack", "error_page"): look in the sign-in page. */
+static GtkWidget *
+find_in_sign_in_page (TocsinWindow *window,
+                      const char   *id)
+{
+  GtkWidget *main_stack = tocsin_test_find_by_id (GTK_WIDGET (window), "main_stack");
+
+  return tocsin_test_find_by_id (gtk_stack_get_child_by_name (GTK_STACK (main_stack), "signed-out"),
+                                 id);
+}
+
 static const char *
 page_state (TocsinWindow *window)
 {
-  GtkWidget *stack = tocsin_test_find_by_id (GTK_WIDGET (window), "state_stack");
+  GtkWidget *stack = find_in_sign_in_page (window, "state_stack");
 
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
 }
@@ -204,7 +241,8 @@ dialog_shown (gpointer data)
 static void
 sign_out (TocsinApplication *app)
 {
-  TocsinAuthSession *session = tocsin_application_get_auth_session (app);
+  TocsinAuthSession *session =
+    tocsin_context_get_auth_session (tocsin_application_get_context (app));
   GtkWidget *dialog;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
@@ -216,8 +254,8 @@ sign_out (TocsinApplication *app)
   g_assert_true (tocsin_test_wait_until (session_is_signed_out, session, 10000));
   tocsin_test_spin (500);
   g_assert_false (keyring_has_access_token ());
-  g_assert_null (tocsin_application_get_alert_monitor (app));
-  g_assert_null (tocsin_application_get_schedule_monitor (app));
+  g_assert_null (tocsin_context_get_alert_monitor (tocsin_application_get_context (app)));
+  g_assert_null (tocsin_context_get_schedule_monitor (tocsin_application_get_context (app)));
 }
 
 static gboolean
@@ -258,7 +296,8 @@ finish_with_site (TocsinApplication *app,
                   guint              site_index,
                   const char        *shot_name)
 {
-  TocsinAuthSession *session = tocsin_application_get_auth_session (app);
+  TocsinAuthSession *session =
+    tocsin_context_get_auth_session (tocsin_application_get_context (app));
   GtkWidget *list, *row, *stack, *site_button;
   g_autofree char *alerts_path = NULL;
   const char *cloud_id;
@@ -269,7 +308,7 @@ finish_with_site (TocsinApplication *app,
   g_assert_false (tocsin_window_get_signed_in (window));
   shot (window, "sign-in-choose-site");
 
-  list = tocsin_test_find_by_id (GTK_WIDGET (window), "site_list");
+  list = find_in_sign_in_page (window, "site_list");
   g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), site_index));
   g_assert_nonnull (row);
@@ -289,8 +328,8 @@ finish_with_site (TocsinApplication *app,
   g_assert_true (gtk_widget_get_visible (site_button));
 
   /* The monitors run against the chosen site with the stored token. */
-  g_assert_nonnull (tocsin_application_get_alert_monitor (app));
-  g_assert_nonnull (tocsin_application_get_schedule_monitor (app));
+  g_assert_nonnull (tocsin_context_get_alert_monitor (tocsin_application_get_context (app)));
+  g_assert_nonnull (tocsin_context_get_schedule_monitor (tocsin_application_get_context (app)));
   alerts_path = g_strdup_printf ("/ex/jira/%s/jsm/ops/api/v1/alerts", cloud_id);
   g_assert_true (tocsin_test_wait_until (alerts_requested, alerts_path, 20000));
 
@@ -333,9 +372,9 @@ test_no_client (void)
   tocsin_test_spin (100);
 
   g_assert_cmpstr (page_state (window), ==, "start");
-  register_box = tocsin_test_find_by_id (GTK_WIDGET (window), "register_box");
+  register_box = find_in_sign_in_page (window, "register_box");
   g_assert_true (gtk_widget_get_visible (register_box));
-  register_label = tocsin_test_find_by_id (GTK_WIDGET (window), "register_label");
+  register_label = find_in_sign_in_page (window, "register_label");
   /* The help names the callback URL to enter and the scopes to add. */
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (register_label)), "http://localhost:8976/callback"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (register_label)), "read:ops-alert:jira-service-management"));
@@ -344,10 +383,11 @@ test_no_client (void)
 
   /* Trying anyway explains the same, and nothing is asked of the server. */
   tocsin_test_sandbox_clear_log (sandbox);
-  gtk_widget_activate (tocsin_test_find_by_id (GTK_WIDGET (window), "sign_in_button"));
+  gtk_widget_activate (find_in_sign_in_page (window, "sign_in_button"));
   assert_page_becomes (window, "error", 5000);
-  g_assert_error (tocsin_application_get_sign_in_error (app), TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_NO_CLIENT);
-  error_page = tocsin_test_find_by_id (GTK_WIDGET (window), "error_page");
+  g_assert_error (tocsin_context_get_sign_in_error (tocsin_application_get_context (app)),
+                  TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_NO_CLIENT);
+  error_page = find_in_sign_in_page (window, "error_page");
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)), "developer console"));
   g_assert_cmpuint (tocsin_test_sandbox_count_requests (sandbox, NULL, "/"), ==, 0);
 
@@ -362,7 +402,8 @@ test_browser_failed_paste (void)
 {
   TocsinApplication *app = start_app ();
   TocsinWindow *window = wait_for_window (app);
-  TocsinAuthSession *session = tocsin_application_get_auth_session (app);
+  TocsinAuthSession *session =
+    tocsin_context_get_auth_session (tocsin_application_get_context (app));
   g_autoptr(SoupSession) http = soup_session_new ();
   g_autoptr(SoupMessage) get = NULL;
   g_autoptr(SoupMessage) post = NULL;
@@ -382,22 +423,25 @@ test_browser_failed_paste (void)
   assert_page_becomes (window, "waiting", 5000);
 
   /* Not a dead end: the reason, the link to copy and the paste field. */
-  failed_label = tocsin_test_find_by_id (GTK_WIDGET (window), "browser_failed_label");
-  link_label = tocsin_test_find_by_id (GTK_WIDGET (window), "link_label");
+  failed_label = find_in_sign_in_page (window, "browser_failed_label");
+  link_label = find_in_sign_in_page (window, "link_label");
   g_assert_true (tocsin_test_wait_until (widget_visible, failed_label, 10000));
   g_assert_true (gtk_widget_get_visible (link_label));
   g_assert_nonnull (tocsin_auth_session_get_authorize_uri (session));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (link_label)), ==, tocsin_auth_session_get_authorize_uri (session));
-  copy_button = tocsin_test_find_by_id (GTK_WIDGET (window), "copy_link_button");
+  copy_button = find_in_sign_in_page (window, "copy_link_button");
   g_assert_true (gtk_widget_get_sensitive (copy_button));
-  paste_row = tocsin_test_find_by_id (GTK_WIDGET (window), "paste_row");
+  /* Copying says so in a toast, through the window's win.toast. */
+  gtk_widget_activate (copy_button);
+  g_assert_true (tocsin_test_wait_until (link_copied_toast_shown, window, 5000));
+  paste_row = find_in_sign_in_page (window, "paste_row");
   g_assert_true (gtk_widget_get_visible (paste_row));
   shot (window, "sign-in-browser-failed");
 
   /* A pasted address from elsewhere is refused and the sign-in waits on. */
   gtk_editable_set_text (GTK_EDITABLE (paste_row), "http://localhost:8976/callback?code=x&state=forged");
   g_signal_emit_by_name (paste_row, "apply");
-  g_assert_true (gtk_widget_get_visible (tocsin_test_find_by_id (GTK_WIDGET (window), "paste_error_label")));
+  g_assert_true (gtk_widget_get_visible (find_in_sign_in_page (window, "paste_error_label")));
   g_assert_cmpstr (page_state (window), ==, "waiting");
 
   /* The user opens the link elsewhere (played here over HTTP), accepts,
@@ -531,7 +575,8 @@ count_alert_calls (const char *alert_id,
 static gboolean
 window_query_is (gpointer data)
 {
-  return g_strcmp0 (tocsin_alert_monitor_get_query (tocsin_application_get_alert_monitor (data)),
+  return g_strcmp0 (tocsin_alert_monitor_get_query (
+                      tocsin_context_get_alert_monitor (tocsin_application_get_context (data))),
                     "tag:nothing-matches") == 0;
 }
 
@@ -555,7 +600,8 @@ check_alert_notification (TocsinApplication *app,
                           TocsinWindow      *window,
                           const char        *cloud_id)
 {
-  TocsinPagingWatcher *watcher = tocsin_application_get_paging_watcher (app);
+  TocsinPagingWatcher *watcher =
+    tocsin_context_get_paging_watcher (tocsin_application_get_context (app));
   g_autoptr(JsonNode) created = NULL;
   g_autoptr(JsonObject) call = NULL;
   g_autofree char *create_path = g_strdup_printf ("/_sandbox/alerts?site=%s", cloud_id);
@@ -584,7 +630,8 @@ check_alert_notification (TocsinApplication *app,
   g_assert_nonnull (strstr (json_object_get_string_member (call, "summary"), "Payment API slow"));
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (call, "hints"), "urgency"), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_list (
-                      tocsin_application_get_alert_monitor (app)))), ==, 0);
+                      tocsin_context_get_alert_monitor (tocsin_application_get_context (app))))),
+                    ==, 0);
 
   /* Other searches in the window: no withdrawal, no second page. */
   search_in_window (window, "priority:P1");
@@ -706,7 +753,8 @@ check_hostile_alert_notification (TocsinApplication *app,
   g_assert_cmpuint (status, ==, 201);
   alert_id = json_object_get_string_member (json_node_get_object (created), "id");
 
-  tocsin_paging_watcher_refresh (tocsin_application_get_paging_watcher (app));
+  tocsin_paging_watcher_refresh (
+    tocsin_context_get_paging_watcher (tocsin_application_get_context (app)));
   g_assert_true (tocsin_test_wait_until (alert_notified, (gpointer) alert_id, 20000));
   call = find_alert_notification (alert_id);
   shown = shown_body (json_object_get_string_member (call, "body"));
@@ -806,7 +854,8 @@ check_snooze_without_window (TocsinApplication *app,
   alert_id = json_object_get_string_member (json_node_get_object (created), "id");
 
   /* What pages is the paging watcher's, not the (closed) window's list. */
-  tocsin_paging_watcher_refresh (tocsin_application_get_paging_watcher (app));
+  tocsin_paging_watcher_refresh (
+    tocsin_context_get_paging_watcher (tocsin_application_get_context (app)));
   g_assert_true (tocsin_test_wait_until (alert_notified, (gpointer) alert_id, 20000));
   call = find_alert_notification (alert_id);
   snooze_action = g_strconcat ("app.snooze-alert::", alert_id, NULL);
@@ -872,7 +921,8 @@ static void
 check_health_banner (TocsinApplication *app,
                      TocsinWindow      *window)
 {
-  TocsinPagingWatcher *watcher = tocsin_application_get_paging_watcher (app);
+  TocsinPagingWatcher *watcher =
+    tocsin_context_get_paging_watcher (tocsin_application_get_context (app));
   const char *text;
 
   g_assert_false (banner_shown (window));
@@ -906,6 +956,51 @@ page_for_settled (gpointer data)
   return g_strcmp0 (page_for, "auto") != 0;
 }
 
+static gboolean
+session_is_signing_in (gpointer data)
+{
+  return tocsin_auth_session_get_state (data) == TOCSIN_AUTH_STATE_SIGNING_IN;
+}
+
+static gboolean
+session_is_signed_in (gpointer data)
+{
+  return tocsin_auth_session_get_state (data) == TOCSIN_AUTH_STATE_SIGNED_IN;
+}
+
+static gboolean
+watcher_has_loaded (gpointer data)
+{
+  TocsinPagingWatcher *watcher = tocsin_context_get_paging_watcher (data);
+
+  return watcher != NULL && tocsin_alert_monitor_get_last_refresh (
+                              tocsin_paging_watcher_get_monitor (watcher)) != NULL;
+}
+
+/* Signing in again (as after an expiry) with the site chosen before goes
+ * straight back to that site: several sites, but no chooser this time. */
+static void
+sign_in_again_to_same_site (TocsinApplication *app,
+                            TocsinWindow      *window)
+{
+  TocsinContext     *context = tocsin_application_get_context (app);
+  TocsinAuthSession *session = tocsin_context_get_auth_session (context);
+  g_autofree char   *site_id =
+    g_strdup (tocsin_site_get_id (tocsin_auth_session_get_current_site (session)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
+  g_assert_true (tocsin_test_wait_until (session_is_signing_in, session, 5000));
+  g_assert_true (tocsin_test_wait_until (session_is_signed_in, session, FLOW_TIMEOUT_MS));
+  g_assert_cmpuint (consent_posts ("accept"), ==, 2);
+
+  g_assert_false (tocsin_context_get_choosing_site (context));
+  g_assert_true (tocsin_test_wait_until (main_page_is_signed_in, window, 5000));
+  g_assert_cmpstr (tocsin_site_get_id (tocsin_auth_session_get_current_site (session)), ==,
+                   site_id);
+  /* The new watcher's first look sets what is already there apart from what is new. */
+  g_assert_true (tocsin_test_wait_until (watcher_has_loaded, context, 20000));
+}
+
 static void
 test_loopback (void)
 {
@@ -917,7 +1012,7 @@ test_loopback (void)
   g_setenv ("TOCSIN_TEST_BROWSER_ACTION", "accept", TRUE);
   tocsin_test_sandbox_clear_log (sandbox);
 
-  gtk_widget_activate (tocsin_test_find_by_id (GTK_WIDGET (window), "sign_in_button"));
+  gtk_widget_activate (find_in_sign_in_page (window, "sign_in_button"));
   assert_page_becomes (window, "waiting", 5000);
   shot (window, "sign-in-waiting");
 
@@ -931,10 +1026,12 @@ test_loopback (void)
   page_for = g_settings_get_string (tocsin_application_get_settings (app), "page-for");
   g_assert_cmpstr (page_for, ==, "me-and-my-on-call-teams");
 
+  sign_in_again_to_same_site (app, window);
+
   if (g_getenv ("TOCSIN_NOTIFICATION_LOG") != NULL)
     {
       const char *cloud_id = tocsin_site_get_id (tocsin_auth_session_get_current_site (
-                                                   tocsin_application_get_auth_session (app)));
+        tocsin_context_get_auth_session (tocsin_application_get_context (app))));
 
       check_alert_notification (app, window, cloud_id);
       check_hostile_alert_notification (app, cloud_id);
@@ -987,10 +1084,12 @@ test_deny (void)
   assert_page_becomes (window, "error", FLOW_TIMEOUT_MS);
 
   g_assert_cmpuint (consent_posts ("deny"), ==, 1);
-  g_assert_error (tocsin_application_get_sign_in_error (app), TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_ACCESS_DENIED);
-  error_page = tocsin_test_find_by_id (GTK_WIDGET (window), "error_page");
+  g_assert_error (tocsin_context_get_sign_in_error (tocsin_application_get_context (app)),
+                  TOCSIN_AUTH_ERROR, TOCSIN_AUTH_ERROR_ACCESS_DENIED);
+  error_page = find_in_sign_in_page (window, "error_page");
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)), ==,
-                   tocsin_application_get_sign_in_error (app)->message);
+                   tocsin_context_get_sign_in_error (tocsin_application_get_context (app))
+                     ->message);
   g_assert_true (gtk_widget_get_visible (tocsin_test_find_by_id (GTK_WIDGET (window), "try_again_button")));
   g_assert_false (tocsin_window_get_signed_in (window));
   g_assert_false (keyring_has_access_token ());

@@ -13,7 +13,9 @@
 
 #include "tocsin-alerts-page.h"
 #include "tocsin-application.h"
+#include "tocsin-paging-banner.h"
 #include "tocsin-schedules-page.h"
+#include "tocsin-sign-in-page.h"
 #include "tocsin-preferences-window.h"
 #include "tocsin-test-utils.h"
 #include "tocsin-window.h"
@@ -486,6 +488,97 @@ test_pause_banner (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "pause-paging"));
 }
 
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  return find_label (GTK_WIDGET (data), "<b>Plain</b> & simple") != NULL;
+}
+
+/* win.toast is how a page without the window's header shows a toast; its
+ * text is shown as it is, never as markup. */
+static void
+test_toast_action (void)
+{
+  g_autoptr(TocsinApplication) app = start_app ();
+  TocsinWindow *window = wait_for_window (app);
+
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.toast", "s", "<b>Plain</b> & simple"));
+  g_assert_true (tocsin_test_wait_until (toast_shown, window, 5000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The window and the pages it built with the context are finalized when it
+ * closes: no binding, signal or clock tick keeps one alive. */
+static void
+test_finalize (void)
+{
+  g_autoptr(TocsinApplication) app = start_app ();
+  TocsinWindow *window = wait_for_window (app);
+  TocsinContext *context = tocsin_application_get_context (app);
+  GtkWidget *main_stack = tocsin_test_find_by_id (GTK_WIDGET (window), "main_stack");
+  GtkWidget *views = tocsin_test_find_by_id (GTK_WIDGET (window), "view_stack");
+  GtkWidget *sign_in_page, *banner, *alerts_page, *schedules_page;
+  g_autoptr(TocsinContext) page_context = NULL;
+
+  g_assert_nonnull (context);
+  sign_in_page = gtk_stack_get_child_by_name (GTK_STACK (main_stack), "signed-out");
+  g_assert_true (TOCSIN_IS_SIGN_IN_PAGE (sign_in_page));
+  g_assert_true (tocsin_sign_in_page_get_context (TOCSIN_SIGN_IN_PAGE (sign_in_page)) == context);
+  banner = tocsin_test_find_widget (GTK_WIDGET (window), TOCSIN_TYPE_PAGING_BANNER, NULL);
+  g_assert_nonnull (banner);
+
+  /* The pages come with the first sign-in, built with the window's context. */
+  tocsin_window_set_signed_in (window, TRUE);
+  alerts_page = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (views), "alerts");
+  schedules_page = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (views), "schedules");
+  g_object_get (alerts_page, "context", &page_context, NULL);
+  g_assert_true (page_context == context);
+  g_clear_object (&page_context);
+  g_object_get (schedules_page, "context", &page_context, NULL);
+  g_assert_true (page_context == context);
+  g_clear_object (&page_context);
+  tocsin_test_spin (200);
+
+  g_object_ref (sign_in_page);
+  g_object_ref (banner);
+  g_object_ref (alerts_page);
+  g_object_ref (schedules_page);
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  tocsin_test_spin (100);
+
+  /* The window first: its children go with it, but for these references. */
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (alerts_page);
+  g_assert_finalize_object (schedules_page);
+  g_assert_finalize_object (sign_in_page);
+  g_assert_finalize_object (banner);
+  /* The context outlives its windows. */
+  g_assert_true (TOCSIN_IS_CONTEXT (tocsin_application_get_context (app)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -500,6 +593,8 @@ main (int   argc,
   g_test_add_func ("/window/start-at-login", test_start_at_login);
   g_test_add_func ("/window/pause-banner", test_pause_banner);
   g_test_add_func ("/window/german", test_german);
+  g_test_add_func ("/window/toast-action", test_toast_action);
+  g_test_add_func ("/window/finalize", test_finalize);
 
   return g_test_run ();
 }

@@ -1,0 +1,46 @@
+/* tocsin-context-private.h
+ *
+ * Copyright 2026 The Tocsin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "tocsin-alert-notifier.h"
+#include "tocsin-context.h"
+#include "tocsin-health-notifier.h"
+#include "tocsin-status-icon.h"
+
+G_BEGIN_DECLS
+
+struct _TocsinContext
+{
+  GObject                parent_instance;
+
+  GApplication          *application;   /* borrowed: it owns the context */
+  GSettings             *settings;
+  TocsinConfig          *config;
+  TocsinAuthSession     *session;
+  TocsinClock           *clock;
+  TocsinPause           *pause;
+  TocsinAlarm           *alarm;
+
+  TocsinAlertMonitor    *alert_monitor;
+  TocsinScheduleMonitor *schedule_monitor;
+  TocsinAlertNotifier   *notifier;
+  TocsinPagingWatcher   *watcher;
+  TocsinHealthNotifier  *health_notifier;
+  TocsinStatusIcon      *status_icon;
+  char                  *monitored_site_id;
+  char                  *announced_path;
+  gboolean               window_open;
+
+  GError                *sign_in_error;
+  gboolean               choosing_site;
+};
+
+void _tocsin_context_update_status_icon      (TocsinContext *self);
+void _tocsin_context_update_status_icon_text (TocsinContext *self);
+
+G_END_DECLS
