@@ -8,6 +8,7 @@
 #pragma once
 
 #include "tocsin-alert-notifier.h"
+#include "tocsin-cache.h"
 #include "tocsin-context.h"
 #include "tocsin-health-notifier.h"
 #include "tocsin-status-icon.h"
@@ -34,6 +35,9 @@ struct _TocsinContext
   TocsinStatusIcon      *status_icon;
   char                  *monitored_site_id;
   char                  *announced_path;
+  /* What the window showed, for the next start; per account. */
+  TocsinCache           *cache;
+  GCancellable          *cache_cancellable;
   gboolean               window_open;
 
   GError                *sign_in_error;

@@ -225,6 +225,63 @@ drop_monitors (TocsinContext *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAGING_WATCHER]);
 }
 
+/* The cache */
+
+static void
+on_cache_saved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tocsin_cache_save_alerts_finish (TOCSIN_CACHE (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not keep the alerts for the next start: %s", error->message);
+}
+
+/* Each refresh of the window's list is what the next start shows first (not
+ * with an owner filter: the query alone would not give those alerts). */
+static void
+save_alerts_to_cache (TocsinContext *self)
+{
+  TocsinAlertMonitor *monitor = self->alert_monitor;
+
+  if (self->cache == NULL || monitor == NULL || tocsin_alert_monitor_get_owners (monitor) != NULL ||
+      tocsin_alert_monitor_get_last_refresh (monitor) == NULL)
+    return;
+  tocsin_cache_save_alerts_async (self->cache, self->monitored_site_id,
+                                  tocsin_alert_monitor_get_query (monitor),
+                                  G_LIST_MODEL (tocsin_alert_monitor_get_list (monitor)),
+                                  self->cache_cancellable, on_cache_saved_cb, NULL);
+}
+
+/* The cache belongs to the account: opened once it is known, deleted at
+ * sign-out together with the other data kept for it. */
+static void
+update_cache (TocsinContext *self)
+{
+  const char *account_id = tocsin_auth_session_get_account_id (self->session);
+  g_autoptr(GError) error = NULL;
+
+  if (tocsin_auth_session_get_state (self->session) == TOCSIN_AUTH_STATE_SIGNED_OUT)
+    {
+      if (self->cache == NULL)
+        return;
+      g_cancellable_cancel (self->cache_cancellable);
+      g_clear_object (&self->cache_cancellable);
+      if (!tocsin_cache_delete (self->cache, &error))
+        g_warning ("Could not delete the cached alerts: %s", error->message);
+      g_clear_object (&self->cache);
+      return;
+    }
+
+  if (self->cache == NULL && account_id != NULL && g_strcmp0 (account_id, "unknown") != 0)
+    {
+      self->cache = tocsin_cache_new (account_id);
+      self->cache_cancellable = g_cancellable_new ();
+    }
+}
+
 /* Monitors exist while signed in with a current site, one set per site. */
 static void
 update_monitors (TocsinContext *self)
@@ -258,6 +315,18 @@ update_monitors (TocsinContext *self)
   self->monitored_site_id = g_strdup (tocsin_site_get_id (site));
 
   self->alert_monitor = tocsin_alert_monitor_new (client);
+  /* The window's list only: what pages is never what the cache says. */
+  if (self->cache != NULL)
+    {
+      g_autoptr(GPtrArray) cached =
+        tocsin_cache_load_alerts (self->cache, self->monitored_site_id,
+                                  tocsin_alert_monitor_get_query (self->alert_monitor));
+
+      if (cached != NULL)
+        tocsin_alert_monitor_seed (self->alert_monitor, cached);
+    }
+  g_signal_connect_object (self->alert_monitor, "notify::last-refresh",
+                           G_CALLBACK (save_alerts_to_cache), self, G_CONNECT_SWAPPED);
   g_settings_bind (self->settings, "poll-interval", self->alert_monitor, "poll-interval",
                    G_SETTINGS_BIND_GET);
   tocsin_alert_monitor_set_active (self->alert_monitor, TRUE);
@@ -270,6 +339,9 @@ update_monitors (TocsinContext *self)
                            G_CONNECT_SWAPPED);
 
   start_watcher (self, client);
+  /* One request for both when the window shows what pages. */
+  tocsin_alert_monitor_set_leader (self->alert_monitor,
+                                   tocsin_paging_watcher_get_monitor (self->watcher));
   start_notifier (self);
   tocsin_schedule_monitor_start (self->schedule_monitor);
 
@@ -292,6 +364,7 @@ on_session_changed_cb (TocsinContext *self)
       g_unlink (self->announced_path);
       g_clear_pointer (&self->announced_path, g_free);
     }
+  update_cache (self);
   update_monitors (self);
 }
 
@@ -351,6 +424,10 @@ tocsin_context_dispose (GObject *object)
   TocsinContext *self = (TocsinContext *)object;
 
   drop_monitors (self);
+  if (self->cache_cancellable != NULL)
+    g_cancellable_cancel (self->cache_cancellable);
+  g_clear_object (&self->cache_cancellable);
+  g_clear_object (&self->cache);
   g_clear_object (&self->alarm);
   g_clear_object (&self->pause);
   g_clear_object (&self->clock);

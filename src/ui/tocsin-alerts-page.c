@@ -184,6 +184,7 @@ static void
 update_offline (TocsinAlertsPage *self)
 {
   gboolean offline = self->monitor != NULL && tocsin_alert_monitor_get_offline (self->monitor);
+  gboolean cached = self->monitor != NULL && tocsin_alert_monitor_get_cached (self->monitor);
 
   if (offline)
     {
@@ -201,7 +202,11 @@ update_offline (TocsinAlertsPage *self)
         text = g_strdup (_("Offline — alerts load when the network is back."));
       gtk_label_set_text (self->offline_label, text);
     }
-  gtk_info_bar_set_revealed (self->offline_bar, offline);
+  else if (cached)
+    /* The rows came from the cache at start-up; the server has not answered yet. */
+    gtk_label_set_text (self->offline_label,
+                        _("Updating — showing the alerts from the last time Tocsin ran."));
+  gtk_info_bar_set_revealed (self->offline_bar, offline || cached);
 }
 
 static void
@@ -672,8 +677,10 @@ tocsin_alerts_page_set_monitor (TocsinAlertsPage   *self,
 
   if (monitor != NULL)
     {
-      const char * const state_props[] = { "notify::loading", "notify::error", "notify::offline",
-                                           "notify::truncated", "notify::total", "notify::last-refresh" };
+      const char * const state_props [] = { "notify::loading", "notify::error",
+                                            "notify::offline", "notify::truncated",
+                                            "notify::total",   "notify::last-refresh",
+                                            "notify::cached" };
 
       for (guint i = 0; i < G_N_ELEMENTS (state_props); i++)
         g_signal_connect_object (monitor, state_props[i], G_CALLBACK (on_monitor_state_cb), self,

@@ -6,8 +6,9 @@
  *
  * With TOCSIN_BENCH_FIRST_FRAME set, the first "after-paint" of the window
  * prints the monotonic clock (the runner took it just before exec) and the
- * resident memory, then quits. The bare baseline window of tests/bench uses
- * the same file, so both are measured the same way. No strings for users.
+ * resident memory, then quits. Set to "rows", it waits for the first paint
+ * that shows a list with rows in it (a mapped GtkColumnView with items). The bare baseline window
+ * of tests/bench uses the same file, so both are measured the same way. No strings for users.
  */
 
 #include "config.h"
@@ -29,11 +30,33 @@ tocsin_bench_read_rss_kb (void)
   return line != NULL ? g_ascii_strtoull (line + strlen ("\nVmRSS:"), NULL, 10) : 0;
 }
 
+static gboolean
+shows_rows (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (GTK_IS_COLUMN_VIEW (widget))
+    {
+      GtkSelectionModel *model = gtk_column_view_get_model (GTK_COLUMN_VIEW (widget));
+
+      return model != NULL && g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_rows (child))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 on_after_paint_cb (GdkFrameClock *clock,
                    GtkWindow     *window)
 {
   GApplication *app = g_application_get_default ();
+
+  if (g_strcmp0 (g_getenv ("TOCSIN_BENCH_FIRST_FRAME"), "rows") == 0 &&
+      !shows_rows (GTK_WIDGET (window)))
+    return;
 
   g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, window);
   printf ("tocsin-bench first-frame-us %" G_GINT64_FORMAT " rss-kb %" G_GSIZE_FORMAT "\n",

@@ -130,12 +130,65 @@ measure (const char *n_alerts)
   tocsin_test_sandbox_stop (sb);
 }
 
+/* The window's monitor and the paging watcher's on the same query, both
+ * polling: requests per poll of the watcher, with the window's monitor
+ * following the watcher's (@shared) or polling on its own. */
+static double
+measure_pair (const char *n_alerts,
+              gboolean    shared)
+{
+  TocsinTestSandbox *sb = tocsin_test_sandbox_start ("--alerts", n_alerts, NULL);
+  g_autoptr(TestTokenProvider) provider = test_token_provider_new (sb, NULL);
+  g_autoptr(TocsinOpsClient) client = NULL;
+  g_autoptr(TocsinAlertMonitor) watcher = NULL;
+  g_autoptr(TocsinAlertMonitor) window = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  guint  polls = 0;
+  gulong id;
+
+  client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb),
+                                  tocsin_test_sandbox_get_cloud_id (sb, 0),
+                                  TOCSIN_TOKEN_PROVIDER (provider), NULL);
+  watcher = tocsin_alert_monitor_new (client);
+  window = tocsin_alert_monitor_new (client);
+  if (shared)
+    tocsin_alert_monitor_set_leader (window, watcher);
+  tocsin_alert_monitor_set_query (watcher, "");
+  tocsin_alert_monitor_set_query (window, "");
+  tocsin_alert_monitor_set_poll_interval (watcher, 1);
+  tocsin_alert_monitor_set_poll_interval (window, 1);
+  id = g_signal_connect (watcher, "notify::loading", G_CALLBACK (on_poll_done_cb), &polls);
+  tocsin_alert_monitor_set_active (watcher, TRUE);
+  tocsin_alert_monitor_set_active (window, TRUE);
+  while (polls < 2)
+    g_main_context_iteration (NULL, TRUE);
+  tocsin_test_sandbox_clear_log (sb);
+  polls = 0;
+  while (polls < POLLS)
+    g_main_context_iteration (NULL, TRUE);
+  log = tocsin_test_sandbox_get_log (sb);
+  tocsin_alert_monitor_set_active (window, FALSE);
+  tocsin_alert_monitor_set_active (watcher, FALSE);
+  g_signal_handler_disconnect (watcher, id);
+
+  g_clear_object (&window);
+  g_clear_object (&watcher);
+  g_clear_object (&client);
+  g_clear_object (&provider);
+  tocsin_test_sandbox_stop (sb);
+  return (double) log->len / POLLS;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  double before;
+
   measure ("100");
   measure ("500");
   measure ("5000");
+  before = measure_pair ("100", FALSE);
+  g_print ("poll-shared 100 %.2f %.2f\n", before, measure_pair ("100", TRUE));
   return 0;
 }

@@ -451,6 +451,109 @@ test_cheap_poll (void)
   tocsin_test_sandbox_stop (sb);
 }
 
+static void
+on_refreshed_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static gboolean
+same_ids (TocsinAlertMonitor *a,
+          TocsinAlertMonitor *b)
+{
+  GListModel *la = G_LIST_MODEL (tocsin_alert_monitor_get_list (a));
+  GListModel *lb = G_LIST_MODEL (tocsin_alert_monitor_get_list (b));
+
+  if (g_list_model_get_n_items (la) != g_list_model_get_n_items (lb))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (la); i++)
+    {
+      g_autoptr(TocsinAlert) x = g_list_model_get_item (la, i);
+      g_autoptr(TocsinAlert) y = g_list_model_get_item (lb, i);
+
+      if (x == y || g_strcmp0 (tocsin_alert_get_id (x), tocsin_alert_get_id (y)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The window's monitor with the paging watcher's query asks the server
+ * nothing: the watcher's polls are its own, one request each instead of
+ * two; a new alert still shows within one interval, and another query
+ * polls on its own again. */
+static void
+test_shared_with_leader (void)
+{
+  TocsinTestSandbox *sb = tocsin_test_sandbox_start (NULL);
+  g_autoptr(TestTokenProvider) provider = test_token_provider_new (sb, NULL);
+  g_autoptr(TocsinOpsClient) client = NULL;
+  g_autoptr(TocsinAlertMonitor) leader = NULL;
+  g_autoptr(TocsinAlertMonitor) window = NULL;
+  g_autoptr(JsonNode) created = NULL;
+  g_autofree char *alerts_path = tocsin_test_sandbox_site_path (sb, 0, "alerts");
+  g_autofree char *create_path =
+    g_strdup_printf ("/_sandbox/alerts?site=%s", tocsin_test_sandbox_get_cloud_id (sb, 0));
+  guint    leader_polls = 0, window_refreshes = 0, status = 0;
+  gboolean done = FALSE;
+  gulong   id;
+
+  client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb),
+                                  tocsin_test_sandbox_get_cloud_id (sb, 0),
+                                  TOCSIN_TOKEN_PROVIDER (provider), NULL);
+  leader = tocsin_alert_monitor_new (client);
+  tocsin_alert_monitor_set_query (leader, TOCSIN_ALERT_QUERY_OPEN_UNACKNOWLEDGED);
+  tocsin_alert_monitor_set_poll_interval (leader, 1);
+  window = tocsin_alert_monitor_new (client);
+  tocsin_alert_monitor_set_poll_interval (window, 1);
+  tocsin_alert_monitor_set_leader (window, leader);
+  tocsin_alert_monitor_set_query (window, TOCSIN_ALERT_QUERY_OPEN_UNACKNOWLEDGED);
+
+  g_signal_connect (leader, "notify::last-refresh", G_CALLBACK (on_refreshed_cb), &leader_polls);
+  g_signal_connect (window, "notify::last-refresh", G_CALLBACK (on_refreshed_cb),
+                    &window_refreshes);
+  tocsin_alert_monitor_set_active (leader, TRUE);
+  tocsin_alert_monitor_set_active (window, TRUE);
+  while (leader_polls < 2 || window_refreshes < 2)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Three idle polls: one request each, and the same alerts in both lists. */
+  tocsin_test_sandbox_clear_log (sb);
+  leader_polls = window_refreshes = 0;
+  while (leader_polls < 3 || window_refreshes < 3 || tocsin_alert_monitor_get_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (tocsin_test_sandbox_count_requests (sb, "GET", alerts_path), ==, leader_polls);
+  g_assert_true (same_ids (leader, window));
+  g_assert_cmpuint (tocsin_alert_monitor_get_open_unacknowledged_count (window), ==,
+                    tocsin_alert_monitor_get_open_unacknowledged_count (leader));
+
+  /* A new alert reaches the window with the leader's next poll. */
+  created =
+    tocsin_test_sandbox_control (sb, "POST", create_path,
+                                 "{\"message\":\"Shared poll\",\"priority\":\"P2\"}", &status);
+  g_assert_cmpuint (status, ==, 201);
+  while (tocsin_alert_list_lookup (tocsin_alert_monitor_get_list (window),
+                                   json_object_get_string_member (json_node_get_object (created),
+                                                                  "id")) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Another query: the window polls on its own again. */
+  tocsin_test_sandbox_clear_log (sb);
+  id = g_signal_connect (window, "notify::loading", G_CALLBACK (on_loading_cb), &done);
+  tocsin_alert_monitor_set_query (window, "status:open");
+  test_wait_for (&done);
+  g_signal_handler_disconnect (window, id);
+  g_assert_cmpuint (tocsin_test_sandbox_count_requests (sb, "GET", alerts_path), >=, 1);
+  g_assert_false (same_ids (leader, window));
+
+  g_clear_object (&window);
+  g_clear_object (&leader);
+  g_clear_object (&client);
+  g_clear_object (&provider);
+  tocsin_test_sandbox_stop (sb);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +564,7 @@ main (int   argc,
   g_test_add_func ("/alerts-monitor/assigned-to-me", test_assigned_to_me);
   g_test_add_func ("/alerts-monitor/idle-poll", test_idle_poll);
   g_test_add_func ("/alerts-monitor/cheap-poll", test_cheap_poll);
+  g_test_add_func ("/alerts-monitor/shared-with-leader", test_shared_with_leader);
 
   return g_test_run ();
 }

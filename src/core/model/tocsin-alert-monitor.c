@@ -31,6 +31,9 @@ struct _TocsinAlertMonitor
   gboolean         truncated;
   GDateTime       *last_refresh;
   gint64           last_refresh_us;
+  gboolean         cached;          /* showing the cache until a refresh lands */
+  /* Polls the same alerts: while the query is the same, its answers are ours. */
+  TocsinAlertMonitor *leader;
 
   GCancellable    *refresh_cancellable;
   guint            refresh_parts;   /* the list and the count, while loading */
@@ -64,12 +67,14 @@ enum {
   PROP_TOTAL,
   PROP_TRUNCATED,
   PROP_LAST_REFRESH,
+  PROP_CACHED,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
 
 static void start_refresh (TocsinAlertMonitor *self);
+static gboolean follows_leader (TocsinAlertMonitor *self);
 
 char *
 tocsin_alert_preset_query (TocsinAlertPreset preset)
@@ -149,7 +154,8 @@ static void
 schedule_poll (TocsinAlertMonitor *self)
 {
   g_clear_handle_id (&self->poll_source, g_source_remove);
-  if (!self->active || self->offline || self->poll_interval == 0 || self->refresh_cancellable != NULL)
+  if (!self->active || self->offline || self->poll_interval == 0 ||
+      self->refresh_cancellable != NULL || follows_leader (self))
     return;
   self->poll_source = g_timeout_add_seconds (self->poll_interval, poll_cb, self);
 }
@@ -211,6 +217,11 @@ applied_cb (GObject      *source,
       self->last_refresh = g_date_time_new_now_utc ();
       self->last_refresh_us = g_get_monotonic_time ();
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LAST_REFRESH]);
+      if (self->cached)
+        {
+          self->cached = FALSE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CACHED]);
+        }
     }
 
   refresh_part_done (self);
@@ -504,6 +515,15 @@ start_refresh (TocsinAlertMonitor *self)
   if (self->offline)
     return;
 
+  /* The leader polls for both; anything else (a refresh asked for, an
+   * action done, a new query) asks it for a fresh answer, which is ours. */
+  if (follows_leader (self))
+    {
+      if (!poll_due)
+        tocsin_alert_monitor_refresh (self->leader);
+      return;
+    }
+
   self->refresh_cancellable = g_cancellable_new ();
   self->refresh_parts = 1;   /* the list; a count request adds one */
   set_loading (self, TRUE);
@@ -523,6 +543,78 @@ cancel_refresh (TocsinAlertMonitor *self)
   g_clear_pointer (&self->fresh, g_ptr_array_unref);
   self->refresh_parts = 0;
   set_loading (self, FALSE);
+}
+
+/* Sharing a request
+ *
+ * The window's monitor and the paging watcher's poll the same alerts when
+ * the window shows the watcher's query (open and unacknowledged, no owner
+ * filter). Then the window's asks the server nothing: each refresh of the
+ * watcher's is applied to its list too, as copies, so that an action's
+ * pending state and optimistic change stay in the list it was run from.
+ * At 100 matching alerts that halves the requests of an idle poll. */
+
+static gboolean
+follows_leader (TocsinAlertMonitor *self)
+{
+  return self->leader != NULL && self->leader->active && self->owners == NULL &&
+         self->leader->owners == NULL && g_strcmp0 (self->query, self->leader->query) == 0;
+}
+
+static void
+on_leader_refreshed_cb (TocsinAlertMonitor *self)
+{
+  g_autoptr(GPtrArray) copies = NULL;
+  GListModel *model;
+  guint       n;
+
+  if (!follows_leader (self) || self->refresh_cancellable != NULL ||
+      self->leader->last_refresh == NULL)
+    return;
+
+  model = G_LIST_MODEL (self->leader->list);
+  n = g_list_model_get_n_items (model);
+  copies = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TocsinAlert) alert = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (copies, tocsin_alert_copy (alert));
+    }
+  if (self->total != self->leader->total)
+    {
+      self->total = self->leader->total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOTAL]);
+    }
+  if (self->truncated != self->leader->truncated)
+    {
+      self->truncated = self->leader->truncated;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TRUNCATED]);
+    }
+  set_open_unacknowledged (self, self->leader->open_unacknowledged);
+
+  self->refresh_cancellable = g_cancellable_new ();
+  self->refresh_parts = 1;
+  set_loading (self, TRUE);
+  tocsin_alert_list_apply_async (self->list, copies, 0, self->refresh_cancellable, applied_cb,
+                                 g_object_ref (self));
+}
+
+/* A failed poll of the leader is ours too (its success clears it). */
+static void
+on_leader_error_cb (TocsinAlertMonitor *self)
+{
+  if (follows_leader (self) && self->refresh_cancellable == NULL && self->leader->error != NULL)
+    set_error (self, self->leader->error);
+}
+
+/* A leader that stops leaves the polling to us again. */
+static void
+on_leader_active_cb (TocsinAlertMonitor *self)
+{
+  if (self->active && self->refresh_cancellable == NULL && self->poll_source == 0 &&
+      !follows_leader (self))
+    start_refresh (self);
 }
 
 /* Results of an old query (or owner filter) are of no use any more. */
@@ -637,6 +729,9 @@ tocsin_alert_monitor_dispose (GObject *object)
   cancel_refresh (self);
   g_clear_pointer (&self->fresh, g_ptr_array_unref);
   g_clear_handle_id (&self->poll_source, g_source_remove);
+  if (self->leader != NULL)
+    g_signal_handlers_disconnect_by_data (self->leader, self);
+  g_clear_object (&self->leader);
   g_clear_signal_handler (&self->network_changed_id, self->network_monitor);
   g_clear_object (&self->network_monitor);
 
@@ -681,6 +776,9 @@ tocsin_alert_monitor_get_property (GObject    *object,
     case PROP_TOTAL: g_value_set_int64 (value, self->total); break;
     case PROP_TRUNCATED: g_value_set_boolean (value, self->truncated); break;
     case PROP_LAST_REFRESH: g_value_set_boxed (value, self->last_refresh); break;
+    case PROP_CACHED:
+      g_value_set_boolean (value, self->cached);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -766,6 +864,9 @@ tocsin_alert_monitor_class_init (TocsinAlertMonitorClass *klass)
   properties [PROP_LAST_REFRESH] =
     g_param_spec_boxed ("last-refresh", NULL, NULL, G_TYPE_DATE_TIME,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_CACHED] =
+    g_param_spec_boolean ("cached", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -957,6 +1058,74 @@ tocsin_alert_monitor_get_last_refresh (TocsinAlertMonitor *self)
 {
   g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), NULL);
   return self->last_refresh;
+}
+
+/**
+ * tocsin_alert_monitor_seed:
+ * @alerts: (element-type TocsinAlert): what the cache kept for the query
+ *
+ * Shows @alerts at once, before the server answers; "cached" is TRUE until
+ * the first refresh lands and replaces them. Ignored once one has landed.
+ */
+void
+tocsin_alert_monitor_seed (TocsinAlertMonitor *self,
+                           GPtrArray          *alerts)
+{
+  g_return_if_fail (TOCSIN_IS_ALERT_MONITOR (self));
+  g_return_if_fail (alerts != NULL);
+
+  if (self->last_refresh_us != 0 || alerts->len == 0)
+    return;
+  tocsin_alert_list_apply (self->list, alerts);
+  if (query_covers_open_unacknowledged (self))
+    set_open_unacknowledged (self, count_open_unacknowledged (alerts));
+  if (!self->cached)
+    {
+      self->cached = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CACHED]);
+    }
+}
+
+gboolean
+tocsin_alert_monitor_get_cached (TocsinAlertMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_ALERT_MONITOR (self), FALSE);
+  return self->cached;
+}
+
+/**
+ * tocsin_alert_monitor_set_leader:
+ * @leader: (nullable): a monitor on the same site that polls on its own
+ *
+ * While @leader is active and @self has the same query (and neither has an
+ * owner filter), @self sends no request of its own: it takes @leader's
+ * alerts after each of its refreshes, and a refresh of @self refreshes
+ * @leader. @leader never takes anything from @self.
+ */
+void
+tocsin_alert_monitor_set_leader (TocsinAlertMonitor *self,
+                                 TocsinAlertMonitor *leader)
+{
+  g_return_if_fail (TOCSIN_IS_ALERT_MONITOR (self));
+  g_return_if_fail (leader == NULL || TOCSIN_IS_ALERT_MONITOR (leader));
+  g_return_if_fail (leader != self);
+
+  if (self->leader == leader)
+    return;
+  if (self->leader != NULL)
+    g_signal_handlers_disconnect_by_data (self->leader, self);
+  g_set_object (&self->leader, leader);
+  if (leader == NULL)
+    return;
+  g_signal_connect_object (leader, "notify::last-refresh", G_CALLBACK (on_leader_refreshed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (leader, "notify::error", G_CALLBACK (on_leader_error_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (leader, "notify::active", G_CALLBACK (on_leader_active_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* Our own poll now waits for the leader's. */
+  if (follows_leader (self))
+    g_clear_handle_id (&self->poll_source, g_source_remove);
 }
 
 /* Actions */

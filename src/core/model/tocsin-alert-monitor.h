@@ -26,7 +26,9 @@ G_BEGIN_DECLS
  * (seconds, 0 = no polling), active, loading, error (GError, NULL when the
  * last refresh worked), offline, open-unacknowledged-count (server-wide
  * count for "status:open AND acknowledged:false"), total (alerts matching
- * the query), truncated (more than the 20,000 window), last-refresh. */
+ * the query), truncated (more than the 20,000 window), last-refresh,
+ * cached (the list holds what tocsin_alert_monitor_seed() gave it, from the
+ * cache, until the first refresh lands). */
 
 typedef enum {
   TOCSIN_ALERT_PRESET_OPEN,
@@ -69,6 +71,12 @@ guint               tocsin_alert_monitor_get_open_unacknowledged_count (TocsinAl
 gint64              tocsin_alert_monitor_get_total             (TocsinAlertMonitor   *self);
 gboolean            tocsin_alert_monitor_get_truncated         (TocsinAlertMonitor   *self);
 GDateTime          *tocsin_alert_monitor_get_last_refresh      (TocsinAlertMonitor   *self);
+
+void                tocsin_alert_monitor_seed                  (TocsinAlertMonitor   *self,
+                                                                GPtrArray            *alerts);
+gboolean            tocsin_alert_monitor_get_cached            (TocsinAlertMonitor   *self);
+void                tocsin_alert_monitor_set_leader            (TocsinAlertMonitor   *self,
+                                                                TocsinAlertMonitor   *leader);
 
 /* Refresh now (a refresh already running is followed by one more). */
 void                tocsin_alert_monitor_refresh               (TocsinAlertMonitor   *self);

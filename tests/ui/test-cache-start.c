@@ -1,0 +1,324 @@
+/* test-cache-start.c: the real app starts signed in from its cache
+ *
+ * Copyright 2026 The Tocsin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Signed in earlier (tokens in the real keyring) with alerts in the cache,
+ * against a sandbox whose API answers only after a delay: the window shows
+ * the cached rows before the server answers, says they are being updated,
+ * and the paging watcher pages for none of them; the first refresh replaces
+ * them, and signing out deletes the cache.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tocsin-alert-monitor.h"
+#include "tocsin-application.h"
+#include "tocsin-cache.h"
+#include "tocsin-paging-watcher.h"
+#include "tocsin-test-notifications.h"
+#include "tocsin-test-sandbox.h"
+#include "tocsin-test-utils.h"
+#include "tocsin-token-store.h"
+#include "tocsin-window.h"
+
+#define WAIT_MS 20000
+#define N_CACHED 3
+#define CACHED_PREFIX "cached-"
+
+static TocsinApplication *the_app;
+
+typedef struct
+{
+  gboolean      done;
+  GAsyncResult *result;
+} Async;
+
+static void
+on_async_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Async *async = user_data;
+
+  async->result = g_object_ref (result);
+  async->done = TRUE;
+}
+
+static gboolean
+async_done (gpointer data)
+{
+  return ((Async *) data)->done;
+}
+
+static GAsyncResult *
+async_wait (Async *async)
+{
+  g_assert_true (tocsin_test_wait_until (async_done, async, WAIT_MS));
+  return async->result;
+}
+
+static void
+store_sign_in (TocsinTestSandbox *sb)
+{
+  g_autoptr(TocsinTokenSet) tokens = tocsin_token_set_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *access = NULL;
+  g_autofree char *refresh = NULL;
+  Async            async = { 0 };
+
+  access = tocsin_test_sandbox_sign_in (sb, NULL, &refresh);
+  tokens->access_token = g_strdup (access);
+  tokens->refresh_token = g_strdup (refresh);
+  tokens->expires_at = g_get_real_time () / G_USEC_PER_SEC + 3600;
+  tokens->scope = g_strdup (TOCSIN_TEST_SANDBOX_ALL_SCOPES);
+  tocsin_token_store_save_async (tocsin_test_sandbox_get_auth_url (sb),
+                                 tocsin_test_sandbox_get_client_id (sb),
+                                 TOCSIN_TEST_SANDBOX_USER_ID, tokens, NULL, on_async_cb, &async);
+  g_assert_true (tocsin_token_store_save_finish (async_wait (&async), &error));
+  g_assert_no_error (error);
+  g_clear_object (&async.result);
+  async = (Async){ 0 };
+  tocsin_token_store_save_client_secret_async (tocsin_test_sandbox_get_auth_url (sb),
+                                               tocsin_test_sandbox_get_client_id (sb),
+                                               tocsin_test_sandbox_get_client_secret (sb), NULL,
+                                               on_async_cb, &async);
+  g_assert_true (tocsin_token_store_save_client_secret_finish (async_wait (&async), &error));
+  g_assert_no_error (error);
+  g_clear_object (&async.result);
+}
+
+static void
+on_saved_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tocsin_cache_save_alerts_finish (TOCSIN_CACHE (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* What an earlier run kept: open, unacknowledged alerts no server has. */
+static TocsinCache *
+write_cache (TocsinTestSandbox *sb)
+{
+  TocsinCache *cache = tocsin_cache_new (TOCSIN_TEST_SANDBOX_USER_ID);
+  g_autoptr(GListStore) alerts = g_list_store_new (TOCSIN_TYPE_ALERT);
+  g_autofree char *query = tocsin_alert_preset_query (TOCSIN_ALERT_PRESET_OPEN);
+  gboolean saved = FALSE;
+
+  for (guint i = 0; i < N_CACHED; i++)
+    {
+      g_autofree char *id = g_strdup_printf (CACHED_PREFIX "%u", i);
+      g_autofree char *message = g_strdup_printf ("Kept from the last run %u", i);
+      g_autoptr(TocsinAlert) alert = tocsin_alert_new (id);
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      tocsin_alert_set_message (alert, message);
+      tocsin_alert_set_status (alert, "open");
+      tocsin_alert_set_priority (alert, 1);
+      tocsin_alert_set_created_at (alert, now);
+      g_list_store_append (alerts, alert);
+    }
+  tocsin_cache_save_alerts_async (cache, tocsin_test_sandbox_get_cloud_id (sb, 0), query,
+                                  G_LIST_MODEL (alerts), NULL, on_saved_cb, &saved);
+  g_assert_true (tocsin_test_wait_until (flag_set, &saved, WAIT_MS));
+  return cache;
+}
+
+static TocsinContext *
+context (void)
+{
+  return tocsin_application_get_context (the_app);
+}
+
+static TocsinWindow *
+window (void)
+{
+  return TOCSIN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (the_app)));
+}
+
+static GListModel *
+shown_rows (void)
+{
+  GtkWidget *page =
+    adw_view_stack_get_child_by_name (ADW_VIEW_STACK (
+                                        tocsin_test_find_by_id (GTK_WIDGET (window ()),
+                                                                "view_stack")),
+                                      "alerts");
+  GtkWidget *view = page != NULL ? tocsin_test_find_by_id (page, "column_view") : NULL;
+
+  return view != NULL ? G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view))) : NULL;
+}
+
+static guint
+count_cached_rows (void)
+{
+  GListModel *rows = shown_rows ();
+  guint n = 0;
+
+  for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(TocsinAlert) alert = g_list_model_get_item (rows, i);
+
+      if (g_str_has_prefix (tocsin_alert_get_id (alert), CACHED_PREFIX))
+        n++;
+    }
+  return n;
+}
+
+static gboolean
+cached_rows_shown (gpointer data)
+{
+  return window () != NULL && tocsin_window_get_signed_in (window ()) &&
+         count_cached_rows () == N_CACHED;
+}
+
+static gboolean
+refreshed (gpointer data)
+{
+  TocsinAlertMonitor *monitor = tocsin_context_get_alert_monitor (context ());
+
+  return monitor != NULL && tocsin_alert_monitor_get_last_refresh (monitor) != NULL &&
+         !tocsin_alert_monitor_get_loading (monitor);
+}
+
+static guint
+count_notify_since (guint mark)
+{
+  g_autoptr(GPtrArray) records = tocsin_test_notifications_read_all ();
+  guint n = 0;
+
+  for (guint i = mark; i < records->len; i++)
+    if (g_strcmp0 (json_object_get_string_member_with_default (g_ptr_array_index (records, i),
+                                                               "call", ""),
+                   "Notify") == 0)
+      n++;
+  return n;
+}
+
+static void
+test_start_from_cache (void)
+{
+  TocsinTestSandbox *sb = tocsin_test_sandbox_start (NULL);
+  g_autoptr(TocsinCache) cache = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fault = NULL;
+  g_autofree char *api_prefix = tocsin_test_sandbox_site_path (sb, 0, "");
+  TocsinPagingWatcher *watcher;
+  TocsinAlertMonitor *monitor;
+  GtkWidget *hint_bar, *hint_label;
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  Async async = { 0 };
+  guint mark;
+
+  store_sign_in (sb);
+  cache = write_cache (sb);
+
+  /* A slow server: every API answer comes after three seconds. */
+  fault = g_strdup_printf (
+    "{\"path\":\"%s\",\"method\":\"GET\",\"kind\":\"delay\",\"delay_ms\":3000,\"times\":-1}",
+    api_prefix);
+  tocsin_test_sandbox_add_fault (sb, fault);
+  tocsin_test_sandbox_clear_log (sb);
+  mark = tocsin_test_notifications_mark ();
+
+  /* The sandbox is the configured server before start-up restores the sign-in. */
+  g_settings_set_string (settings, "auth-base-url", tocsin_test_sandbox_get_auth_url (sb));
+  g_settings_set_string (settings, "api-base-url", tocsin_test_sandbox_get_api_url (sb));
+  g_settings_set_string (settings, "client-id", tocsin_test_sandbox_get_client_id (sb));
+  g_settings_set_string (settings, "redirect-uri", "http://localhost:8976/callback");
+
+  the_app = tocsin_application_new ();
+  g_application_set_flags (G_APPLICATION (the_app),
+                           g_application_get_flags (G_APPLICATION (the_app)) |
+                             G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (the_app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (the_app));
+
+  /* The cached rows, before any API answer. */
+  if (!tocsin_test_wait_until (cached_rows_shown, NULL, WAIT_MS))
+    {
+      TocsinAuthSession  *session = tocsin_context_get_auth_session (context ());
+      TocsinSite         *site = tocsin_auth_session_get_current_site (session);
+      TocsinAlertMonitor *m = tocsin_context_get_alert_monitor (context ());
+
+      g_error (
+        "state %d, site %s (cached for %s), account %s, window %p signed in %d, monitor %p cached %d, "
+        "rows %u, shown %p",
+        tocsin_auth_session_get_state (session), site != NULL ? tocsin_site_get_id (site) : "none",
+        tocsin_test_sandbox_get_cloud_id (sb, 0), tocsin_auth_session_get_account_id (session),
+        window (), window () != NULL && tocsin_window_get_signed_in (window ()), m,
+        m != NULL && tocsin_alert_monitor_get_cached (m),
+        m != NULL ? g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_list (m))) : 0,
+        shown_rows ());
+    }
+  monitor = tocsin_context_get_alert_monitor (context ());
+  g_assert_nonnull (monitor);
+  g_assert_null (tocsin_alert_monitor_get_last_refresh (monitor));
+  g_assert_true (tocsin_alert_monitor_get_loading (monitor));
+  g_assert_true (tocsin_alert_monitor_get_cached (monitor));
+
+  /* ...marked as being updated, in text a screen reader reads. */
+  hint_bar = tocsin_test_find_by_id (GTK_WIDGET (window ()), "offline_bar");
+  hint_label = tocsin_test_find_by_id (GTK_WIDGET (window ()), "offline_label");
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (hint_bar)));
+  g_assert_true (
+    tocsin_test_wait_until ((TocsinTestPredicate)gtk_widget_get_mapped, hint_label, WAIT_MS));
+  g_assert_null (tocsin_alert_monitor_get_last_refresh (monitor));
+  g_assert_cmpuint (strlen (gtk_label_get_text (GTK_LABEL (hint_label))), >, 0);
+  g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (hint_label)) ==
+                 GTK_ACCESSIBLE_ROLE_LABEL);
+
+  /* The paging watcher holds nothing from the cache and paged for nothing. */
+  watcher = tocsin_context_get_paging_watcher (context ());
+  g_assert_nonnull (watcher);
+  g_assert_cmpuint (g_list_model_get_n_items (tocsin_paging_watcher_get_alerts (watcher)), ==, 0);
+  g_assert_cmpuint (count_notify_since (mark), ==, 0);
+
+  /* The first refresh replaces them and the hint goes. */
+  g_assert_true (tocsin_test_wait_until (refreshed, NULL, WAIT_MS));
+  g_assert_false (tocsin_alert_monitor_get_cached (monitor));
+  g_assert_cmpuint (count_cached_rows (), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_rows ()), >, 0);
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (hint_bar)));
+  g_assert_true (g_file_test (tocsin_cache_get_path (cache), G_FILE_TEST_IS_DIR));
+
+  /* Signing out deletes the cache. */
+  tocsin_auth_session_sign_out_async (tocsin_context_get_auth_session (context ()), NULL,
+                                      on_async_cb, &async);
+  g_assert_true (tocsin_auth_session_sign_out_finish (tocsin_context_get_auth_session (context ()),
+                                                      async_wait (&async), &error));
+  g_assert_no_error (error);
+  g_clear_object (&async.result);
+  g_assert_false (g_file_test (tocsin_cache_get_path (cache), G_FILE_TEST_EXISTS));
+
+  tocsin_test_sandbox_clear_faults (sb);
+  tocsin_test_sandbox_stop (sb);
+  for (guint i = 0; i < 4; i++)
+    g_settings_reset (settings, (const char *[]){ "auth-base-url", "api-base-url", "client-id",
+                                                  "redirect-uri" } [i]);
+}
+
+int
+main (int   argc,
+      char *argv [])
+{
+  tocsin_test_init (&argc, &argv);
+
+  g_test_add_func ("/cache-start/slow-server", test_start_from_cache);
+
+  return g_test_run ();
+}
