@@ -11,10 +11,8 @@
 
 #include <glib/gi18n.h>
 
-#include "tocsin-alert-service.h"
 #include "tocsin-alert-details.h"
-
-#define ENTRY_PAGE_SIZE 20
+#include "tocsin-alert-history.h"
 
 struct _TocsinAlertDetails
 {
@@ -39,13 +37,20 @@ struct _TocsinAlertDetails
   GtkListBox      *logs_list;
   GtkButton       *logs_more_button;
 
+  GtkLabel        *notes_placeholder;
+  GtkLabel        *logs_placeholder;
+
   /* State */
   TocsinAlert     *alert;
   TocsinAlertService *service;
   guint            n_selected;
-  GCancellable    *cancellable;   /* notes and logs of the current alert */
-  char            *notes_after;
-  char            *logs_after;
+
+  /* Notes and activity of the current alert, split for the two lists */
+  TocsinAlertHistory *history;
+  GtkFilterListModel *notes_model;
+  GtkFilterListModel *logs_model;
+  GBindingGroup      *history_bindings;
+  GSignalGroup       *history_signals;
 };
 
 G_DEFINE_FINAL_TYPE (TocsinAlertDetails, tocsin_alert_details, ADW_TYPE_BIN)
@@ -219,21 +224,11 @@ update_acknowledge_button (TocsinAlertDetails *self,
 }
 
 static void
-update_alert_widgets (TocsinAlertDetails *self)
+update_priority_label (TocsinAlertDetails *self,
+                       TocsinAlert        *alert)
 {
-  TocsinAlert *alert = self->alert;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *priority = NULL;
   g_autofree char *priority_class = NULL;
-  g_autofree char *tiny_id = NULL;
-  g_autofree char *description = NULL;
-  const char *text;
-  const char * const *tags;
-  GVariant *variant;
-  int row = 0;
-
-  if (alert == NULL)
-    return;
 
   priority = g_strdup_printf ("P%d", tocsin_alert_get_priority (alert));
   priority_class = g_strdup_printf ("p%d", tocsin_alert_get_priority (alert));
@@ -252,22 +247,35 @@ update_alert_widgets (TocsinAlertDetails *self)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->priority_label),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
   }
+}
 
-  gtk_label_set_text (self->status_label, tocsin_alert_details_state_label (tocsin_alert_get_state (alert)));
-  update_acknowledge_button (self, tocsin_alert_get_state (alert));
-  gtk_widget_set_visible (GTK_WIDGET (self->pending_spinner), tocsin_alert_get_pending (alert));
-  gtk_spinner_set_spinning (self->pending_spinner, tocsin_alert_get_pending (alert));
+static char *
+dup_responders_text (GVariant *responders)
+{
+  GString *joined = g_string_new (NULL);
+  GVariantIter iter;
+  const char *type, *id;
 
-  text = tocsin_alert_get_tiny_id (alert);
-  tiny_id = text != NULL && *text != '\0' ? g_strdup_printf ("#%s", text) : g_strdup ("");
-  gtk_label_set_text (self->tiny_id_label, tiny_id);
-  gtk_label_set_text (self->message_label, tocsin_alert_get_message (alert));
+  g_variant_iter_init (&iter, responders);
+  while (g_variant_iter_next (&iter, "(&s&s)", &type, &id))
+    {
+      if (joined->len > 0)
+        g_string_append (joined, "\n");
+      /* Translators: a responder, "team: 4513b7ea-…" */
+      g_string_append_printf (joined, _("%s: %s"), type, id);
+    }
+  return g_string_free (joined, FALSE);
+}
 
-  text = tocsin_alert_get_description (alert);
-  description = tocsin_alert_details_linkify (text);
-  gtk_label_set_markup (self->description_label, description);
-  gtk_widget_set_visible (GTK_WIDGET (self->description_heading), text != NULL && *text != '\0');
-  gtk_widget_set_visible (GTK_WIDGET (self->description_label), text != NULL && *text != '\0');
+static void
+fill_info_grid (TocsinAlertDetails *self,
+                TocsinAlert        *alert)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  const char * const *tags;
+  const char *text;
+  GVariant *variant;
+  int row = 0;
 
   clear_container (GTK_WIDGET (self->info_grid));
   text = tocsin_alert_get_owner (alert);
@@ -287,20 +295,9 @@ update_alert_widgets (TocsinAlertDetails *self)
   variant = tocsin_alert_get_responders (alert);
   if (variant != NULL && g_variant_n_children (variant) > 0)
     {
-      GString *joined = g_string_new (NULL);
-      GVariantIter iter;
-      const char *type, *id;
+      g_autofree char *joined = dup_responders_text (variant);
 
-      g_variant_iter_init (&iter, variant);
-      while (g_variant_iter_next (&iter, "(&s&s)", &type, &id))
-        {
-          if (joined->len > 0)
-            g_string_append (joined, "\n");
-          /* Translators: a responder, "team: 4513b7ea-…" */
-          g_string_append_printf (joined, _("%s: %s"), type, id);
-        }
-      grid_add_row (self->info_grid, row++, _("Responders"), joined->str, NULL, FALSE);
-      g_string_free (joined, TRUE);
+      grid_add_row (self->info_grid, row++, _("Responders"), joined, NULL, FALSE);
     }
   text = tocsin_alert_get_source (alert);
   if (text != NULL && *text != '\0')
@@ -313,9 +310,16 @@ update_alert_widgets (TocsinAlertDetails *self)
   grid_add_time_row (self->info_grid, &row, _("Last Occurred"), tocsin_alert_get_last_occurred_at (alert), now);
   if (tocsin_alert_get_snoozed (alert))
     grid_add_time_row (self->info_grid, &row, _("Snoozed Until"), tocsin_alert_get_snoozed_until (alert), now);
+}
+
+static void
+fill_extra_grid (TocsinAlertDetails *self,
+                 TocsinAlert        *alert)
+{
+  GVariant *variant;
+  int row = 0;
 
   clear_container (GTK_WIDGET (self->extra_grid));
-  row = 0;
   variant = tocsin_alert_get_extra_properties (alert);
   if (variant != NULL)
     {
@@ -332,6 +336,39 @@ update_alert_widgets (TocsinAlertDetails *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->extra_heading), row > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->extra_grid), row > 0);
+}
+
+static void
+update_alert_widgets (TocsinAlertDetails *self)
+{
+  TocsinAlert *alert = self->alert;
+  g_autofree char *tiny_id = NULL;
+  g_autofree char *description = NULL;
+  const char *text;
+
+  if (alert == NULL)
+    return;
+
+  update_priority_label (self, alert);
+  gtk_label_set_text (self->status_label,
+                      tocsin_alert_details_state_label (tocsin_alert_get_state (alert)));
+  update_acknowledge_button (self, tocsin_alert_get_state (alert));
+  gtk_widget_set_visible (GTK_WIDGET (self->pending_spinner), tocsin_alert_get_pending (alert));
+  gtk_spinner_set_spinning (self->pending_spinner, tocsin_alert_get_pending (alert));
+
+  text = tocsin_alert_get_tiny_id (alert);
+  tiny_id = text != NULL && *text != '\0' ? g_strdup_printf ("#%s", text) : g_strdup ("");
+  gtk_label_set_text (self->tiny_id_label, tiny_id);
+  gtk_label_set_text (self->message_label, tocsin_alert_get_message (alert));
+
+  text = tocsin_alert_get_description (alert);
+  description = tocsin_alert_details_linkify (text);
+  gtk_label_set_markup (self->description_label, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->description_heading), text != NULL && *text != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), text != NULL && *text != '\0');
+
+  fill_info_grid (self, alert);
+  fill_extra_grid (self, alert);
 }
 
 static void
@@ -398,112 +435,107 @@ entry_row_new (TocsinAlertEntry *entry,
   return box;
 }
 
-static GtkWidget *
-placeholder_new (const char *text)
+static GtkLabel *
+placeholder_new (void)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_margin_top (label, 12);
   gtk_widget_set_margin_bottom (label, 12);
-  return label;
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  return GTK_LABEL (label);
 }
 
-static void fetch_notes (TocsinAlertDetails *self);
-static void fetch_logs  (TocsinAlertDetails *self);
-
+/* An empty list says why when its page failed to load. */
 static void
-notes_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+update_placeholders (TocsinAlertDetails *self)
 {
-  g_autoptr(TocsinAlertDetails) self = user_data;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *next = NULL;
+  const GError *notes_error = NULL;
+  const GError *logs_error = NULL;
 
-  entries =
-    tocsin_alert_service_get_notes_finish (TOCSIN_ALERT_SERVICE (source), result, &next, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->notes_more_button), TRUE);
-  if (entries == NULL)
+  if (self->history != NULL)
     {
-      gtk_list_box_set_placeholder (self->notes_list, placeholder_new (error->message));
+      notes_error = tocsin_alert_history_get_notes_error (self->history);
+      logs_error = tocsin_alert_history_get_activity_error (self->history);
+    }
+
+  gtk_label_set_text (self->notes_placeholder,
+                      notes_error != NULL ? notes_error->message : _("No notes"));
+  gtk_label_set_text (self->logs_placeholder,
+                      logs_error != NULL ? logs_error->message : _("No activity"));
+}
+
+/* A new history for the alert shown, bound to both lists; none without an
+ * alert or a service. */
+static void
+update_history (TocsinAlertDetails *self)
+{
+  g_autoptr(TocsinAlertHistory) history = NULL;
+
+  if (self->alert != NULL && self->service != NULL)
+    history = tocsin_alert_history_new (self->service, tocsin_alert_get_id (self->alert));
+
+  g_set_object (&self->history, history);
+  g_binding_group_set_source (self->history_bindings, history);
+  g_signal_group_set_target (self->history_signals, history);
+  gtk_filter_list_model_set_model (self->notes_model, G_LIST_MODEL (history));
+  gtk_filter_list_model_set_model (self->logs_model, G_LIST_MODEL (history));
+  if (history == NULL)
+    {
       gtk_widget_set_visible (GTK_WIDGET (self->notes_more_button), FALSE);
-      return;
-    }
-
-  for (guint i = 0; i < entries->len; i++)
-    gtk_list_box_append (self->notes_list, entry_row_new (g_ptr_array_index (entries, i), TRUE));
-
-  g_free (self->notes_after);
-  self->notes_after = g_steal_pointer (&next);
-  gtk_widget_set_visible (GTK_WIDGET (self->notes_more_button), self->notes_after != NULL);
-}
-
-static void
-logs_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(TocsinAlertDetails) self = user_data;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *next = NULL;
-
-  entries =
-    tocsin_alert_service_get_logs_finish (TOCSIN_ALERT_SERVICE (source), result, &next, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->logs_more_button), TRUE);
-  if (entries == NULL)
-    {
-      gtk_list_box_set_placeholder (self->logs_list, placeholder_new (error->message));
       gtk_widget_set_visible (GTK_WIDGET (self->logs_more_button), FALSE);
-      return;
     }
+  update_placeholders (self);
 
-  for (guint i = 0; i < entries->len; i++)
-    gtk_list_box_append (self->logs_list, entry_row_new (g_ptr_array_index (entries, i), FALSE));
-
-  g_free (self->logs_after);
-  self->logs_after = g_steal_pointer (&next);
-  gtk_widget_set_visible (GTK_WIDGET (self->logs_more_button), self->logs_after != NULL);
+  if (history != NULL)
+    tocsin_alert_history_reload (history);
 }
 
-static void
-fetch_notes (TocsinAlertDetails *self)
+/* Callbacks */
+
+static gboolean
+is_note_cb (gpointer item,
+            gpointer user_data)
 {
-  gtk_widget_set_sensitive (GTK_WIDGET (self->notes_more_button), FALSE);
-  tocsin_alert_service_get_notes_async (self->service, tocsin_alert_get_id (self->alert),
-                                        self->notes_after, ENTRY_PAGE_SIZE, self->cancellable,
-                                        notes_cb, g_object_ref (self));
+  TocsinAlertDetails *self = user_data;
+
+  return self->history != NULL && tocsin_alert_history_is_note (self->history, item);
 }
 
-static void
-fetch_logs (TocsinAlertDetails *self)
+static gboolean
+is_log_cb (gpointer item,
+           gpointer user_data)
 {
-  gtk_widget_set_sensitive (GTK_WIDGET (self->logs_more_button), FALSE);
-  tocsin_alert_service_get_logs_async (self->service, tocsin_alert_get_id (self->alert),
-                                       self->logs_after, ENTRY_PAGE_SIZE, self->cancellable,
-                                       logs_cb, g_object_ref (self));
+  return !is_note_cb (item, user_data);
+}
+
+static GtkWidget *
+create_note_row_cb (gpointer item,
+                    gpointer user_data)
+{
+  return entry_row_new (item, TRUE);
+}
+
+static GtkWidget *
+create_log_row_cb (gpointer item,
+                   gpointer user_data)
+{
+  return entry_row_new (item, FALSE);
 }
 
 static void
 on_notes_more_clicked_cb (TocsinAlertDetails *self)
 {
-  if (self->alert != NULL && self->service != NULL && self->notes_after != NULL)
-    fetch_notes (self);
+  if (self->history != NULL)
+    tocsin_alert_history_load_more_notes (self->history);
 }
 
 static void
 on_logs_more_clicked_cb (TocsinAlertDetails *self)
 {
-  if (self->alert != NULL && self->service != NULL && self->logs_after != NULL)
-    fetch_logs (self);
+  if (self->history != NULL)
+    tocsin_alert_history_load_more_activity (self->history);
 }
 
 static void
@@ -519,9 +551,17 @@ tocsin_alert_details_dispose (GObject *object)
 {
   TocsinAlertDetails *self = (TocsinAlertDetails *)object;
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->history_bindings != NULL)
+    g_binding_group_set_source (self->history_bindings, NULL);
+  if (self->history_signals != NULL)
+    g_signal_group_set_target (self->history_signals, NULL);
+  g_clear_object (&self->history_bindings);
+  g_clear_object (&self->history_signals);
+  if (self->notes_model != NULL)
+    gtk_filter_list_model_set_model (self->notes_model, NULL);
+  if (self->logs_model != NULL)
+    gtk_filter_list_model_set_model (self->logs_model, NULL);
+  g_clear_object (&self->history);
   if (self->alert != NULL)
     g_signal_handlers_disconnect_by_data (self->alert, self);
   g_clear_object (&self->alert);
@@ -531,19 +571,10 @@ tocsin_alert_details_dispose (GObject *object)
    * pointers are cleared. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOCSIN_TYPE_ALERT_DETAILS);
+  g_clear_object (&self->notes_model);
+  g_clear_object (&self->logs_model);
 
   G_OBJECT_CLASS (tocsin_alert_details_parent_class)->dispose (object);
-}
-
-static void
-tocsin_alert_details_finalize (GObject *object)
-{
-  TocsinAlertDetails *self = (TocsinAlertDetails *)object;
-
-  g_free (self->notes_after);
-  g_free (self->logs_after);
-
-  G_OBJECT_CLASS (tocsin_alert_details_parent_class)->finalize (object);
 }
 
 static void
@@ -601,7 +632,6 @@ tocsin_alert_details_class_init (TocsinAlertDetailsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tocsin_alert_details_dispose;
-  object_class->finalize = tocsin_alert_details_finalize;
   object_class->get_property = tocsin_alert_details_get_property;
   object_class->set_property = tocsin_alert_details_set_property;
 
@@ -641,10 +671,40 @@ tocsin_alert_details_class_init (TocsinAlertDetailsClass *klass)
 static void
 tocsin_alert_details_init (TocsinAlertDetails *self)
 {
+  GtkCustomFilter *filter;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_list_box_set_placeholder (self->notes_list, placeholder_new (_("No notes")));
-  gtk_list_box_set_placeholder (self->logs_list, placeholder_new (_("No activity")));
+  self->notes_placeholder = placeholder_new ();
+  self->logs_placeholder = placeholder_new ();
+  gtk_list_box_set_placeholder (self->notes_list, GTK_WIDGET (self->notes_placeholder));
+  gtk_list_box_set_placeholder (self->logs_list, GTK_WIDGET (self->logs_placeholder));
+  update_placeholders (self);
+
+  filter = gtk_custom_filter_new (is_note_cb, self, NULL);
+  self->notes_model = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+  filter = gtk_custom_filter_new (is_log_cb, self, NULL);
+  self->logs_model = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+  gtk_list_box_bind_model (self->notes_list, G_LIST_MODEL (self->notes_model), create_note_row_cb,
+                           self, NULL);
+  gtk_list_box_bind_model (self->logs_list, G_LIST_MODEL (self->logs_model), create_log_row_cb,
+                           self, NULL);
+
+  /* A "more" button shows while its list has more pages, and waits while
+   * a page loads. */
+  self->history_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->history_bindings, "has-more-notes", self->notes_more_button,
+                        "visible", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->history_bindings, "has-more-activity", self->logs_more_button,
+                        "visible", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->history_bindings, "loading", self->notes_more_button, "sensitive",
+                        G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_binding_group_bind (self->history_bindings, "loading", self->logs_more_button, "sensitive",
+                        G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+
+  self->history_signals = g_signal_group_new (TOCSIN_TYPE_ALERT_HISTORY);
+  g_signal_group_connect_swapped (self->history_signals, "notify::error",
+                                  G_CALLBACK (update_placeholders), self);
 }
 
 /* Public API */
@@ -656,29 +716,14 @@ tocsin_alert_details_get_alert (TocsinAlertDetails *self)
   return self->alert;
 }
 
+/* Loads the notes and activity of the alert shown again. */
 void
 tocsin_alert_details_reload (TocsinAlertDetails *self)
 {
   g_return_if_fail (TOCSIN_IS_ALERT_DETAILS (self));
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->notes_after, g_free);
-  g_clear_pointer (&self->logs_after, g_free);
-  clear_container (GTK_WIDGET (self->notes_list));
-  clear_container (GTK_WIDGET (self->logs_list));
-  gtk_list_box_set_placeholder (self->notes_list, placeholder_new (_("No notes")));
-  gtk_list_box_set_placeholder (self->logs_list, placeholder_new (_("No activity")));
-  gtk_widget_set_visible (GTK_WIDGET (self->notes_more_button), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->logs_more_button), FALSE);
-
-  if (self->alert == NULL || self->service == NULL)
-    return;
-
-  self->cancellable = g_cancellable_new ();
-  fetch_notes (self);
-  fetch_logs (self);
+  if (self->history != NULL)
+    tocsin_alert_history_reload (self->history);
 }
 
 void
@@ -699,7 +744,7 @@ tocsin_alert_details_set_alert (TocsinAlertDetails *self,
 
   update_alert_widgets (self);
   update_page (self);
-  tocsin_alert_details_reload (self);
+  update_history (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ALERT]);
 }
 
@@ -712,7 +757,7 @@ tocsin_alert_details_set_service (TocsinAlertDetails *self,
 
   if (g_set_object (&self->service, service))
     {
-      tocsin_alert_details_reload (self);
+      update_history (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SERVICE]);
     }
 }

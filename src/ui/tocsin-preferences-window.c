@@ -15,6 +15,7 @@
 #include "tocsin-endpoint.h"
 #include "tocsin-plain-text.h"
 #include "tocsin-preferences-window.h"
+#include "tocsin-priority.h"
 
 struct _TocsinPreferencesWindow
 {
@@ -51,54 +52,83 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-/* The combo row lists P1..P5 in order, so its position is the enum value - 1. */
+/* A priority row shows the values of its AdwEnumListModel; the setting is
+ * the enum's nick, which GSettings stores for enum keys. */
 static gboolean
-priority_to_position (GValue   *value,
-                      GVariant *variant,
-                      gpointer  user_data)
+nick_to_position (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
 {
-  const char *nick = g_variant_get_string (variant, NULL);
+  AdwEnumListModel *model = user_data;
+  g_autoptr(GEnumClass) klass = g_type_class_ref (adw_enum_list_model_get_enum_type (model));
+  GEnumValue *enum_value = g_enum_get_value_by_nick (klass, g_variant_get_string (variant, NULL));
 
-  if (nick[0] != 'P' || nick[1] < '1' || nick[1] > '5')
+  if (enum_value == NULL)
     return FALSE;
 
-  g_value_set_uint (value, (guint)(nick[1] - '1'));
+  g_value_set_uint (value, adw_enum_list_model_find_position (model, enum_value->value));
   return TRUE;
 }
 
 static GVariant *
-position_to_priority (const GValue       *value,
-                      const GVariantType *expected_type,
-                      gpointer            user_data)
+position_to_nick (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
 {
-  char nick[3] = { 'P', '1', '\0' };
-  guint position = g_value_get_uint (value);
+  g_autoptr(AdwEnumListItem) item = NULL;
 
-  if (position > 4)
+  item = g_list_model_get_item (G_LIST_MODEL (user_data), g_value_get_uint (value));
+
+  if (item == NULL)
     return NULL;
-
-  nick[1] = (char)('1' + position);
-  return g_variant_new_string (nick);
+  return g_variant_new_string (adw_enum_list_item_get_nick (item));
 }
 
-/* The alarm's combo row lists Off, P1..P5: its position is the enum value. */
-static gboolean
-alarm_priority_to_position (GValue   *value,
-                            GVariant *variant,
-                            gpointer  user_data)
+/* What a priority row shows for each value of TocsinPriority and
+ * TocsinAlarmPriority. */
+static char *
+priority_name_cb (AdwEnumListItem *item,
+                  int              value,
+                  gpointer         user_data)
 {
-  const char *nick = g_variant_get_string (variant, NULL);
-
-  if (g_str_equal (nick, "off"))
+  switch (value)
     {
-      g_value_set_uint (value, 0);
-      return TRUE;
+    case TOCSIN_ALARM_PRIORITY_OFF:
+      return g_strdup (_("Off"));
+    case TOCSIN_PRIORITY_P1:
+      return g_strdup (_("P1 · Critical"));
+    case TOCSIN_PRIORITY_P2:
+      return g_strdup (_("P2 · High"));
+    case TOCSIN_PRIORITY_P3:
+      return g_strdup (_("P3 · Moderate"));
+    case TOCSIN_PRIORITY_P4:
+      return g_strdup (_("P4 · Low"));
+    case TOCSIN_PRIORITY_P5:
+      return g_strdup (_("P5 · Informational"));
+    default:
+      g_assert_not_reached ();
     }
-  if (!priority_to_position (value, variant, user_data))
-    return FALSE;
+}
 
-  g_value_set_uint (value, g_value_get_uint (value) + 1);
-  return TRUE;
+/* @row lists the values of @enum_type and selects the one @key names. */
+static void
+bind_priority_row (TocsinPreferencesWindow *self,
+                   const char              *key,
+                   AdwComboRow             *row,
+                   GType                    enum_type)
+{
+  g_autoptr(AdwEnumListModel) model = adw_enum_list_model_new (enum_type);
+  GtkExpression *value = gtk_property_expression_new (ADW_TYPE_ENUM_LIST_ITEM, NULL, "value");
+  g_autoptr(GtkExpression) name = NULL;
+
+  /* The row wants its expression before its model. */
+  name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &value, G_CALLBACK (priority_name_cb),
+                                      NULL, NULL);
+  adw_combo_row_set_expression (row, name);
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  g_settings_bind_with_mapping (self->settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                nick_to_position, position_to_nick, g_object_ref (model),
+                                g_object_unref);
 }
 
 /* The page-for row lists the scopes in the setting's order after "auto",
@@ -117,22 +147,6 @@ page_for_to_position (GValue   *value,
     if (g_str_equal (nick, page_for_nicks[i]))
       g_value_set_uint (value, i);
   return TRUE;
-}
-
-static GVariant *
-position_to_alarm_priority (const GValue       *value,
-                            const GVariantType *expected_type,
-                            gpointer            user_data)
-{
-  g_auto(GValue) shifted = G_VALUE_INIT;
-  guint position = g_value_get_uint (value);
-
-  if (position == 0)
-    return g_variant_new_string ("off");
-
-  g_value_init (&shifted, G_TYPE_UINT);
-  g_value_set_uint (&shifted, position - 1);
-  return position_to_priority (&shifted, expected_type, user_data);
 }
 
 static GVariant *
@@ -233,16 +247,10 @@ tocsin_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "poll-interval",
                    self->poll_interval_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind_with_mapping (self->settings, "notify-min-priority",
-                                self->notify_min_priority_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT,
-                                priority_to_position, position_to_priority,
-                                NULL, NULL);
-  g_settings_bind_with_mapping (self->settings, "alarm-min-priority",
-                                self->alarm_min_priority_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT,
-                                alarm_priority_to_position, position_to_alarm_priority,
-                                NULL, NULL);
+  bind_priority_row (self, "notify-min-priority", self->notify_min_priority_row,
+                     TOCSIN_TYPE_PRIORITY);
+  bind_priority_row (self, "alarm-min-priority", self->alarm_min_priority_row,
+                     TOCSIN_TYPE_ALARM_PRIORITY);
   g_settings_bind (self->settings, "alarm-repeat-interval",
                    self->alarm_repeat_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);

@@ -17,6 +17,7 @@
 #include "tocsin-schedule-row.h"
 #include "tocsin-schedules-page.h"
 #include "tocsin-shift-day.h"
+#include "tocsin-shift-day-list.h"
 #include "tocsin-shift-row.h"
 #include "tocsin-shifts.h"
 
@@ -54,10 +55,10 @@ struct _TocsinSchedulesPage
   GtkListBox            *on_call_next_list;
   GtkToggleButton       *days_14_button;
   GtkLabel              *shifts_empty_label;
-  GtkBox                *shift_days_box;
+  TocsinShiftDayList    *shift_days_box;
   GtkLabel              *my_summary_label;
   GtkLabel              *my_shifts_empty_label;
-  GtkBox                *my_shift_days_box;
+  TocsinShiftDayList    *my_shift_days_box;
 
   /* What is shown */
   TocsinScheduleMonitor *monitor;
@@ -93,25 +94,6 @@ static GParamSpec *properties [N_PROPS];
 
 /* Auxiliary methods */
 
-static void
-clear_list_box (GtkListBox *box)
-{
-  GtkListBoxRow *row;
-
-  /* gtk_list_box_remove_all() is GTK 4.12; the placeholder is not a row. */
-  while ((row = gtk_list_box_get_row_at_index (box, 0)) != NULL)
-    gtk_list_box_remove (box, GTK_WIDGET (row));
-}
-
-static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
-
 static GtkWidget *
 new_placeholder (const char *text)
 {
@@ -126,149 +108,42 @@ new_placeholder (const char *text)
   return label;
 }
 
-static gboolean
-same_local_day (GDateTime *a,
-                GDateTime *b)
+/* Teams and escalations show whom they expand to, indented below them. */
+static GListModel *
+participant_children_cb (gpointer item,
+                         gpointer user_data)
 {
-  return g_date_time_get_year (a) == g_date_time_get_year (b) &&
-         g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
+  GListModel *children = tocsin_participant_get_participants (item);
+
+  return children != NULL ? g_object_ref (children) : NULL;
 }
 
-/* "Today · Tuesday, 31 March" for the first days, the plain date after. */
-static char *
-day_heading (TocsinShiftDay *day,
-             GDateTime      *now)
+static GtkWidget *
+create_participant_row_cb (gpointer item,
+                           gpointer user_data)
 {
-  GDateTime *midnight = tocsin_shift_day_get_day (day);
-  g_autoptr(GDateTime) today = g_date_time_to_timezone (now, g_date_time_get_timezone (midnight));
-  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
-  g_autofree char *label = tocsin_shift_day_get_label (day);
+  GtkTreeListRow *row = item;
+  g_autoptr(TocsinParticipant) participant = gtk_tree_list_row_get_item (row);
 
-  if (same_local_day (midnight, today))
-    /* Translators: heading of today's shifts, %s is the date ("Tuesday, 31 March"). */
-    return g_strdup_printf (_("Today · %s"), label);
-  if (same_local_day (midnight, tomorrow))
-    /* Translators: heading of tomorrow's shifts, %s is the date. */
-    return g_strdup_printf (_("Tomorrow · %s"), label);
-
-  return g_steal_pointer (&label);
+  return tocsin_participant_row_new (participant, gtk_tree_list_row_get_depth (row));
 }
 
-/* One heading per day, then a boxed list of that day's shifts. */
-static guint
-fill_shift_days (GtkBox     *box,
-                 GListModel *days,
-                 gboolean    show_schedule)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  guint n_days = days != NULL ? g_list_model_get_n_items (days) : 0;
-
-  clear_box (box);
-
-  for (guint i = 0; i < n_days; i++)
-    {
-      g_autoptr(TocsinShiftDay) day = g_list_model_get_item (days, i);
-      GListModel *shifts = tocsin_shift_day_get_shifts (day);
-      guint n_shifts = g_list_model_get_n_items (shifts);
-      g_autofree char *heading = day_heading (day, now);
-      GtkWidget *label = gtk_label_new (heading);
-      GtkWidget *list = gtk_list_box_new ();
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "heading");
-      gtk_widget_add_css_class (label, "day-heading");
-      if (i > 0)
-        gtk_widget_set_margin_top (label, 12);
-
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (list, "boxed-list");
-      gtk_widget_add_css_class (list, "shift-day-list");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
-
-      for (guint j = 0; j < n_shifts; j++)
-        {
-          g_autoptr(TocsinShift) shift = g_list_model_get_item (shifts, j);
-          GtkWidget *row = tocsin_shift_row_new (shift, show_schedule);
-
-          tocsin_shift_row_set_current (TOCSIN_SHIFT_ROW (row), tocsin_shift_contains (shift, now));
-          gtk_list_box_append (GTK_LIST_BOX (list), row);
-        }
-
-      gtk_box_append (box, label);
-      gtk_box_append (box, list);
-    }
-
-  return n_days;
-}
-
+/* @box shows @participants, expanded, and follows their changes. */
 static void
-update_current_in (GtkBox    *box,
-                   GDateTime *now)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListBoxRow *row;
-
-      if (!GTK_IS_LIST_BOX (child))
-        continue;
-
-      for (guint i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child), i)) != NULL; i++)
-        if (TOCSIN_IS_SHIFT_ROW (row))
-          tocsin_shift_row_set_current (TOCSIN_SHIFT_ROW (row),
-                                        tocsin_shift_contains (tocsin_shift_row_get_shift (TOCSIN_SHIFT_ROW (row)), now));
-    }
-}
-
-static void
-add_participant (GtkListBox        *box,
-                 TocsinParticipant *participant,
-                 guint              depth)
-{
-  GListModel *children = tocsin_participant_get_participants (participant);
-  guint n = g_list_model_get_n_items (children);
-
-  gtk_list_box_append (box, tocsin_participant_row_new (participant, depth));
-
-  /* Teams and escalations show whom they expand to, indented below them. */
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TocsinParticipant) child = g_list_model_get_item (children, i);
-
-      add_participant (box, child, depth + 1);
-    }
-}
-
-static void
-fill_participants (GtkListBox *box,
+bind_participants (GtkListBox *box,
                    GListModel *participants)
 {
-  guint n = participants != NULL ? g_list_model_get_n_items (participants) : 0;
+  g_autoptr(GtkTreeListModel) tree = NULL;
 
-  clear_list_box (box);
-
-  for (guint i = 0; i < n; i++)
+  if (participants == NULL)
     {
-      g_autoptr(TocsinParticipant) participant = g_list_model_get_item (participants, i);
-
-      add_participant (box, participant, 0);
+      gtk_list_box_bind_model (box, NULL, NULL, NULL, NULL);
+      return;
     }
-}
 
-static void
-rebuild_on_call_now (TocsinSchedulesPage *self)
-{
-  fill_participants (self->on_call_now_list,
-                     self->selected ? tocsin_schedule_get_on_call_now (self->selected) : NULL);
-}
-
-static void
-rebuild_on_call_next (TocsinSchedulesPage *self)
-{
-  fill_participants (self->on_call_next_list,
-                     self->selected ? tocsin_schedule_get_on_call_next (self->selected) : NULL);
+  tree = gtk_tree_list_model_new (g_object_ref (participants), FALSE, TRUE, participant_children_cb,
+                                  NULL, NULL);
+  gtk_list_box_bind_model (box, G_LIST_MODEL (tree), create_participant_row_cb, NULL, NULL);
 }
 
 static void
@@ -276,9 +151,10 @@ rebuild_schedule_shifts (TocsinSchedulesPage *self)
 {
   guint n_days;
 
-  n_days = fill_shift_days (self->shift_days_box,
-                            self->selected ? tocsin_schedule_get_shift_days (self->selected) : NULL,
-                            FALSE);
+  n_days = tocsin_shift_day_list_show (self->shift_days_box,
+                                       self->selected != NULL
+                                         ? tocsin_schedule_get_shift_days (self->selected)
+                                         : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->shifts_empty_label), n_days == 0);
 }
 
@@ -344,12 +220,12 @@ show_schedule (TocsinSchedulesPage *self,
 
       g_signal_group_set_target (self->schedule_signals, schedule);
       g_signal_group_set_target (self->shift_days_signals, tocsin_schedule_get_shift_days (schedule));
+      bind_participants (self->on_call_now_list, tocsin_schedule_get_on_call_now (schedule));
+      bind_participants (self->on_call_next_list, tocsin_schedule_get_on_call_next (schedule));
     }
 
   self->showing_my_shifts = FALSE;
   update_schedule_header (self);
-  rebuild_on_call_now (self);
-  rebuild_on_call_next (self);
   rebuild_schedule_shifts (self);
   gtk_stack_set_visible_child_name (self->details_stack, "schedule");
 }
@@ -361,9 +237,9 @@ clear_selected (TocsinSchedulesPage *self)
   g_signal_group_set_target (self->shift_days_signals, NULL);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->selected_id, g_free);
-  clear_list_box (self->on_call_now_list);
-  clear_list_box (self->on_call_next_list);
-  clear_box (self->shift_days_box);
+  bind_participants (self->on_call_now_list, NULL);
+  bind_participants (self->on_call_next_list, NULL);
+  tocsin_shift_day_list_show (self->shift_days_box, NULL);
 }
 
 static int
@@ -436,7 +312,7 @@ rebuild_my_shifts (TocsinSchedulesPage *self)
     zone = tocsin_shift_get_local_zone (g_ptr_array_index (shifts, 0));
   days = tocsin_shifts_group_by_day (shifts, zone);
 
-  n_days = fill_shift_days (self->my_shift_days_box, days, TRUE);
+  n_days = tocsin_shift_day_list_show (self->my_shift_days_box, days);
 
   if (self->list != NULL && tocsin_schedule_list_get_account_id (self->list) == NULL)
     gtk_label_set_label (self->my_shifts_empty_label,
@@ -628,8 +504,8 @@ on_tick_cb (TocsinSchedulesPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  update_current_in (self->shift_days_box, now);
-  update_current_in (self->my_shift_days_box, now);
+  tocsin_shift_day_list_update_current (self->shift_days_box, now);
+  tocsin_shift_day_list_update_current (self->my_shift_days_box, now);
 }
 
 static void
@@ -684,6 +560,10 @@ tocsin_schedules_page_dispose (GObject *object)
 
   if (self->schedule_list != NULL)
     gtk_list_box_bind_model (self->schedule_list, NULL, NULL, NULL, NULL);
+  if (self->on_call_now_list != NULL)
+    bind_participants (self->on_call_now_list, NULL);
+  if (self->on_call_next_list != NULL)
+    bind_participants (self->on_call_next_list, NULL);
 
   g_clear_object (&self->list_signals);
   g_clear_object (&self->monitor_signals);
@@ -798,6 +678,8 @@ tocsin_schedules_page_class_init (TocsinSchedulesPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "schedules.refresh", NULL, refresh_action);
 
+  g_type_ensure (TOCSIN_TYPE_SHIFT_DAY_LIST);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/tocsin-schedules-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, TocsinSchedulesPage, error_page);
@@ -878,11 +760,6 @@ tocsin_schedules_page_init (TocsinSchedulesPage *self)
                                   G_CALLBACK (update_schedule_header), self);
   g_signal_group_connect_swapped (self->schedule_signals, "notify::error",
                                   G_CALLBACK (update_schedule_header), self);
-  /* The texts change whenever the participants are replaced. */
-  g_signal_group_connect_swapped (self->schedule_signals, "notify::on-call-now-text",
-                                  G_CALLBACK (rebuild_on_call_now), self);
-  g_signal_group_connect_swapped (self->schedule_signals, "notify::on-call-next-text",
-                                  G_CALLBACK (rebuild_on_call_next), self);
 
   self->shift_days_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->shift_days_signals, "items-changed",

@@ -33,6 +33,12 @@ struct _TocsinShiftRow
   TocsinShift   *shift;
   gboolean       show_schedule;
   gboolean       current;
+  gboolean       constructed;
+
+  /* The shift changes when its list refreshes: these follow it. */
+  GBindingGroup *responder_bindings;
+  GSignalGroup  *responder_signals;
+  GSignalGroup  *forwarded_from_signals;
 };
 
 G_DEFINE_FINAL_TYPE (TocsinShiftRow, tocsin_shift_row, GTK_TYPE_LIST_BOX_ROW)
@@ -199,40 +205,35 @@ setup_shift (TocsinShiftRow *self)
 {
   TocsinShift *shift = self->shift;
   TocsinParticipant *responder;
+  TocsinParticipant *forwarded_from;
   TocsinShiftKind kind;
 
   if (shift == NULL)
     return;
 
   responder = tocsin_shift_get_responder (shift);
+  forwarded_from = responder != NULL ? tocsin_participant_get_forwarded_from (responder) : NULL;
   kind = tocsin_shift_get_kind (shift);
 
+  /* Names arrive after the shifts when they are resolved. */
+  g_binding_group_set_source (self->responder_bindings, self->show_schedule ? NULL : responder);
+  g_signal_group_set_target (self->responder_signals, responder);
+  g_signal_group_set_target (self->forwarded_from_signals, forwarded_from);
   if (self->show_schedule)
     gtk_label_set_label (self->title_label, tocsin_shift_get_schedule_name (shift));
-  else if (responder != NULL)
-    g_object_bind_property (responder, "display-name", self->title_label, "label", G_BINDING_SYNC_CREATE);
+  else if (responder == NULL)
+    gtk_label_set_label (self->title_label, "");
 
   update_times (self);
   update_detail (self);
 
-  /* Names arrive after the shifts when they are resolved. */
-  if (responder != NULL)
-    {
-      TocsinParticipant *forwarded_from = tocsin_participant_get_forwarded_from (responder);
-
-      g_signal_connect_object (responder, "notify::display-name",
-                               G_CALLBACK (update_detail), self, G_CONNECT_SWAPPED);
-      if (forwarded_from != NULL)
-        g_signal_connect_object (forwarded_from, "notify::display-name",
-                                 G_CALLBACK (update_detail), self, G_CONNECT_SWAPPED);
-    }
-
   gtk_widget_set_visible (GTK_WIDGET (self->override_tag), kind == TOCSIN_SHIFT_KIND_OVERRIDE);
   gtk_widget_set_visible (GTK_WIDGET (self->forwarded_tag),
-                          kind == TOCSIN_SHIFT_KIND_FORWARDING ||
-                          (responder != NULL && tocsin_participant_get_forwarded_from (responder) != NULL));
+                          kind == TOCSIN_SHIFT_KIND_FORWARDING || forwarded_from != NULL);
   if (kind == TOCSIN_SHIFT_KIND_OVERRIDE)
     gtk_widget_add_css_class (GTK_WIDGET (self), "override");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "override");
 
   update_accessible_label (self);
 }
@@ -246,7 +247,8 @@ tocsin_shift_row_constructed (GObject *object)
 
   G_OBJECT_CLASS (tocsin_shift_row_parent_class)->constructed (object);
 
-  /* Both construct-only properties are known here, in whatever order they came. */
+  /* Both properties are known here, in whatever order they came. */
+  self->constructed = TRUE;
   setup_shift (self);
 }
 
@@ -255,6 +257,12 @@ tocsin_shift_row_dispose (GObject *object)
 {
   TocsinShiftRow *self = (TocsinShiftRow *)object;
 
+  g_binding_group_set_source (self->responder_bindings, NULL);
+  g_signal_group_set_target (self->responder_signals, NULL);
+  g_signal_group_set_target (self->forwarded_from_signals, NULL);
+  g_clear_object (&self->responder_bindings);
+  g_clear_object (&self->responder_signals);
+  g_clear_object (&self->forwarded_from_signals);
   g_clear_object (&self->shift);
 
   G_OBJECT_CLASS (tocsin_shift_row_parent_class)->dispose (object);
@@ -298,7 +306,7 @@ tocsin_shift_row_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_SHIFT:
-      self->shift = g_value_dup_object (value);
+      tocsin_shift_row_set_shift (self, g_value_get_object (value));
       break;
 
     case PROP_SHOW_SCHEDULE:
@@ -331,7 +339,7 @@ tocsin_shift_row_class_init (TocsinShiftRowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties [PROP_SHIFT] =
     g_param_spec_object ("shift", NULL, NULL, TOCSIN_TYPE_SHIFT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* The shift covers now: highlighted and tagged. */
   properties [PROP_CURRENT] =
     g_param_spec_boolean ("current", NULL, NULL, FALSE,
@@ -356,6 +364,16 @@ tocsin_shift_row_init (TocsinShiftRow *self)
 
   g_signal_connect_object (self->title_label, "notify::label",
                            G_CALLBACK (on_title_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->responder_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->responder_bindings, "display-name", self->title_label, "label",
+                        G_BINDING_SYNC_CREATE);
+  self->responder_signals = g_signal_group_new (TOCSIN_TYPE_PARTICIPANT);
+  g_signal_group_connect_swapped (self->responder_signals, "notify::display-name",
+                                  G_CALLBACK (update_detail), self);
+  self->forwarded_from_signals = g_signal_group_new (TOCSIN_TYPE_PARTICIPANT);
+  g_signal_group_connect_swapped (self->forwarded_from_signals, "notify::display-name",
+                                  G_CALLBACK (update_detail), self);
 }
 
 /* Public API */
@@ -378,6 +396,23 @@ tocsin_shift_row_get_shift (TocsinShiftRow *self)
   g_return_val_if_fail (TOCSIN_IS_SHIFT_ROW (self), NULL);
 
   return self->shift;
+}
+
+/* Shows @shift instead, in place: a refreshed list reuses its rows. */
+void
+tocsin_shift_row_set_shift (TocsinShiftRow *self,
+                            TocsinShift    *shift)
+{
+  g_return_if_fail (TOCSIN_IS_SHIFT_ROW (self));
+  g_return_if_fail (shift == NULL || TOCSIN_IS_SHIFT (shift));
+
+  if (!g_set_object (&self->shift, shift))
+    return;
+
+  /* Until constructed, show-schedule may not be known yet. */
+  if (self->constructed)
+    setup_shift (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHIFT]);
 }
 
 gboolean

@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (TocsinShiftRow, tocsin_shift_row, TOCSIN, SHIFT_ROW, GtkLi
 GtkWidget   *tocsin_shift_row_new           (TocsinShift    *shift,
                                              gboolean        show_schedule);
 TocsinShift *tocsin_shift_row_get_shift     (TocsinShiftRow *self);
+void         tocsin_shift_row_set_shift     (TocsinShiftRow *self,
+                                             TocsinShift    *shift);
 gboolean     tocsin_shift_row_get_current   (TocsinShiftRow *self);
 void         tocsin_shift_row_set_current   (TocsinShiftRow *self,
                                              gboolean        current);

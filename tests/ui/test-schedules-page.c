@@ -18,6 +18,7 @@
 #include "tocsin-shift-day.h"
 #include "tocsin-shift-row.h"
 #include "tocsin-shifts.h"
+#include "tocsin-test-notify.h"
 #include "tocsin-test-utils.h"
 #include "tocsin-test-token-provider.h"
 
@@ -587,6 +588,117 @@ test_error_and_retry (Fixture       *f,
   tocsin_test_sandbox_clear_faults (f->sb);
 }
 
+/* The first shift row of the first day in @box. */
+static GtkListBoxRow *
+first_shift_row (GtkWidget *box)
+{
+  GtkWidget *first_list = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+
+  g_assert_true (GTK_IS_LIST_BOX (first_list));
+  return gtk_list_box_get_row_at_index (GTK_LIST_BOX (first_list), 0);
+}
+
+/* Walks @participants depth first, as the on-call lists show them: each
+ * row is the next participant, indented by its depth. */
+static void
+check_participant_rows (GPtrArray  *rows,
+                        guint      *index,
+                        GListModel *participants,
+                        guint       depth)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
+    {
+      g_autoptr(TocsinParticipant) participant = g_list_model_get_item (participants, i);
+      TocsinParticipantRow *row;
+
+      g_assert_cmpuint (*index, <, rows->len);
+      row = g_ptr_array_index (rows, (*index)++);
+      g_assert_true (TOCSIN_IS_PARTICIPANT_ROW (row));
+      g_assert_true (tocsin_participant_row_get_participant (row) == participant);
+      g_assert_cmpuint (tocsin_participant_row_get_depth (row), ==, depth);
+      check_participant_rows (rows, index, tocsin_participant_get_participants (participant),
+                              depth + 1);
+    }
+}
+
+static void
+check_on_call_now (Fixture        *f,
+                   TocsinSchedule *schedule)
+{
+  g_autoptr(GPtrArray) rows = rows_of (find (f, "on_call_now_list"));
+  guint index = 0;
+
+  check_participant_rows (rows, &index, tocsin_schedule_get_on_call_now (schedule), 0);
+  g_assert_cmpuint (index, ==, rows->len);
+}
+
+/* A refresh that changes what a shift row shows gives the row already on
+ * screen the new data instead of making a new one; the on-call lists
+ * follow their participants. */
+static void
+test_rows_in_place (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 3);
+  g_autoptr(TocsinShift) before = NULL;
+  g_autoptr(TocsinShiftDay) day = NULL;
+  g_autoptr(TocsinShift) first = NULL;
+  g_autofree char *time_before = NULL;
+  g_autoptr(TocsinTestNotify) shift_notify = NULL;
+  TocsinSchedule *selected;
+  GtkListBoxRow *row;
+  GtkWidget *box;
+  RefreshWait refresh_wait;
+  guint n_current;
+
+  tocsin_schedule_monitor_set_now (f->monitor, now);
+  tocsin_schedules_page_set_monitor (f->page, f->monitor);
+  wait_loaded (f);
+  g_assert_cmpstr (state (f), ==, "content");
+  selected = tocsin_schedules_page_get_selected (f->page);
+  g_assert_nonnull (selected);
+  check_on_call_now (f, selected);
+
+  box = find (f, "shift_days_box");
+  row = first_shift_row (box);
+  g_assert_true (TOCSIN_IS_SHIFT_ROW (row));
+  g_object_add_weak_pointer (G_OBJECT (row), (gpointer *)&row);
+  before = g_object_ref (tocsin_shift_row_get_shift (TOCSIN_SHIFT_ROW (row)));
+  time_before = g_strdup (label_text (GTK_WIDGET (row), "time_label"));
+
+  /* Three days on, the first day and its first shift are others. */
+  tocsin_schedule_monitor_set_now (f->monitor, later);
+  refresh_wait = (RefreshWait){ f, f->refreshed };
+  tocsin_schedule_monitor_refresh (f->monitor);
+  g_assert_true (tocsin_test_wait_until (refreshed_after, &refresh_wait, WAIT_MS));
+  tocsin_test_spin (50);
+
+  g_assert_true (tocsin_schedules_page_get_selected (f->page) == selected);
+  day = g_list_model_get_item (tocsin_schedule_get_shift_days (selected), 0);
+  first = g_list_model_get_item (tocsin_shift_day_get_shifts (day), 0);
+  g_assert_false (first == before);
+  /* The same widget, now showing the new first shift. */
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_first_child (box) != NULL);
+  g_assert_true (tocsin_shift_row_get_shift (TOCSIN_SHIFT_ROW (row)) == first);
+  g_assert_cmpstr (label_text (GTK_WIDGET (row), "time_label"), !=, time_before);
+  g_assert_true (row == first_shift_row (box));
+  /* And the whole box matches the new days. */
+  check_day_groups (box, tocsin_schedule_get_shift_days (selected), &n_current);
+  check_on_call_now (f, selected);
+
+  /* The row's shift notifies only when it changes, and the row shows it. */
+  shift_notify = tocsin_test_notify_new (row, "shift");
+  tocsin_shift_row_set_shift (TOCSIN_SHIFT_ROW (row), first);
+  tocsin_test_notify_assert (shift_notify, 0);
+  tocsin_shift_row_set_shift (TOCSIN_SHIFT_ROW (row), before);
+  tocsin_test_notify_assert (shift_notify, 1);
+  g_assert_cmpstr (label_text (GTK_WIDGET (row), "time_label"), ==, time_before);
+
+  g_object_remove_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+}
+
 static void
 test_no_monitor (Fixture       *f,
                  gconstpointer  data)
@@ -682,6 +794,7 @@ main (int   argc,
   ADD ("narrow", test_narrow);
   ADD ("error-and-retry", test_error_and_retry);
   ADD ("no-monitor", test_no_monitor);
+  ADD ("rows-in-place", test_rows_in_place);
 #undef ADD
 
   return g_test_run ();

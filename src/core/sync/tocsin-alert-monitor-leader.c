@@ -64,15 +64,16 @@ on_leader_refreshed_cb (TocsinAlertMonitor *self)
   self->refresh_cancellable = g_cancellable_new ();
   self->refresh_parts = 1;
   _tocsin_alert_monitor_set_loading (self, TRUE);
-  tocsin_alert_list_apply_async (self->list, copies, 0, self->refresh_cancellable, _tocsin_alert_monitor_applied_cb,
-                                 g_object_ref (self));
+  tocsin_alert_list_apply_async (self->list, copies, 0, self->refresh_cancellable,
+                                 _tocsin_alert_monitor_applied_cb, g_object_ref (self));
 }
 
 /* A failed poll of the leader is ours too (its success clears it). */
 static void
 on_leader_error_cb (TocsinAlertMonitor *self)
 {
-  if (_tocsin_alert_monitor_follows_leader (self) && self->refresh_cancellable == NULL && self->leader->error != NULL)
+  if (_tocsin_alert_monitor_follows_leader (self) && self->refresh_cancellable == NULL &&
+      self->leader->error != NULL)
     _tocsin_alert_monitor_set_error (self, self->leader->error);
 }
 
