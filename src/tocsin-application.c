@@ -173,6 +173,7 @@ on_restored_cb (GObject      *object,
   if (!tocsin_auth_session_restore_finish (TOCSIN_AUTH_SESSION (object), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     tocsin_context_set_sign_in_error (self->context, error);
+  tocsin_context_end_cached_start (self->context, error == NULL);
 
   /* Started at login with nobody to page for: say so, once. */
   if (self->background_service &&

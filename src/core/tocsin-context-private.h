@@ -38,6 +38,10 @@ struct _TocsinContext
   /* What the window showed, for the next start; per account. */
   TocsinCache           *cache;
   GCancellable          *cache_cancellable;
+  /* Showing the last account's cached alerts until the keyring answers;
+   * their monitor's token requests wait in held_tokens meanwhile. */
+  gboolean               cached_start;
+  GPtrArray             *held_tokens;
   gboolean               window_open;
 
   GError                *sign_in_error;

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "tocsin-client-secret.h"
 #include "tocsin-context-private.h"
 #include "tocsin-date-utils.h"
 #include "tocsin-gsound-player.h"
@@ -26,7 +27,11 @@
  * "auth-session", "sign-in-error" and "choosing-site". The status icon's
  * part is in tocsin-context-status-icon.c. */
 
-G_DEFINE_FINAL_TYPE (TocsinContext, tocsin_context, G_TYPE_OBJECT)
+static void tocsin_context_token_provider_init (TocsinTokenProviderInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TocsinContext, tocsin_context, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (TOCSIN_TYPE_TOKEN_PROVIDER,
+                                                      tocsin_context_token_provider_init))
 
 enum {
   PROP_0,
@@ -40,6 +45,7 @@ enum {
   PROP_CLOCK,
   PROP_SIGN_IN_ERROR,
   PROP_CHOOSING_SITE,
+  PROP_CACHED_START,
   N_PROPS
 };
 
@@ -273,6 +279,7 @@ update_cache (TocsinContext *self)
       if (!tocsin_cache_delete (self->cache, &error))
         g_warning ("Could not delete the cached alerts: %s", error->message);
       g_clear_object (&self->cache);
+      tocsin_account_state_delete_last ();
       return;
     }
 
@@ -346,6 +353,12 @@ update_monitors (TocsinContext *self)
   start_notifier (self);
   tocsin_schedule_monitor_set_active (self->schedule_monitor, TRUE);
 
+  /* What the next start shows before the keyring answers. */
+  if (self->cache != NULL)
+    tocsin_account_state_save_last (tocsin_config_get_auth_base_url (self->config),
+                                    tocsin_config_get_client_id (self->config), account_id,
+                                    self->monitored_site_id);
+
   _tocsin_context_update_status_icon (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ALERT_MONITOR]);
@@ -353,10 +366,82 @@ update_monitors (TocsinContext *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAGING_WATCHER]);
 }
 
+/* The cached start */
+
+/* Before the keyring answers: the alerts the last signed-in account's window
+ * showed, from its cache, in a monitor whose requests wait for the keyring
+ * (see the token provider below). No paging watcher: nothing pages from the
+ * cache. Whatever the keyring says ends it (end_cached_start). */
+static void
+start_cached (TocsinContext *self)
+{
+  g_autofree char *account_id = NULL;
+  g_autofree char *site_id = NULL;
+  g_autoptr(TocsinCache) cache = NULL;
+  g_autoptr(TocsinOpsClient) client = NULL;
+  g_autoptr(GPtrArray) cached = NULL;
+  g_autoptr(TocsinAlertMonitor) monitor = NULL;
+
+  if (tocsin_auth_session_get_state (self->session) != TOCSIN_AUTH_STATE_SIGNED_OUT ||
+      !tocsin_account_state_load_last (tocsin_config_get_auth_base_url (self->config),
+                                       tocsin_config_get_client_id (self->config), &account_id,
+                                       &site_id))
+    return;
+
+  client = tocsin_ops_client_new (tocsin_config_get_api_base_url (self->config), site_id,
+                                  TOCSIN_TOKEN_PROVIDER (self), NULL);
+  if (client == NULL)
+    return;
+  monitor = tocsin_alert_monitor_new (client);
+  cache = tocsin_cache_new (account_id);
+  cached = tocsin_cache_load_alerts (cache, site_id, tocsin_alert_monitor_get_query (monitor));
+  if (cached == NULL)
+    return;
+
+  tocsin_alert_monitor_seed (monitor, cached);
+  self->alert_monitor = g_steal_pointer (&monitor);
+  self->monitored_site_id = g_steal_pointer (&site_id);
+  self->held_tokens = g_ptr_array_new_with_free_func (g_object_unref);
+  self->cached_start = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ALERT_MONITOR]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CACHED_START]);
+}
+
+/* The keyring answered: the cached rows go, and what follows is what the
+ * session says (for the same account, the monitors seed from the cache again
+ * and poll). */
+static void
+end_cached_start (TocsinContext *self)
+{
+  g_autoptr(GPtrArray) held = NULL;
+
+  if (!self->cached_start)
+    return;
+
+  self->cached_start = FALSE;
+  held = g_steal_pointer (&self->held_tokens);
+  drop_monitors (self);
+  /* Their monitor is gone; this also drops the references they hold. */
+  for (guint i = 0; i < held->len; i++)
+    g_task_return_new_error (g_ptr_array_index (held, i), G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             "The cached start ended");
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CACHED_START]);
+}
+
 static void
 on_session_changed_cb (TocsinContext *self)
 {
   TocsinAuthState state = tocsin_auth_session_get_state (self->session);
+
+  /* The restore sets the account and site before the state, and may learn
+   * the site only from the server: keep the cached rows until both are
+   * known, or until the restore ends (tocsin_context_end_cached_start). */
+  if (self->cached_start &&
+      (state == TOCSIN_AUTH_STATE_SIGNED_OUT ||
+       (state == TOCSIN_AUTH_STATE_SIGNED_IN &&
+        tocsin_auth_session_get_current_site (self->session) == NULL)))
+    return;
+  end_cached_start (self);
 
   if (state != TOCSIN_AUTH_STATE_SIGNED_IN)
     tocsin_context_set_choosing_site (self, FALSE);
@@ -417,6 +502,7 @@ tocsin_context_constructed (GObject *object)
   g_signal_connect_object (self->session, "notify::current-site",
                            G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
   on_session_changed_cb (self);
+  start_cached (self);
 }
 
 static void
@@ -490,6 +576,9 @@ tocsin_context_get_property (GObject    *object,
     case PROP_CHOOSING_SITE:
       g_value_set_boolean (value, self->choosing_site);
       break;
+    case PROP_CACHED_START:
+      g_value_set_boolean (value, self->cached_start);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -561,6 +650,11 @@ tocsin_context_class_init (TocsinContextClass *klass)
   /* Signed in with several sites and the user has yet to pick one. */
   properties [PROP_CHOOSING_SITE] =
     g_param_spec_boolean ("choosing-site", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Showing the last account's cached alerts until the keyring answers. */
+  properties [PROP_CACHED_START] =
+    g_param_spec_boolean ("cached-start", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -728,6 +822,83 @@ tocsin_context_set_choosing_site (TocsinContext *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHOOSING_SITE]);
 }
 
+gboolean
+tocsin_context_get_cached_start (TocsinContext *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_CONTEXT (self), FALSE);
+
+  return self->cached_start;
+}
+
+/* The session's restore from the keyring finished; @keyring_read says the
+ * keyring was read (so an empty answer means nobody is signed in), not
+ * locked, missing or cancelled. */
+void
+tocsin_context_end_cached_start (TocsinContext *self,
+                                 gboolean       keyring_read)
+{
+  g_return_if_fail (TOCSIN_IS_CONTEXT (self));
+
+  if (keyring_read && self->cached_start &&
+      tocsin_auth_session_get_state (self->session) == TOCSIN_AUTH_STATE_SIGNED_OUT)
+    tocsin_account_state_delete_last ();
+  end_cached_start (self);
+}
+
+/* TocsinTokenProvider: during the cached start a token request waits for the
+ * keyring's answer, and then fails as cancelled (its monitor is dropped);
+ * otherwise it is the session's. */
+
+static void
+on_session_token_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  char *token = tocsin_token_provider_get_access_token_finish (TOCSIN_TOKEN_PROVIDER (object),
+                                                                 result, &error);
+
+  if (token == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, token, (GDestroyNotify)tocsin_client_secret_free);
+}
+
+static void
+tocsin_context_get_access_token_async (TocsinTokenProvider *provider,
+                                       const char          *rejected_token,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  TocsinContext *self = TOCSIN_CONTEXT (provider);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, tocsin_context_get_access_token_async);
+  if (self->cached_start)
+    g_ptr_array_add (self->held_tokens, g_steal_pointer (&task));
+  else
+    tocsin_token_provider_get_access_token_async (TOCSIN_TOKEN_PROVIDER (self->session),
+                                                  rejected_token, cancellable,
+                                                  on_session_token_cb, g_steal_pointer (&task));
+}
+
+static char *
+tocsin_context_get_access_token_finish (TocsinTokenProvider  *provider,
+                                        GAsyncResult         *result,
+                                        GError              **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+tocsin_context_token_provider_init (TocsinTokenProviderInterface *iface)
+{
+  iface->get_access_token_async = tocsin_context_get_access_token_async;
+  iface->get_access_token_finish = tocsin_context_get_access_token_finish;
+}
+
 /* "Paging paused until 14:00", for the tooltip and the window. */
 char *
 tocsin_context_dup_pause_text (TocsinContext *self)
@@ -857,5 +1028,6 @@ tocsin_context_shutdown (TocsinContext *self)
   g_return_if_fail (TOCSIN_IS_CONTEXT (self));
 
   tocsin_auth_session_cancel (self->session);
+  end_cached_start (self);
   drop_monitors (self);
 }

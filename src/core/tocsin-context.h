@@ -41,6 +41,9 @@ const GError          *tocsin_context_get_sign_in_error    (TocsinContext     *s
 void                   tocsin_context_set_sign_in_error    (TocsinContext     *self,
                                                             const GError      *error);
 gboolean               tocsin_context_get_choosing_site    (TocsinContext     *self);
+gboolean               tocsin_context_get_cached_start     (TocsinContext     *self);
+void                   tocsin_context_end_cached_start     (TocsinContext     *self,
+                                                            gboolean           keyring_read);
 void                   tocsin_context_set_choosing_site    (TocsinContext     *self,
                                                             gboolean           choosing_site);
 char                  *tocsin_context_dup_pause_text       (TocsinContext     *self);

@@ -68,15 +68,17 @@ update_switchers (TocsinWindow *self)
 }
 
 /* The context's state decides the page: signed in (and a site chosen) shows
- * the alerts and schedules, everything else the sign-in page. */
+ * the alerts and schedules, and so does the cached start before the keyring
+ * answers; everything else the sign-in page. */
 static void
 update_signed_in (TocsinWindow *self)
 {
   TocsinAuthSession *session = tocsin_context_get_auth_session (self->context);
 
-  tocsin_window_set_signed_in (self, tocsin_auth_session_get_state (session) ==
-                                         TOCSIN_AUTH_STATE_SIGNED_IN &&
-                                       !tocsin_context_get_choosing_site (self->context));
+  tocsin_window_set_signed_in (self, tocsin_context_get_cached_start (self->context) ||
+                                       (tocsin_auth_session_get_state (session) ==
+                                          TOCSIN_AUTH_STATE_SIGNED_IN &&
+                                        !tocsin_context_get_choosing_site (self->context)));
 }
 
 static void
@@ -222,6 +224,8 @@ bind_context (TocsinWindow *self)
 
   g_signal_connect_object (session, "notify::state", G_CALLBACK (update_signed_in), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::choosing-site", G_CALLBACK (update_signed_in),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::cached-start", G_CALLBACK (update_signed_in),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (tocsin_auth_session_get_sites (session), "items-changed",
                            G_CALLBACK (update_site_menu), self, G_CONNECT_SWAPPED);

@@ -8,13 +8,15 @@
  * against a sandbox whose API answers only after a delay: the window shows
  * the cached rows before the server answers, says they are being updated,
  * and the paging watcher pages for none of them; the first refresh replaces
- * them, and signing out deletes the cache.
+ * them, and signing out deletes the cache. The cached rows show before the
+ * keyring answers; when it answers that nobody is signed in, they go.
  */
 
 #include "config.h"
 
 #include <string.h>
 
+#include "tocsin-account-state.h"
 #include "tocsin-alert-monitor.h"
 #include "tocsin-application.h"
 #include "tocsin-cache.h"
@@ -134,6 +136,11 @@ write_cache (TocsinTestSandbox *sb)
   tocsin_cache_save_alerts_async (cache, tocsin_test_sandbox_get_cloud_id (sb, 0), query,
                                   G_LIST_MODEL (alerts), NULL, on_saved_cb, &saved);
   g_assert_true (tocsin_test_wait_until (flag_set, &saved, WAIT_MS));
+  /* ...and who was signed in on which site. */
+  tocsin_account_state_save_last (tocsin_test_sandbox_get_auth_url (sb),
+                                  tocsin_test_sandbox_get_client_id (sb),
+                                  TOCSIN_TEST_SANDBOX_USER_ID,
+                                  tocsin_test_sandbox_get_cloud_id (sb, 0));
   return cache;
 }
 
@@ -186,12 +193,81 @@ cached_rows_shown (gpointer data)
 }
 
 static gboolean
+signed_in_from_cache (gpointer data)
+{
+  return !tocsin_context_get_cached_start (context ()) && cached_rows_shown (NULL);
+}
+
+static gboolean
 refreshed (gpointer data)
 {
   TocsinAlertMonitor *monitor = tocsin_context_get_alert_monitor (context ());
 
   return monitor != NULL && tocsin_alert_monitor_get_last_refresh (monitor) != NULL &&
          !tocsin_alert_monitor_get_loading (monitor);
+}
+
+static gboolean
+column_view_mapped (void)
+{
+  GtkWidget *page =
+    adw_view_stack_get_child_by_name (ADW_VIEW_STACK (
+                                        tocsin_test_find_by_id (GTK_WIDGET (window ()),
+                                                                "view_stack")),
+                                      "alerts");
+  GtkWidget *view = page != NULL ? tocsin_test_find_by_id (page, "column_view") : NULL;
+
+  return view != NULL && gtk_widget_get_mapped (view);
+}
+
+/* What the window showed at the moment the keyring's answer arrived. */
+typedef struct
+{
+  gboolean answered;
+  guint    cached_rows;
+  gboolean mapped;
+} AtAnswer;
+
+static void
+on_keyring_answer_cb (TocsinAuthSession *session,
+                      GParamSpec        *pspec,
+                      AtAnswer          *at_answer)
+{
+  if (at_answer->answered)
+    return;
+  at_answer->answered = TRUE;
+  at_answer->cached_rows = window () != NULL ? count_cached_rows () : 0;
+  at_answer->mapped = window () != NULL && column_view_mapped ();
+}
+
+static void
+configure_app (TocsinTestSandbox *sb)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(GError) error = NULL;
+
+  /* The sandbox is the configured server before start-up restores the sign-in. */
+  g_settings_set_string (settings, "auth-base-url", tocsin_test_sandbox_get_auth_url (sb));
+  g_settings_set_string (settings, "api-base-url", tocsin_test_sandbox_get_api_url (sb));
+  g_settings_set_string (settings, "client-id", tocsin_test_sandbox_get_client_id (sb));
+  g_settings_set_string (settings, "redirect-uri", "http://localhost:8976/callback");
+
+  the_app = tocsin_application_new ();
+  g_application_set_flags (G_APPLICATION (the_app),
+                           g_application_get_flags (G_APPLICATION (the_app)) |
+                             G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (the_app), NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+
+  for (guint i = 0; i < 4; i++)
+    g_settings_reset (settings, (const char *[]){ "auth-base-url", "api-base-url", "client-id",
+                                                  "redirect-uri" } [i]);
 }
 
 static guint
@@ -219,8 +295,8 @@ test_start_from_cache (void)
   TocsinPagingWatcher *watcher;
   TocsinAlertMonitor *monitor;
   GtkWidget *hint_bar, *hint_label;
-  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
   Async async = { 0 };
+  AtAnswer at_answer = { 0 };
   guint mark;
 
   store_sign_in (sb);
@@ -234,18 +310,11 @@ test_start_from_cache (void)
   tocsin_test_sandbox_clear_log (sb);
   mark = tocsin_test_notifications_mark ();
 
-  /* The sandbox is the configured server before start-up restores the sign-in. */
-  g_settings_set_string (settings, "auth-base-url", tocsin_test_sandbox_get_auth_url (sb));
-  g_settings_set_string (settings, "api-base-url", tocsin_test_sandbox_get_api_url (sb));
-  g_settings_set_string (settings, "client-id", tocsin_test_sandbox_get_client_id (sb));
-  g_settings_set_string (settings, "redirect-uri", "http://localhost:8976/callback");
-
-  the_app = tocsin_application_new ();
-  g_application_set_flags (G_APPLICATION (the_app),
-                           g_application_get_flags (G_APPLICATION (the_app)) |
-                             G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (the_app), NULL, &error));
-  g_assert_no_error (error);
+  configure_app (sb);
+  /* The keyring's answer (the restore) signs in: by then the cached rows are
+   * in the window, mapped. */
+  g_signal_connect (tocsin_context_get_auth_session (context ()), "notify::state",
+                    G_CALLBACK (on_keyring_answer_cb), &at_answer);
   g_application_activate (G_APPLICATION (the_app));
 
   /* The cached rows, before any API answer. */
@@ -266,6 +335,14 @@ test_start_from_cache (void)
                   : 0,
         shown_rows ());
     }
+  g_assert_true (tocsin_test_wait_until (flag_set, &at_answer.answered, WAIT_MS));
+  g_signal_handlers_disconnect_by_data (tocsin_context_get_auth_session (context ()), &at_answer);
+  g_assert_cmpuint (at_answer.cached_rows, ==, N_CACHED);
+  g_assert_true (at_answer.mapped);
+  g_assert_cmpint (tocsin_auth_session_get_state (tocsin_context_get_auth_session (context ())),
+                   ==, TOCSIN_AUTH_STATE_SIGNED_IN);
+  /* Then the signed-in account's monitors, seeded from the cache again. */
+  g_assert_true (tocsin_test_wait_until (signed_in_from_cache, NULL, WAIT_MS));
   monitor = tocsin_context_get_alert_monitor (context ());
   g_assert_nonnull (monitor);
   g_assert_null (tocsin_alert_monitor_get_last_refresh (monitor));
@@ -308,9 +385,62 @@ test_start_from_cache (void)
 
   tocsin_test_sandbox_clear_faults (sb);
   tocsin_test_sandbox_stop (sb);
-  for (guint i = 0; i < 4; i++)
-    g_settings_reset (settings, (const char *[]){ "auth-base-url", "api-base-url", "client-id",
-                                                  "redirect-uri" } [i]);
+  reset_settings ();
+}
+
+static gboolean
+sign_in_page_shown (gpointer data)
+{
+  GtkWidget *stack = tocsin_test_find_by_id (GTK_WIDGET (window ()), "main_stack");
+
+  return !tocsin_window_get_signed_in (window ()) &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "signed-out") == 0;
+}
+
+/* The cache and the last account are there, but the keyring holds no
+ * tokens (signed out elsewhere, or the keyring was reset): the cached rows
+ * show until it answers, then go, and the sign-in page shows. */
+static void
+test_no_tokens (void)
+{
+  TocsinTestSandbox *sb = tocsin_test_sandbox_start (NULL);
+  g_autoptr(TocsinCache) cache = NULL;
+  g_autofree char *last_account = NULL;
+  g_autofree char *last_site = NULL;
+  guint mark;
+
+  cache = write_cache (sb);
+  mark = tocsin_test_notifications_mark ();
+  configure_app (sb);
+  g_application_activate (G_APPLICATION (the_app));
+
+  /* At once, before the main loop could hear from the keyring. */
+  g_assert_true (tocsin_context_get_cached_start (context ()));
+  g_assert_true (cached_rows_shown (NULL));
+  g_assert_null (tocsin_context_get_paging_watcher (context ()));
+
+  g_assert_true (tocsin_test_wait_until (sign_in_page_shown, NULL, WAIT_MS));
+  g_assert_false (tocsin_context_get_cached_start (context ()));
+  g_assert_null (tocsin_context_get_alert_monitor (context ()));
+  g_assert_null (tocsin_context_get_paging_watcher (context ()));
+  g_assert_cmpuint (count_cached_rows (), ==, 0);
+  g_assert_cmpuint (count_notify_since (mark), ==, 0);
+  /* Nobody is signed in: the next start shows nobody's alerts. */
+  g_assert_false (tocsin_account_state_load_last (tocsin_test_sandbox_get_auth_url (sb),
+                                                  tocsin_test_sandbox_get_client_id (sb),
+                                                  &last_account, &last_site));
+
+  tocsin_test_sandbox_stop (sb);
+  reset_settings ();
+}
+
+/* Its own process: one app per bus name and object path. */
+static void
+test_no_tokens_in_subprocess (void)
+{
+  g_test_trap_subprocess ("/cache-start/no-tokens/subprocess", 0,
+                          G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
 }
 
 int
@@ -320,6 +450,8 @@ main (int   argc,
   tocsin_test_init (&argc, &argv);
 
   g_test_add_func ("/cache-start/slow-server", test_start_from_cache);
+  g_test_add_func ("/cache-start/no-tokens", test_no_tokens_in_subprocess);
+  g_test_add_func ("/cache-start/no-tokens/subprocess", test_no_tokens);
 
   return g_test_run ();
 }

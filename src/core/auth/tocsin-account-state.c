@@ -232,3 +232,79 @@ tocsin_account_state_delete (TocsinAccountState *self)
   delete_file (self->path);
   delete_file (self->announced_path);
 }
+
+/* Who was signed in last, and on which site: read at start-up so the window
+ * can show that account's cached alerts before the keyring answers. Only
+ * ids, which are not secret; one file for the app, as only one account is
+ * signed in at a time. */
+
+static char *
+last_path (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "tocsin", "last-account.ini", NULL);
+}
+
+/* Returns: whether an account was signed in last with @auth_server and
+ * @client_id; then @account_id and @site_id are set */
+gboolean
+tocsin_account_state_load_last (const char  *auth_server,
+                                const char  *client_id,
+                                char       **account_id,
+                                char       **site_id)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *path = last_path ();
+  g_autofree char *server = NULL;
+  g_autofree char *client = NULL;
+  g_autofree char *account = NULL;
+  g_autofree char *site = NULL;
+
+  g_return_val_if_fail (account_id != NULL && site_id != NULL, FALSE);
+
+  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL))
+    return FALSE;
+  server = g_key_file_get_string (key_file, "last", "auth-server", NULL);
+  client = g_key_file_get_string (key_file, "last", "client-id", NULL);
+  account = g_key_file_get_string (key_file, "last", "account-id", NULL);
+  site = g_key_file_get_string (key_file, "last", "site-id", NULL);
+  if (g_strcmp0 (server, auth_server) != 0 || g_strcmp0 (client, client_id) != 0 ||
+      account == NULL || *account == '\0' || site == NULL || *site == '\0')
+    return FALSE;
+
+  *account_id = g_steal_pointer (&account);
+  *site_id = g_steal_pointer (&site);
+  return TRUE;
+}
+
+void
+tocsin_account_state_save_last (const char *auth_server,
+                                const char *client_id,
+                                const char *account_id,
+                                const char *site_id)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = last_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_return_if_fail (auth_server != NULL && client_id != NULL);
+  g_return_if_fail (account_id != NULL && site_id != NULL);
+
+  g_key_file_set_string (key_file, "last", "auth-server", auth_server);
+  g_key_file_set_string (key_file, "last", "client-id", client_id);
+  g_key_file_set_string (key_file, "last", "account-id", account_id);
+  g_key_file_set_string (key_file, "last", "site-id", site_id);
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_key_file_save_to_file (key_file, path, &error))
+    g_warning ("Could not remember the account signed in in %s: %s", path,
+               error != NULL ? error->message : g_strerror (errno));
+}
+
+/* Signing out: the next start shows nobody's alerts. */
+void
+tocsin_account_state_delete_last (void)
+{
+  g_autofree char *path = last_path ();
+
+  delete_file (path);
+}

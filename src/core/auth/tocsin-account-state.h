@@ -32,4 +32,14 @@ void                tocsin_account_state_save_name          (TocsinAccountState 
                                                              const char         *name);
 void                tocsin_account_state_delete             (TocsinAccountState *self);
 
+gboolean            tocsin_account_state_load_last          (const char         *auth_server,
+                                                             const char         *client_id,
+                                                             char              **account_id,
+                                                             char              **site_id);
+void                tocsin_account_state_save_last          (const char         *auth_server,
+                                                             const char         *client_id,
+                                                             const char         *account_id,
+                                                             const char         *site_id);
+void                tocsin_account_state_delete_last        (void);
+
 G_END_DECLS
