@@ -5,7 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Signed in earlier: the sandbox's tokens in the session's keyring, and the
- * cache holding the open alerts as an earlier run left them. Then the
+ * cache holding the open alerts as an earlier run left them, with the
+ * record of the account signed in last. Then the
  * sandbox's API is made slow (every answer after BENCH_DELAY_MS) and
  * "ready AUTH-URL API-URL CLIENT-ID" printed; build-aux/bench starts
  * `tocsin` with those until it has what it measures and closes stdin, which
@@ -16,6 +17,7 @@
 
 #include <stdio.h>
 
+#include "tocsin-account-state.h"
 #include "tocsin-alert-monitor.h"
 #include "tocsin-cache.h"
 #include "tocsin-test-token-provider.h"
@@ -105,6 +107,11 @@ fill_cache (TocsinTestSandbox *sb)
                                   on_async_cb, &saved);
   if (!tocsin_cache_save_alerts_finish (cache, async_wait (&saved), &error))
     g_error ("bench-cache-start: %s", error->message);
+  /* ...and who was signed in, so the cache is read before the keyring answers. */
+  tocsin_account_state_save_last (tocsin_test_sandbox_get_auth_url (sb),
+                                  tocsin_test_sandbox_get_client_id (sb),
+                                  TOCSIN_TEST_SANDBOX_USER_ID,
+                                  tocsin_test_sandbox_get_cloud_id (sb, 0));
 }
 
 int
