@@ -532,6 +532,7 @@ tocsin_context_finalize (GObject *object)
 
   g_clear_pointer (&self->announced_path, g_free);
   g_clear_error (&self->sign_in_error);
+  g_clear_pointer (&self->held_tokens, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tocsin_context_parent_class)->finalize (object);
 }
