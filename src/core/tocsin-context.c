@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "tocsin-client-secret.h"
 #include "tocsin-context-private.h"
 #include "tocsin-date-utils.h"
 #include "tocsin-gsound-player.h"
@@ -27,11 +26,9 @@
  * "auth-session", "sign-in-error" and "choosing-site". The status icon's
  * part is in tocsin-context-status-icon.c. */
 
-static void tocsin_context_token_provider_init (TocsinTokenProviderInterface *iface);
-
 G_DEFINE_FINAL_TYPE_WITH_CODE (TocsinContext, tocsin_context, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (TOCSIN_TYPE_TOKEN_PROVIDER,
-                                                      tocsin_context_token_provider_init))
+                                                      _tocsin_context_token_provider_init))
 
 enum {
   PROP_0,
@@ -232,64 +229,6 @@ drop_monitors (TocsinContext *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAGING_WATCHER]);
 }
 
-/* The cache */
-
-static void
-on_cache_saved_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!tocsin_cache_save_alerts_finish (TOCSIN_CACHE (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not keep the alerts for the next start: %s", error->message);
-}
-
-/* Each refresh of the window's list is what the next start shows first (not
- * with an owner filter: the query alone would not give those alerts). */
-static void
-save_alerts_to_cache (TocsinContext *self)
-{
-  TocsinAlertMonitor *monitor = self->alert_monitor;
-
-  if (self->cache == NULL || monitor == NULL || tocsin_alert_monitor_get_owners (monitor) != NULL ||
-      tocsin_alert_monitor_get_last_refresh (monitor) == NULL)
-    return;
-  tocsin_cache_save_alerts_async (self->cache, self->monitored_site_id,
-                                  tocsin_alert_monitor_get_query (monitor),
-                                  G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor)),
-                                  self->cache_cancellable, on_cache_saved_cb, NULL);
-}
-
-/* The cache belongs to the account: opened once it is known, deleted at
- * sign-out together with the other data kept for it. */
-static void
-update_cache (TocsinContext *self)
-{
-  const char *account_id = tocsin_auth_session_get_account_id (self->session);
-  g_autoptr(GError) error = NULL;
-
-  if (tocsin_auth_session_get_state (self->session) == TOCSIN_AUTH_STATE_SIGNED_OUT)
-    {
-      if (self->cache == NULL)
-        return;
-      g_cancellable_cancel (self->cache_cancellable);
-      g_clear_object (&self->cache_cancellable);
-      if (!tocsin_cache_delete (self->cache, &error))
-        g_warning ("Could not delete the cached alerts: %s", error->message);
-      g_clear_object (&self->cache);
-      tocsin_account_state_delete_last ();
-      return;
-    }
-
-  if (self->cache == NULL && account_id != NULL && g_strcmp0 (account_id, "unknown") != 0)
-    {
-      self->cache = tocsin_cache_new (account_id);
-      self->cache_cancellable = g_cancellable_new ();
-    }
-}
-
 /* Monitors exist while signed in with a current site, one set per site. */
 static void
 update_monitors (TocsinContext *self)
@@ -334,7 +273,8 @@ update_monitors (TocsinContext *self)
         tocsin_alert_monitor_seed (self->alert_monitor, cached);
     }
   g_signal_connect_object (self->alert_monitor, "notify::last-refresh",
-                           G_CALLBACK (save_alerts_to_cache), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_tocsin_context_save_alerts_to_cache), self,
+                           G_CONNECT_SWAPPED);
   g_settings_bind (self->settings, "poll-interval", self->alert_monitor, "interval",
                    G_SETTINGS_BIND_GET);
   tocsin_alert_monitor_set_active (self->alert_monitor, TRUE);
@@ -368,50 +308,11 @@ update_monitors (TocsinContext *self)
 
 /* The cached start */
 
-/* Before the keyring answers: the alerts the last signed-in account's window
- * showed, from its cache, in a monitor whose requests wait for the keyring
- * (see the token provider below). No paging watcher: nothing pages from the
- * cache. Whatever the keyring says ends it (end_cached_start). */
-static void
-start_cached (TocsinContext *self)
-{
-  g_autofree char *account_id = NULL;
-  g_autofree char *site_id = NULL;
-  g_autoptr(TocsinCache) cache = NULL;
-  g_autoptr(TocsinOpsClient) client = NULL;
-  g_autoptr(GPtrArray) cached = NULL;
-  g_autoptr(TocsinAlertMonitor) monitor = NULL;
-
-  if (tocsin_auth_session_get_state (self->session) != TOCSIN_AUTH_STATE_SIGNED_OUT ||
-      !tocsin_account_state_load_last (tocsin_config_get_auth_base_url (self->config),
-                                       tocsin_config_get_client_id (self->config), &account_id,
-                                       &site_id))
-    return;
-
-  client = tocsin_ops_client_new (tocsin_config_get_api_base_url (self->config), site_id,
-                                  TOCSIN_TOKEN_PROVIDER (self), NULL);
-  if (client == NULL)
-    return;
-  monitor = tocsin_alert_monitor_new (client);
-  cache = tocsin_cache_new (account_id);
-  cached = tocsin_cache_load_alerts (cache, site_id, tocsin_alert_monitor_get_query (monitor));
-  if (cached == NULL)
-    return;
-
-  tocsin_alert_monitor_seed (monitor, cached);
-  self->alert_monitor = g_steal_pointer (&monitor);
-  self->monitored_site_id = g_steal_pointer (&site_id);
-  self->held_tokens = g_ptr_array_new_with_free_func (g_object_unref);
-  self->cached_start = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ALERT_MONITOR]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CACHED_START]);
-}
-
 /* The keyring answered: the cached rows go, and what follows is what the
  * session says (for the same account, the monitors seed from the cache again
  * and poll). */
-static void
-end_cached_start (TocsinContext *self)
+void
+_tocsin_context_end_cached_start (TocsinContext *self)
 {
   g_autoptr(GPtrArray) held = NULL;
 
@@ -436,12 +337,11 @@ on_session_changed_cb (TocsinContext *self)
   /* The restore sets the account and site before the state, and may learn
    * the site only from the server: keep the cached rows until both are
    * known, or until the restore ends (tocsin_context_end_cached_start). */
-  if (self->cached_start &&
-      (state == TOCSIN_AUTH_STATE_SIGNED_OUT ||
-       (state == TOCSIN_AUTH_STATE_SIGNED_IN &&
-        tocsin_auth_session_get_current_site (self->session) == NULL)))
+  if (self->cached_start && (state == TOCSIN_AUTH_STATE_SIGNED_OUT ||
+                             (state == TOCSIN_AUTH_STATE_SIGNED_IN &&
+                              tocsin_auth_session_get_current_site (self->session) == NULL)))
     return;
-  end_cached_start (self);
+  _tocsin_context_end_cached_start (self);
 
   if (state != TOCSIN_AUTH_STATE_SIGNED_IN)
     tocsin_context_set_choosing_site (self, FALSE);
@@ -450,7 +350,7 @@ on_session_changed_cb (TocsinContext *self)
       g_unlink (self->announced_path);
       g_clear_pointer (&self->announced_path, g_free);
     }
-  update_cache (self);
+  _tocsin_context_update_cache (self);
   update_monitors (self);
 }
 
@@ -502,7 +402,7 @@ tocsin_context_constructed (GObject *object)
   g_signal_connect_object (self->session, "notify::current-site",
                            G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
   on_session_changed_cb (self);
-  start_cached (self);
+  _tocsin_context_start_cached (self);
 }
 
 static void
@@ -823,83 +723,6 @@ tocsin_context_set_choosing_site (TocsinContext *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHOOSING_SITE]);
 }
 
-gboolean
-tocsin_context_get_cached_start (TocsinContext *self)
-{
-  g_return_val_if_fail (TOCSIN_IS_CONTEXT (self), FALSE);
-
-  return self->cached_start;
-}
-
-/* The session's restore from the keyring finished; @keyring_read says the
- * keyring was read (so an empty answer means nobody is signed in), not
- * locked, missing or cancelled. */
-void
-tocsin_context_end_cached_start (TocsinContext *self,
-                                 gboolean       keyring_read)
-{
-  g_return_if_fail (TOCSIN_IS_CONTEXT (self));
-
-  if (keyring_read && self->cached_start &&
-      tocsin_auth_session_get_state (self->session) == TOCSIN_AUTH_STATE_SIGNED_OUT)
-    tocsin_account_state_delete_last ();
-  end_cached_start (self);
-}
-
-/* TocsinTokenProvider: during the cached start a token request waits for the
- * keyring's answer, and then fails as cancelled (its monitor is dropped);
- * otherwise it is the session's. */
-
-static void
-on_session_token_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  char *token = tocsin_token_provider_get_access_token_finish (TOCSIN_TOKEN_PROVIDER (object),
-                                                                 result, &error);
-
-  if (token == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, token, (GDestroyNotify)tocsin_client_secret_free);
-}
-
-static void
-tocsin_context_get_access_token_async (TocsinTokenProvider *provider,
-                                       const char          *rejected_token,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
-{
-  TocsinContext *self = TOCSIN_CONTEXT (provider);
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, tocsin_context_get_access_token_async);
-  if (self->cached_start)
-    g_ptr_array_add (self->held_tokens, g_steal_pointer (&task));
-  else
-    tocsin_token_provider_get_access_token_async (TOCSIN_TOKEN_PROVIDER (self->session),
-                                                  rejected_token, cancellable,
-                                                  on_session_token_cb, g_steal_pointer (&task));
-}
-
-static char *
-tocsin_context_get_access_token_finish (TocsinTokenProvider  *provider,
-                                        GAsyncResult         *result,
-                                        GError              **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-tocsin_context_token_provider_init (TocsinTokenProviderInterface *iface)
-{
-  iface->get_access_token_async = tocsin_context_get_access_token_async;
-  iface->get_access_token_finish = tocsin_context_get_access_token_finish;
-}
-
 /* "Paging paused until 14:00", for the tooltip and the window. */
 char *
 tocsin_context_dup_pause_text (TocsinContext *self)
@@ -1029,6 +852,6 @@ tocsin_context_shutdown (TocsinContext *self)
   g_return_if_fail (TOCSIN_IS_CONTEXT (self));
 
   tocsin_auth_session_cancel (self->session);
-  end_cached_start (self);
+  _tocsin_context_end_cached_start (self);
   drop_monitors (self);
 }

@@ -339,8 +339,8 @@ test_start_from_cache (void)
   g_signal_handlers_disconnect_by_data (tocsin_context_get_auth_session (context ()), &at_answer);
   g_assert_cmpuint (at_answer.cached_rows, ==, N_CACHED);
   g_assert_true (at_answer.mapped);
-  g_assert_cmpint (tocsin_auth_session_get_state (tocsin_context_get_auth_session (context ())),
-                   ==, TOCSIN_AUTH_STATE_SIGNED_IN);
+  g_assert_cmpint (tocsin_auth_session_get_state (tocsin_context_get_auth_session (context ())), ==,
+                   TOCSIN_AUTH_STATE_SIGNED_IN);
   /* Then the signed-in account's monitors, seeded from the cache again. */
   g_assert_true (tocsin_test_wait_until (signed_in_from_cache, NULL, WAIT_MS));
   monitor = tocsin_context_get_alert_monitor (context ());

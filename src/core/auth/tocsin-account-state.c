@@ -294,8 +294,7 @@ tocsin_account_state_save_last (const char *auth_server,
   g_key_file_set_string (key_file, "last", "client-id", client_id);
   g_key_file_set_string (key_file, "last", "account-id", account_id);
   g_key_file_set_string (key_file, "last", "site-id", site_id);
-  if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_key_file_save_to_file (key_file, path, &error))
+  if (g_mkdir_with_parents (dir, 0700) != 0 || !g_key_file_save_to_file (key_file, path, &error))
     g_warning ("Could not remember the account signed in in %s: %s", path,
                error != NULL ? error->message : g_strerror (errno));
 }
