@@ -37,27 +37,28 @@ tocsin_ui_linkify (const char *text)
 {
   static GRegex *url_regex;
   g_autoptr(GMatchInfo) match = NULL;
-  GString *markup;
+  GString    *markup;
   const char *pos;
 
   if (text == NULL)
     return g_strdup ("");
 
   if (g_once_init_enter (&url_regex))
-    g_once_init_leave (&url_regex, g_regex_new ("https?://[^\\s<>\"']+", G_REGEX_OPTIMIZE, 0, NULL));
+    g_once_init_leave (&url_regex,
+                       g_regex_new ("https?://[^\\s<>\"']+", G_REGEX_OPTIMIZE, 0, NULL));
 
   markup = g_string_new (NULL);
   pos = text;
   g_regex_match (url_regex, text, 0, &match);
   while (g_match_info_matches (match))
     {
-      int start, end;
+      int              start, end;
       g_autofree char *before = NULL;
       g_autofree char *url = NULL;
       g_autofree char *escaped = NULL;
 
       g_match_info_fetch_pos (match, 0, &start, &end);
-      while (end > start && strchr (".,;:!?)]}", text[end - 1]) != NULL)
+      while (end > start && strchr (".,;:!?)]}", text [end - 1]) != NULL)
         end--;
 
       before = g_markup_escape_text (pos, text + start - pos);
