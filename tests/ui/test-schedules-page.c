@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tocsin-clock.h"
 #include "tocsin-ops-client.h"
 #include "tocsin-participant-row.h"
 #include "tocsin-schedule-monitor.h"
@@ -840,6 +841,20 @@ test_rows_finalized (Fixture       *f,
   g_assert_true (tocsin_test_wait_until (all_gone, found, WAIT_MS));
 }
 
+/* At midnight the page asks again, so "Today" is the new today. */
+static void
+test_new_day (Fixture       *f,
+              gconstpointer  data)
+{
+  RefreshWait refresh_wait;
+
+  tocsin_schedules_page_set_monitor (f->page, f->monitor);
+  wait_loaded (f);
+  refresh_wait = (RefreshWait){ f, f->refreshed };
+  g_signal_emit_by_name (tocsin_clock_get_default (), "day");
+  g_assert_true (tocsin_test_wait_until (refreshed_after, &refresh_wait, WAIT_MS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -857,6 +872,7 @@ main (int   argc,
   ADD ("no-monitor", test_no_monitor);
   ADD ("rows-in-place", test_rows_in_place);
   ADD ("rows-finalized", test_rows_finalized);
+  ADD ("new-day", test_new_day);
 #undef ADD
 
   return g_test_run ();
