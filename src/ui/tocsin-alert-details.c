@@ -13,6 +13,7 @@
 
 #include "tocsin-alert-details.h"
 #include "tocsin-alert-history.h"
+#include "tocsin-ui-utils.h"
 
 struct _TocsinAlertDetails
 {
@@ -66,72 +67,6 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 /* Auxiliary methods */
-
-const char *
-tocsin_alert_details_state_label (TocsinAlertState state)
-{
-  switch (state)
-    {
-    case TOCSIN_ALERT_STATE_OPEN:
-      return C_("alert state", "Open");
-    case TOCSIN_ALERT_STATE_ACKNOWLEDGED:
-      return _("Acknowledged");
-    case TOCSIN_ALERT_STATE_SNOOZED:
-      return _("Snoozed");
-    case TOCSIN_ALERT_STATE_CLOSED:
-      return _("Closed");
-    default:
-      return "";
-    }
-}
-
-/* Markup for a label from plain text: everything escaped, http(s) URLs
- * turned into links (without trailing punctuation, which is usually prose). */
-char *
-tocsin_alert_details_linkify (const char *text)
-{
-  static GRegex *url_regex;
-  g_autoptr(GMatchInfo) match = NULL;
-  GString *markup;
-  const char *pos;
-
-  if (text == NULL)
-    return g_strdup ("");
-
-  if (g_once_init_enter (&url_regex))
-    g_once_init_leave (&url_regex, g_regex_new ("https?://[^\\s<>\"']+", G_REGEX_OPTIMIZE, 0, NULL));
-
-  markup = g_string_new (NULL);
-  pos = text;
-  g_regex_match (url_regex, text, 0, &match);
-  while (g_match_info_matches (match))
-    {
-      int start, end;
-      g_autofree char *before = NULL;
-      g_autofree char *url = NULL;
-      g_autofree char *escaped = NULL;
-
-      g_match_info_fetch_pos (match, 0, &start, &end);
-      while (end > start && strchr (".,;:!?)]}", text[end - 1]) != NULL)
-        end--;
-
-      before = g_markup_escape_text (pos, text + start - pos);
-      g_string_append (markup, before);
-      url = g_strndup (text + start, end - start);
-      escaped = g_markup_escape_text (url, -1);
-      g_string_append_printf (markup, "<a href=\"%s\">%s</a>", escaped, escaped);
-      pos = text + end;
-
-      g_match_info_next (match, NULL);
-    }
-
-  {
-    g_autofree char *rest = g_markup_escape_text (pos, -1);
-    g_string_append (markup, rest);
-  }
-
-  return g_string_free (markup, FALSE);
-}
 
 static void
 clear_container (GtkWidget *container)
@@ -329,7 +264,7 @@ fill_extra_grid (TocsinAlertDetails *self,
       g_variant_iter_init (&iter, variant);
       while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
         {
-          g_autofree char *markup = tocsin_alert_details_linkify (value);
+          g_autofree char *markup = tocsin_ui_linkify (value);
 
           grid_add_row (self->extra_grid, row++, key, markup, NULL, TRUE);
         }
@@ -351,7 +286,7 @@ update_alert_widgets (TocsinAlertDetails *self)
 
   update_priority_label (self, alert);
   gtk_label_set_text (self->status_label,
-                      tocsin_alert_details_state_label (tocsin_alert_get_state (alert)));
+                      tocsin_ui_alert_state_label (tocsin_alert_get_state (alert)));
   update_acknowledge_button (self, tocsin_alert_get_state (alert));
   gtk_widget_set_visible (GTK_WIDGET (self->pending_spinner), tocsin_alert_get_pending (alert));
   gtk_spinner_set_spinning (self->pending_spinner, tocsin_alert_get_pending (alert));
@@ -362,7 +297,7 @@ update_alert_widgets (TocsinAlertDetails *self)
   gtk_label_set_text (self->message_label, tocsin_alert_get_message (alert));
 
   text = tocsin_alert_get_description (alert);
-  description = tocsin_alert_details_linkify (text);
+  description = tocsin_ui_linkify (text);
   gtk_label_set_markup (self->description_label, description);
   gtk_widget_set_visible (GTK_WIDGET (self->description_heading), text != NULL && *text != '\0');
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), text != NULL && *text != '\0');
@@ -398,7 +333,7 @@ entry_row_new (TocsinAlertEntry *entry,
     tocsin_date_format_relative (tocsin_alert_entry_get_time (entry), now);
   g_autofree char *absolute = tocsin_date_format_absolute (tocsin_alert_entry_get_time (entry),
                                                            tocsin_date_get_clock_format ());
-  g_autofree char *markup = tocsin_alert_details_linkify (tocsin_alert_entry_get_text (entry));
+  g_autofree char *markup = tocsin_ui_linkify (tocsin_alert_entry_get_text (entry));
   g_autofree char *subtitle = NULL;
   const char *owner = tocsin_alert_entry_get_owner (entry);
   GtkWidget *box, *text, *meta;

@@ -33,8 +33,4 @@ void         tocsin_alert_details_set_n_selected (TocsinAlertDetails *self,
 /* Fetches notes and the activity log again from the first page. */
 void         tocsin_alert_details_reload         (TocsinAlertDetails *self);
 
-/* Helpers shared with the alert list. */
-char        *tocsin_alert_details_linkify        (const char         *text);
-const char  *tocsin_alert_details_state_label    (TocsinAlertState    state);
-
 G_END_DECLS

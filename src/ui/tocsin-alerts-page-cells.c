@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "tocsin-alerts-page-private.h"
+#include "tocsin-ui-utils.h"
 #include "tocsin-priority-badge.h"
 #include "tocsin-time-label.h"
 
@@ -44,7 +45,7 @@ static char *
 state_text (gpointer         item,
             TocsinAlertState state)
 {
-  return g_strdup (tocsin_alert_details_state_label (state));
+  return g_strdup (tocsin_ui_alert_state_label (state));
 }
 
 /* A cell's style classes: dimmed while an action is pending, numbers in

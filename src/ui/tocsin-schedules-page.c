@@ -508,6 +508,15 @@ on_tick_cb (TocsinSchedulesPage *self)
   tocsin_shift_day_list_update_current (self->my_shift_days_box, now);
 }
 
+/* A new day: "Today" and "Tomorrow" move on, and the days shown start from
+ * the new today, so ask again rather than relabel what is there. */
+static void
+on_day_cb (TocsinSchedulesPage *self)
+{
+  if (self->monitor != NULL && tocsin_schedule_monitor_get_active (self->monitor))
+    tocsin_schedule_monitor_refresh (self->monitor);
+}
+
 static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
@@ -536,6 +545,7 @@ tocsin_schedules_page_constructed (GObject *object)
   self->clock = g_object_ref (self->context != NULL ? tocsin_context_get_clock (self->context)
                                                     : tocsin_clock_get_default ());
   g_signal_connect_object (self->clock, "minute", G_CALLBACK (on_tick_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->clock, "day", G_CALLBACK (on_day_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -547,16 +557,12 @@ tocsin_schedules_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->clock, self);
   g_clear_object (&self->clock);
 
-  if (self->list_signals != NULL)
-    g_signal_group_set_target (self->list_signals, NULL);
-  if (self->monitor_signals != NULL)
-    g_signal_group_set_target (self->monitor_signals, NULL);
-  if (self->my_shifts_signals != NULL)
-    g_signal_group_set_target (self->my_shifts_signals, NULL);
-  if (self->schedule_signals != NULL)
-    g_signal_group_set_target (self->schedule_signals, NULL);
-  if (self->shift_days_signals != NULL)
-    g_signal_group_set_target (self->shift_days_signals, NULL);
+  /* A signal group disconnects its handlers when it goes. */
+  g_clear_object (&self->list_signals);
+  g_clear_object (&self->monitor_signals);
+  g_clear_object (&self->my_shifts_signals);
+  g_clear_object (&self->schedule_signals);
+  g_clear_object (&self->shift_days_signals);
 
   if (self->schedule_list != NULL)
     gtk_list_box_bind_model (self->schedule_list, NULL, NULL, NULL, NULL);
@@ -565,11 +571,6 @@ tocsin_schedules_page_dispose (GObject *object)
   if (self->on_call_next_list != NULL)
     bind_participants (self->on_call_next_list, NULL);
 
-  g_clear_object (&self->list_signals);
-  g_clear_object (&self->monitor_signals);
-  g_clear_object (&self->my_shifts_signals);
-  g_clear_object (&self->schedule_signals);
-  g_clear_object (&self->shift_days_signals);
   g_clear_object (&self->selected);
   g_clear_object (&self->list);
   g_clear_object (&self->monitor);

@@ -140,6 +140,25 @@ test_enums_match_schema (void)
   check_enum_matches_key (settings, "alarm-min-priority", TOCSIN_TYPE_ALARM_PRIORITY);
 }
 
+/* The window goes away when closed, with the settings bindings it holds:
+ * g_settings_bind keeps no reference on the window alive. */
+static void
+test_finalize (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  TocsinPreferencesWindow *prefs = tocsin_preferences_window_new (settings);
+
+  g_object_ref (prefs);
+  gtk_window_present (GTK_WINDOW (prefs));
+  tocsin_test_spin (100);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  tocsin_test_spin (50);
+  g_assert_finalize_object (prefs);
+  /* The settings outlive it; changing them now touches nothing freed. */
+  g_settings_set_string (settings, "notify-min-priority", "P2");
+  g_settings_reset (settings, "notify-min-priority");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -149,6 +168,7 @@ main (int   argc,
 
   g_test_add_func ("/preferences-window/priority-rows", test_priority_rows);
   g_test_add_func ("/preferences-window/enums-match-schema", test_enums_match_schema);
+  g_test_add_func ("/preferences-window/finalize", test_finalize);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tocsin-clock.h"
 #include "tocsin-ops-client.h"
 #include "tocsin-participant-row.h"
 #include "tocsin-schedule-monitor.h"
@@ -16,6 +17,7 @@
 #include "tocsin-schedule-service.h"
 #include "tocsin-schedules-page.h"
 #include "tocsin-shift-day.h"
+#include "tocsin-shift-day-list.h"
 #include "tocsin-shift-row.h"
 #include "tocsin-shifts.h"
 #include "tocsin-test-notify.h"
@@ -85,9 +87,12 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  tocsin_schedules_page_set_monitor (f->page, NULL);
-  gtk_window_destroy (f->window);
-  tocsin_test_spin (50);
+  if (f->window != NULL)
+    {
+      tocsin_schedules_page_set_monitor (f->page, NULL);
+      gtk_window_destroy (f->window);
+      tocsin_test_spin (50);
+    }
   tocsin_schedule_monitor_set_active (f->monitor, FALSE);
   g_clear_object (&f->monitor);
   g_clear_object (&f->service);
@@ -779,6 +784,77 @@ load_css (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+/* Every widget type the page builds rows from, one of each found live. */
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *found)
+{
+  GType types [] = { TOCSIN_TYPE_SCHEDULE_ROW, TOCSIN_TYPE_SHIFT_ROW, TOCSIN_TYPE_PARTICIPANT_ROW,
+                     TOCSIN_TYPE_SHIFT_DAY_LIST };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (widget, types [i]) && g_ptr_array_index (found, i) == NULL)
+      g_ptr_array_index (found, i) = widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, found);
+}
+
+static gboolean
+all_gone (gpointer user_data)
+{
+  GPtrArray *found = user_data;
+
+  for (guint i = 0; i < found->len; i++)
+    if (g_ptr_array_index (found, i) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* The rows, the day list and the page go away with their window: nothing
+ * (a binding, a signal, a model item) keeps one alive. */
+static void
+test_rows_finalized (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  TocsinSchedulesPage *page = g_object_ref (f->page);
+
+  g_ptr_array_set_size (found, 4);
+  tocsin_schedules_page_set_monitor (f->page, f->monitor);
+  wait_loaded (f);
+  g_assert_cmpstr (state (f), ==, "content");
+  collect_rows (GTK_WIDGET (f->window), found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      g_assert_nonnull (g_ptr_array_index (found, i));
+      g_object_add_weak_pointer (g_ptr_array_index (found, i), &found->pdata[i]);
+    }
+
+  tocsin_schedules_page_set_monitor (f->page, NULL);
+  gtk_window_destroy (f->window);
+  f->window = NULL;
+  f->page = NULL;
+  tocsin_test_spin (50);
+  /* Ours was the last reference to the page; its rows go with it. */
+  g_assert_finalize_object (page);
+  g_assert_true (tocsin_test_wait_until (all_gone, found, WAIT_MS));
+}
+
+/* At midnight the page asks again, so "Today" is the new today. */
+static void
+test_new_day (Fixture       *f,
+              gconstpointer  data)
+{
+  RefreshWait refresh_wait;
+
+  tocsin_schedules_page_set_monitor (f->page, f->monitor);
+  wait_loaded (f);
+  refresh_wait = (RefreshWait){ f, f->refreshed };
+  g_signal_emit_by_name (tocsin_clock_get_default (), "day");
+  g_assert_true (tocsin_test_wait_until (refreshed_after, &refresh_wait, WAIT_MS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -795,6 +871,8 @@ main (int   argc,
   ADD ("error-and-retry", test_error_and_retry);
   ADD ("no-monitor", test_no_monitor);
   ADD ("rows-in-place", test_rows_in_place);
+  ADD ("rows-finalized", test_rows_finalized);
+  ADD ("new-day", test_new_day);
 #undef ADD
 
   return g_test_run ();

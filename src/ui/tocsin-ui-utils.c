@@ -1,0 +1,80 @@
+/* tocsin-ui-utils.c: small helpers the widgets share
+ *
+ * Copyright 2026 The Tocsin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "tocsin-ui-utils.h"
+
+const char *
+tocsin_ui_alert_state_label (TocsinAlertState state)
+{
+  switch (state)
+    {
+    case TOCSIN_ALERT_STATE_OPEN:
+      return C_("alert state", "Open");
+    case TOCSIN_ALERT_STATE_ACKNOWLEDGED:
+      return _("Acknowledged");
+    case TOCSIN_ALERT_STATE_SNOOZED:
+      return _("Snoozed");
+    case TOCSIN_ALERT_STATE_CLOSED:
+      return _("Closed");
+    default:
+      return "";
+    }
+}
+
+/* Markup for a label from plain text: everything escaped, http(s) URLs
+ * turned into links (without trailing punctuation, which is usually prose). */
+char *
+tocsin_ui_linkify (const char *text)
+{
+  static GRegex *url_regex;
+  g_autoptr(GMatchInfo) match = NULL;
+  GString    *markup;
+  const char *pos;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  if (g_once_init_enter (&url_regex))
+    g_once_init_leave (&url_regex,
+                       g_regex_new ("https?://[^\\s<>\"']+", G_REGEX_OPTIMIZE, 0, NULL));
+
+  markup = g_string_new (NULL);
+  pos = text;
+  g_regex_match (url_regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      int              start, end;
+      g_autofree char *before = NULL;
+      g_autofree char *url = NULL;
+      g_autofree char *escaped = NULL;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      while (end > start && strchr (".,;:!?)]}", text [end - 1]) != NULL)
+        end--;
+
+      before = g_markup_escape_text (pos, text + start - pos);
+      g_string_append (markup, before);
+      url = g_strndup (text + start, end - start);
+      escaped = g_markup_escape_text (url, -1);
+      g_string_append_printf (markup, "<a href=\"%s\">%s</a>", escaped, escaped);
+      pos = text + end;
+
+      g_match_info_next (match, NULL);
+    }
+
+  {
+    g_autofree char *rest = g_markup_escape_text (pos, -1);
+    g_string_append (markup, rest);
+  }
+
+  return g_string_free (markup, FALSE);
+}
