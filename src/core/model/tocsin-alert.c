@@ -13,7 +13,14 @@
 
 /* One JSM Ops alert. The object lives as long as the alert stays in the
  * list: refreshes update it in place, so widgets bound to it keep working
- * and only see notifications for what really changed. */
+ * and only see notifications for what really changed.
+ *
+ * Memory: a list holds thousands of alerts. The words that repeat from
+ * alert to alert and come from a small vocabulary (status, owner, source,
+ * entity, tags) are interned (g_intern_string: one copy per distinct value
+ * for the life of the process, safe from any thread); free text (message,
+ * description) is not, it would only grow the table. The GVariants are kept
+ * serialized: one buffer, not a tree of one GVariant per string. */
 
 struct _TocsinAlert
 {
@@ -24,19 +31,19 @@ struct _TocsinAlert
   char       *alias;
   char       *message;
   char       *description;
-  char       *status;
+  const char *status;        /* interned */
   gboolean    acknowledged;
   gboolean    snoozed;
   GDateTime  *snoozed_until;
   gboolean    seen;
   gint64      count;
   int         priority;
-  char       *owner;
-  GStrv       tags;
+  const char *owner;         /* interned */
+  const char **tags;         /* of interned strings; only the array is owned */
   GVariant   *responders;
   GVariant   *extra_properties;
-  char       *source;
-  char       *entity;
+  const char *source;        /* interned */
+  const char *entity;        /* interned */
   GDateTime  *created_at;
   GDateTime  *updated_at;
   GDateTime  *last_occurred_at;
@@ -92,14 +99,10 @@ tocsin_alert_finalize (GObject *object)
   g_free (self->alias);
   g_free (self->message);
   g_free (self->description);
-  g_free (self->status);
   g_clear_pointer (&self->snoozed_until, g_date_time_unref);
-  g_free (self->owner);
-  g_strfreev (self->tags);
+  g_free (self->tags);
   g_clear_pointer (&self->responders, g_variant_unref);
   g_clear_pointer (&self->extra_properties, g_variant_unref);
-  g_free (self->source);
-  g_free (self->entity);
   g_clear_pointer (&self->created_at, g_date_time_unref);
   g_clear_pointer (&self->updated_at, g_date_time_unref);
   g_clear_pointer (&self->last_occurred_at, g_date_time_unref);
@@ -223,9 +226,9 @@ tocsin_alert_class_init (TocsinAlertClass *klass)
 static void
 tocsin_alert_init (TocsinAlert *self)
 {
-  self->status = g_strdup ("open");
+  self->status = g_intern_static_string ("open");
   self->priority = 3;
-  self->tags = g_new0 (char *, 1);
+  self->tags = g_new0 (const char *, 1);
   self->responders = g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE ("(ss)"), NULL, 0));
   self->extra_properties = g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE ("{ss}"), NULL, 0));
 }
@@ -325,6 +328,19 @@ set_string (TocsinAlert  *self,
 }
 
 static gboolean
+set_interned (TocsinAlert  *self,
+              const char  **field,
+              const char   *value,
+              guint         prop_id)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  *field = g_intern_string (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [prop_id]);
+  return TRUE;
+}
+
+static gboolean
 set_boolean (TocsinAlert *self,
              gboolean    *field,
              gboolean     value,
@@ -378,6 +394,9 @@ set_variant (TocsinAlert  *self,
       g_variant_unref (sunk);
       return FALSE;
     }
+  /* A value from a GVariantBuilder is a tree of one GVariant per string;
+   * asking for its data serializes it into one buffer and frees the tree. */
+  g_variant_get_data (sunk);
   g_variant_unref (*field);
   *field = sunk;
   g_object_notify_by_pspec (G_OBJECT (self), properties [prop_id]);
@@ -397,9 +416,30 @@ STRING_SETTER (tiny_id, PROP_TINY_ID)
 STRING_SETTER (alias, PROP_ALIAS)
 STRING_SETTER (message, PROP_MESSAGE)
 STRING_SETTER (description, PROP_DESCRIPTION)
-STRING_SETTER (owner, PROP_OWNER)
-STRING_SETTER (source, PROP_SOURCE)
-STRING_SETTER (entity, PROP_ENTITY)
+
+void
+tocsin_alert_set_owner (TocsinAlert *self,
+                        const char  *value)
+{
+  g_return_if_fail (TOCSIN_IS_ALERT (self));
+  set_interned (self, &self->owner, value, PROP_OWNER);
+}
+
+void
+tocsin_alert_set_source (TocsinAlert *self,
+                         const char  *value)
+{
+  g_return_if_fail (TOCSIN_IS_ALERT (self));
+  set_interned (self, &self->source, value, PROP_SOURCE);
+}
+
+void
+tocsin_alert_set_entity (TocsinAlert *self,
+                         const char  *value)
+{
+  g_return_if_fail (TOCSIN_IS_ALERT (self));
+  set_interned (self, &self->entity, value, PROP_ENTITY);
+}
 
 #undef STRING_SETTER
 
@@ -424,7 +464,7 @@ tocsin_alert_set_status (TocsinAlert *self,
                          const char  *value)
 {
   g_return_if_fail (TOCSIN_IS_ALERT (self));
-  if (set_string (self, &self->status, value != NULL ? value : "open", PROP_STATUS))
+  if (set_interned (self, &self->status, value != NULL ? value : "open", PROP_STATUS))
     update_state (self);
 }
 
@@ -492,14 +532,19 @@ tocsin_alert_set_tags (TocsinAlert        *self,
                        const char * const *value)
 {
   static const char * const empty[] = { NULL };
+  guint n;
 
   g_return_if_fail (TOCSIN_IS_ALERT (self));
   if (value == NULL)
     value = empty;
   if (g_strv_equal ((const char * const *) self->tags, value))
     return;
-  g_strfreev (self->tags);
-  self->tags = g_strdupv ((char **) value);
+  g_free (self->tags);
+  n = g_strv_length ((char **) value);
+  self->tags = g_new (const char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    self->tags[i] = g_intern_string (value[i]);
+  self->tags[n] = NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TAGS]);
 }
 
@@ -569,7 +614,7 @@ tocsin_alert_update_from (TocsinAlert *self,
   changed |= set_string (self, &self->alias, from->alias, PROP_ALIAS);
   changed |= set_string (self, &self->message, from->message, PROP_MESSAGE);
   changed |= set_string (self, &self->description, from->description, PROP_DESCRIPTION);
-  changed |= set_string (self, &self->status, from->status, PROP_STATUS);
+  changed |= set_interned (self, &self->status, from->status, PROP_STATUS);
   changed |= set_boolean (self, &self->acknowledged, from->acknowledged, PROP_ACKNOWLEDGED);
   changed |= set_boolean (self, &self->snoozed, from->snoozed, PROP_SNOOZED);
   changed |= set_date (self, &self->snoozed_until, from->snoozed_until, PROP_SNOOZED_UNTIL);
@@ -584,7 +629,7 @@ tocsin_alert_update_from (TocsinAlert *self,
       tocsin_alert_set_priority (self, from->priority);
       changed = TRUE;
     }
-  changed |= set_string (self, &self->owner, from->owner, PROP_OWNER);
+  changed |= set_interned (self, &self->owner, from->owner, PROP_OWNER);
   if (!g_strv_equal ((const char * const *) self->tags, (const char * const *) from->tags))
     {
       tocsin_alert_set_tags (self, (const char * const *) from->tags);
@@ -593,8 +638,8 @@ tocsin_alert_update_from (TocsinAlert *self,
   changed |= set_variant (self, &self->responders, from->responders, PROP_RESPONDERS);
   changed |= set_variant (self, &self->extra_properties, from->extra_properties,
                           PROP_EXTRA_PROPERTIES);
-  changed |= set_string (self, &self->source, from->source, PROP_SOURCE);
-  changed |= set_string (self, &self->entity, from->entity, PROP_ENTITY);
+  changed |= set_interned (self, &self->source, from->source, PROP_SOURCE);
+  changed |= set_interned (self, &self->entity, from->entity, PROP_ENTITY);
   changed |= set_date (self, &self->created_at, from->created_at, PROP_CREATED_AT);
   changed |= set_date (self, &self->updated_at, from->updated_at, PROP_UPDATED_AT);
   changed |= set_date (self, &self->last_occurred_at, from->last_occurred_at, PROP_LAST_OCCURRED_AT);
