@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "tocsin-alert-list.h"
 
 typedef struct
@@ -428,6 +430,86 @@ test_async_matches_sync (void)
   recorder_clear (&rec);
 }
 
+/* Memory given back */
+
+#define N_BIG 1000
+#define BIG_TEXT (16 * 1024)
+
+static gsize
+read_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, "\nVmRSS:");
+  g_assert_nonnull (line);
+  return g_ascii_strtoull (line + strlen ("\nVmRSS:"), NULL, 10);
+}
+
+/* Alerts "keep<i>" and "drop<i>" made in turns, in a thread of their own
+ * as the parser's are, so the drop ones' memory lies between the keep
+ * ones' in that thread's malloc arena. */
+static gpointer
+make_big_in_thread (gpointer data)
+{
+  GPtrArray *alerts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *text = g_strnfill (BIG_TEXT, 'x');
+
+  for (guint i = 0; i < N_BIG; i++)
+    {
+      g_autofree char *keep = g_strdup_printf ("keep%u", i);
+      g_autofree char *drop = g_strdup_printf ("drop%u", i);
+
+      g_ptr_array_add (alerts, make (keep, text));
+      g_ptr_array_add (alerts, make (drop, text));
+    }
+  return alerts;
+}
+
+/* The alerts an apply drops are freed in a thread; then the pages they
+ * held go back to the system, not only to malloc (glibc keeps the freed
+ * middle of a thread's arena otherwise). */
+static void
+test_memory_given_back (void)
+{
+  g_autoptr(TocsinAlertList) list = tocsin_alert_list_new ();
+  g_autoptr(GPtrArray) both = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+  gsize before, loaded, target;
+  gint64 deadline;
+
+#if defined(__SANITIZE_ADDRESS__)
+  g_test_skip ("AddressSanitizer keeps freed memory in quarantine");
+  return;
+#endif
+#ifndef HAVE_MALLOC_TRIM
+  g_test_skip ("No malloc_trim() in this C library");
+  return;
+#endif
+
+  before = read_rss_kb ();
+  both = g_thread_join (g_thread_new ("make", make_big_in_thread, NULL));
+  tocsin_alert_list_apply (list, both);
+  for (guint i = 0; i < both->len; i += 2)
+    g_ptr_array_add (kept, g_object_ref (g_ptr_array_index (both, i)));
+  g_clear_pointer (&both, g_ptr_array_unref);
+  loaded = read_rss_kb ();
+  g_assert_cmpuint (loaded, >, before + N_BIG * BIG_TEXT / 1024);
+
+  /* The drop alerts leave: half of what the load took, in holes. */
+  tocsin_alert_list_apply (list, kept);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_BIG);
+  target = loaded - (loaded - before) / 4;
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (read_rss_kb () > target && g_get_monotonic_time () < deadline)
+    g_usleep (20000);
+  g_test_message ("RSS %" G_GSIZE_FORMAT " kB before, %" G_GSIZE_FORMAT " loaded, %" G_GSIZE_FORMAT
+                  " after the drop",
+                  before, loaded, read_rss_kb ());
+  g_assert_cmpuint (read_rss_kb (), <=, target);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +525,7 @@ main (int   argc,
   g_test_add_func ("/alert-list/pending-not-overwritten", test_pending_not_overwritten);
   g_test_add_func ("/alert-list/random", test_random);
   g_test_add_func ("/alert-list/async-matches-sync", test_async_matches_sync);
+  g_test_add_func ("/alert-list/memory-given-back", test_memory_given_back);
 
   return g_test_run ();
 }

@@ -14,11 +14,13 @@
 
 #define N_ALERTS 2000
 
-static const char * const statuses[] = { "open", "acked", "closed" };
-static const char * const owners[] = { "Dana Okafor", "Lukas Brenner", "María José Álvarez" };
-static const char * const sources[] = { "Datadog", "Prometheus", "Zabbix", "Sentry" };
-static const char * const entities[] = { "db-prod-eu", "checkout-api", "ingest", "auth-il", "dns" };
-static const char * const tags[] = { "prod", "payments", "db", "sev:high", "region:eu", "kafka", "flapping" };
+static const char * const statuses [] = { "open", "acked", "closed" };
+static const char * const owners [] = { "Dana Okafor", "Lukas Brenner", "María José Álvarez" };
+static const char * const sources [] = { "Datadog", "Prometheus", "Zabbix", "Sentry" };
+static const char * const entities [] = { "db-prod-eu", "checkout-api", "ingest", "auth-il",
+                                          "dns" };
+static const char * const tags [] = { "prod",      "payments", "db",      "sev:high",
+                                      "region:eu", "kafka",    "flapping" };
 
 /* A page of @n alerts shaped like the API's: the words come from small
  * vocabularies, as they do on a real site; id, tinyId, alias, message and
@@ -36,16 +38,19 @@ build_page (guint  n,
     {
       g_autofree char *id = g_strdup_printf ("5e0c1d2a-9b7f-4c61-a3d8-%012u", i);
       g_autofree char *tiny_id = g_strdup_printf ("%u", 1000 + i);
-      g_autofree char *alias = g_strdup_printf ("%s-%u", entities[i % 5], i);
-      g_autofree char *message = g_strdup_printf ("CPU usage above 95%% on %s-%u", entities[i % 5], i);
+      g_autofree char *alias = g_strdup_printf ("%s-%u", entities [i % 5], i);
+      g_autofree char *message =
+        g_strdup_printf ("CPU usage above 95%% on %s-%u", entities [i % 5], i);
       g_autofree char *description = g_strdup_printf (
         "Alert %u. The primary node has been above 95%% CPU for 10 minutes; autovacuum and a "
         "long-running analytics query are competing for cores. Runbook: scale out by two replicas, "
-        "then roll back the last deployment if the load stays.", i);
+        "then roll back the last deployment if the load stays.",
+        i);
 
       *unique += strlen (id) + strlen (tiny_id) + strlen (alias) + strlen (message) +
                  strlen (description) + 5;
-      g_string_append_printf (json,
+      g_string_append_printf (
+        json,
         "%s{\"id\":\"%s\",\"tinyId\":\"%s\",\"alias\":\"%s\",\"message\":\"%s\","
         "\"description\":\"%s\",\"status\":\"%s\",\"acknowledged\":%s,\"seen\":true,\"count\":%u,"
         "\"priority\":\"P%u\",\"owner\":\"%s\",\"tags\":[\"%s\",\"%s\",\"%s\"],"
@@ -53,9 +58,10 @@ build_page (guint  n,
         "\"extraProperties\":{\"region\":\"eu-west-1\",\"runbook\":\"https://wiki.example/runbooks/cpu\"},"
         "\"source\":\"%s\",\"entity\":\"%s\",\"createdAt\":\"2026-11-30T08:%02u:00Z\","
         "\"updatedAt\":\"2026-11-30T09:%02u:00Z\"}",
-        i > 0 ? "," : "", id, tiny_id, alias, message, description, statuses[i % 3],
-        i % 3 == 1 ? "true" : "false", 1 + i % 7, 1 + i % 5, owners[i % 3], tags[i % 7],
-        tags[(i + 2) % 7], tags[(i + 4) % 7], i % 4, sources[i % 4], entities[i % 5], i % 60, i % 60);
+        i > 0 ? "," : "", id, tiny_id, alias, message, description, statuses [i % 3],
+        i % 3 == 1 ? "true" : "false", 1 + i % 7, 1 + i % 5, owners [i % 3], tags [i % 7],
+        tags [(i + 2) % 7], tags [(i + 4) % 7], i % 4, sources [i % 4], entities [i % 5], i % 60,
+        i % 60);
     }
   g_string_append (json, "]}");
   return g_string_free_to_bytes (json);
@@ -113,18 +119,18 @@ test_shared_words (void)
   const char * const *got;
 
   tocsin_alert_set_owner (a, owner);
-  tocsin_alert_set_tags (a, (const char * const *) words);
+  tocsin_alert_set_tags (a, (const char * const *)words);
   tocsin_alert_set_owner (b, "Dana Okafor");
-  tocsin_alert_set_tags (b, (const char * const *) words);
+  tocsin_alert_set_tags (b, (const char * const *)words);
   g_clear_pointer (&owner, g_free);
   g_clear_pointer (&words, g_strfreev);
 
   g_assert_cmpstr (tocsin_alert_get_owner (a), ==, "Dana Okafor");
   got = tocsin_alert_get_tags (a);
-  g_assert_cmpuint (g_strv_length ((char **) got), ==, 3);
-  g_assert_cmpstr (got[0], ==, "prod");
-  g_assert_cmpstr (got[1], ==, "db");
-  g_assert_cmpstr (got[2], ==, "prod");
+  g_assert_cmpuint (g_strv_length ((char **)got), ==, 3);
+  g_assert_cmpstr (got [0], ==, "prod");
+  g_assert_cmpstr (got [1], ==, "db");
+  g_assert_cmpstr (got [2], ==, "prod");
   g_assert_true (tocsin_alert_equal_content (a, b));
 
   tocsin_alert_set_owner (a, NULL);

@@ -10,6 +10,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
 
 #include "tocsin-alert-list.h"
 
@@ -83,6 +86,14 @@ release_in_thread (gpointer data)
   g_ptr_array_unref (arrays[0]);
   g_ptr_array_unref (arrays[1]);
   g_free (arrays);
+#ifdef HAVE_MALLOC_TRIM
+  /* A refresh parses every alert anew in worker threads. glibc keeps what
+   * their arenas freed and gives back only the top of each, so without this
+   * the process keeps about one more copy of the list for good (measured:
+   * 15 MB at 10,000 alerts). Here, off the main loop, after the copies are
+   * freed. */
+  malloc_trim (0);
+#endif
   return NULL;
 }
 
