@@ -19,8 +19,10 @@
  * alert to alert and come from a small vocabulary (status, owner, source,
  * entity, tags) are interned (g_intern_string: one copy per distinct value
  * for the life of the process, safe from any thread); free text (message,
- * description) is not, it would only grow the table. The GVariants are kept
- * serialized: one buffer, not a tree of one GVariant per string. */
+ * description) is not, it would only grow the table. Responders and extra
+ * properties repeat too (the same teams, the same keys): each distinct
+ * value is kept once, serialized, and freed with the last alert that holds
+ * it (see share_variant()). */
 
 struct _TocsinAlert
 {
@@ -40,8 +42,8 @@ struct _TocsinAlert
   int         priority;
   const char *owner;         /* interned */
   const char **tags;         /* of interned strings; only the array is owned */
-  GVariant   *responders;
-  GVariant   *extra_properties;
+  GVariant   *responders;        /* shared */
+  GVariant   *extra_properties;  /* shared */
   const char *source;        /* interned */
   const char *entity;        /* interned */
   GDateTime  *created_at;
@@ -89,6 +91,73 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+/* Shared variants */
+
+typedef struct
+{
+  GVariant *value;   /* owned */
+  guint     users;   /* alerts holding it; GVariant's own count is not readable */
+} SharedVariant;
+
+G_LOCK_DEFINE_STATIC (shared_variants);
+static GHashTable *shared_variants;   /* GVariant -> SharedVariant of an equal value */
+
+static guint
+variant_hash (gconstpointer value)
+{
+  g_autoptr(GBytes) bytes = g_variant_get_data_as_bytes ((GVariant *) value);
+
+  return g_bytes_hash (bytes);
+}
+
+/* Returns the shared copy of @value (floating or not; not kept), counting
+ * one more user. Alerts are built in worker threads, hence the lock. */
+static GVariant *
+share_variant (GVariant *value)
+{
+  g_autoptr(GVariant) sunk = g_variant_ref_sink (value);
+  SharedVariant *entry;
+
+  /* A value from a GVariantBuilder is a tree of one GVariant per string;
+   * asking for its data serializes it into one buffer and frees the tree. */
+  g_variant_get_data (sunk);
+
+  G_LOCK (shared_variants);
+  if (shared_variants == NULL)
+    shared_variants = g_hash_table_new (variant_hash, (GEqualFunc) g_variant_equal);
+  entry = g_hash_table_lookup (shared_variants, sunk);
+  if (entry == NULL)
+    {
+      entry = g_new (SharedVariant, 1);
+      entry->value = g_variant_ref (sunk);
+      entry->users = 0;
+      g_hash_table_insert (shared_variants, entry->value, entry);
+    }
+  entry->users++;
+  G_UNLOCK (shared_variants);
+
+  return entry->value;
+}
+
+static void
+unshare_variant (GVariant *value)
+{
+  SharedVariant *entry;
+
+  G_LOCK (shared_variants);
+  entry = g_hash_table_lookup (shared_variants, value);
+  g_assert (entry != NULL && entry->value == value);
+  if (--entry->users == 0)
+    {
+      g_hash_table_remove (shared_variants, value);
+      g_variant_unref (entry->value);
+      g_free (entry);
+    }
+  G_UNLOCK (shared_variants);
+}
+
+/* GObject overrides */
+
 static void
 tocsin_alert_finalize (GObject *object)
 {
@@ -101,8 +170,8 @@ tocsin_alert_finalize (GObject *object)
   g_free (self->description);
   g_clear_pointer (&self->snoozed_until, g_date_time_unref);
   g_free (self->tags);
-  g_clear_pointer (&self->responders, g_variant_unref);
-  g_clear_pointer (&self->extra_properties, g_variant_unref);
+  unshare_variant (self->responders);
+  unshare_variant (self->extra_properties);
   g_clear_pointer (&self->created_at, g_date_time_unref);
   g_clear_pointer (&self->updated_at, g_date_time_unref);
   g_clear_pointer (&self->last_occurred_at, g_date_time_unref);
@@ -229,8 +298,8 @@ tocsin_alert_init (TocsinAlert *self)
   self->status = g_intern_static_string ("open");
   self->priority = 3;
   self->tags = g_new0 (const char *, 1);
-  self->responders = g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE ("(ss)"), NULL, 0));
-  self->extra_properties = g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE ("{ss}"), NULL, 0));
+  self->responders = share_variant (g_variant_new_array (G_VARIANT_TYPE ("(ss)"), NULL, 0));
+  self->extra_properties = share_variant (g_variant_new_array (G_VARIANT_TYPE ("{ss}"), NULL, 0));
 }
 
 TocsinAlert *
@@ -394,11 +463,9 @@ set_variant (TocsinAlert  *self,
       g_variant_unref (sunk);
       return FALSE;
     }
-  /* A value from a GVariantBuilder is a tree of one GVariant per string;
-   * asking for its data serializes it into one buffer and frees the tree. */
-  g_variant_get_data (sunk);
-  g_variant_unref (*field);
-  *field = sunk;
+  unshare_variant (*field);
+  *field = share_variant (sunk);
+  g_variant_unref (sunk);
   g_object_notify_by_pspec (G_OBJECT (self), properties [prop_id]);
   return TRUE;
 }
