@@ -413,10 +413,38 @@ on_items_changed_cb (TocsinAlertsPage *self)
  * and draw) costs as many instructions as a tenth of a bare window's whole
  * start-up. A list that fills at once (the cached start, a first refresh)
  * would spend its first frame on rows nobody sees. So the view is shown a
- * screenful first and ROWS_PER_FRAME more each frame after, until it shows
- * them all. */
-#define ROWS_PER_FRAME 30
+ * screenful first and ROWS_PER_FRAME more each frame after (about 20 ms of
+ * work), until it shows them all. */
+#define ROWS_PER_FRAME    10
+#define ROWS_FIRST_MAX    40  /* a screenful on a tall screen */
+#define ROW_HEIGHT        32  /* a line of text and the data table's padding */
 #define ROWS_WITH_WIDGETS 200 /* GTK 4.8 makes no more row widgets than this */
+
+/* The rows the window's height holds, before the list is laid out. */
+static guint
+screenful_rows (TocsinAlertsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width, height = 0;
+
+  if (GTK_IS_WINDOW (root))
+    {
+      height = gtk_widget_get_height (GTK_WIDGET (root));
+      if (height <= 0)
+        gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+    }
+  return height > 0 ? CLAMP ((guint) height / ROW_HEIGHT + 1, ROWS_PER_FRAME, ROWS_FIRST_MAX)
+                    : ROWS_FIRST_MAX;
+}
+
+/* A list arriving, not painted yet: a screenful for its first frame. */
+static void
+size_first_rows (TocsinAlertsPage *self)
+{
+  if (self->grow_rows_id != 0 && !self->rows_painted)
+    gtk_slice_list_model_set_size (self->rows, MIN (gtk_slice_list_model_get_size (self->rows),
+                                                    screenful_rows (self)));
+}
 
 static void
 show_all_rows (TocsinAlertsPage *self)
@@ -462,13 +490,14 @@ on_sorted_items_changed_cb (TocsinAlertsPage *self)
     {
       /* Empty: the next list to arrive starts with a screenful again. */
       show_all_rows (self);
-      gtk_slice_list_model_set_size (self->rows, ROWS_PER_FRAME);
+      gtk_slice_list_model_set_size (self->rows, ROWS_FIRST_MAX);
     }
   else if (gtk_slice_list_model_get_size (self->rows) < n_items && self->grow_rows_id == 0)
     {
       self->rows_painted = FALSE;
       self->grow_rows_id =
         gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), grow_rows_cb, self, NULL);
+      size_first_rows (self);
     }
 }
 
@@ -480,6 +509,7 @@ tocsin_alerts_page_root (GtkWidget *widget)
   TocsinAlertsPage *self = TOCSIN_ALERTS_PAGE (widget);
 
   GTK_WIDGET_CLASS (tocsin_alerts_page_parent_class)->root (widget);
+  size_first_rows (self);
   update_badge (self);
 }
 
@@ -703,7 +733,7 @@ tocsin_alerts_page_init (TocsinAlertsPage *self)
   _tocsin_alerts_page_set_sorters (self);
   self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->rows =
-    gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)), 0, ROWS_PER_FRAME);
+    gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)), 0, ROWS_FIRST_MAX);
   g_signal_connect_object (self->sort_model, "items-changed",
                            G_CALLBACK (on_sorted_items_changed_cb), self, G_CONNECT_SWAPPED);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
