@@ -508,8 +508,9 @@ tocsin_alerts_page_root (GtkWidget *widget)
 {
   TocsinAlertsPage *self = TOCSIN_ALERTS_PAGE (widget);
 
-  GTK_WIDGET_CLASS (tocsin_alerts_page_parent_class)->root (widget);
+  /* Before the list is rooted, which makes the row widgets. */
   size_first_rows (self);
+  GTK_WIDGET_CLASS (tocsin_alerts_page_parent_class)->root (widget);
   update_badge (self);
 }
 
