@@ -6,7 +6,8 @@
  *
  * The alerts page, signed in against a 10,000-alert sandbox (which runs in
  * its own process), in a window like the real one; once every alert is
- * loaded, the page is painted again and VmRSS read after that paint.
+ * loaded, the page is painted until its list shows them all (it adds its
+ * rows a screenful per frame) and VmRSS read after that paint.
  * Prints "rss-kb <kB>" for build-aux/bench, and before it "rss-kb-model
  * <kB>": the same with the alerts loaded but not yet given to the page.
  * Then "rss-kb-refreshed <kB>": after three full refreshes, as a running
@@ -65,6 +66,35 @@ paint (GtkWidget *widget)
   g_signal_handler_disconnect (clock, id);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Paints until the alerts list shows every alert, then once more. */
+static void
+paint_all_rows (GtkWidget *window)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (window, GTK_TYPE_COLUMN_VIEW));
+
+  g_assert_nonnull (view);
+  while (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))) < N_ALERTS)
+    paint (window);
+  paint (window);
+}
+
 static void
 refresh (TocsinAlertMonitor *monitor)
 {
@@ -118,7 +148,7 @@ main (int   argc,
   g_print ("rss-kb-model %" G_GSIZE_FORMAT "\n", tocsin_bench_read_rss_kb ());
   tocsin_alerts_page_set_monitor (page, monitor);
 
-  paint (GTK_WIDGET (window));
+  paint_all_rows (GTK_WIDGET (window));
   g_print ("rss-kb %" G_GSIZE_FORMAT "\n", tocsin_bench_read_rss_kb ());
 
   for (guint i = 0; i < 3; i++)
@@ -126,7 +156,7 @@ main (int   argc,
   /* The replaced copies are freed in a thread after the refresh ends. */
   g_timeout_add_seconds (1, on_settled_cb, &settled);
   test_wait_for (&settled);
-  paint (GTK_WIDGET (window));
+  paint_all_rows (GTK_WIDGET (window));
   g_print ("rss-kb-refreshed %" G_GSIZE_FORMAT "\n", tocsin_bench_read_rss_kb ());
 
   tocsin_alerts_page_set_monitor (page, NULL);
