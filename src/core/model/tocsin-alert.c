@@ -33,19 +33,19 @@ struct _TocsinAlert
   char       *alias;
   char       *message;
   char       *description;
-  const char *status;        /* interned */
+  const char *status;           /* interned */
   gboolean    acknowledged;
   gboolean    snoozed;
   GDateTime  *snoozed_until;
   gboolean    seen;
   gint64      count;
   int         priority;
-  const char *owner;         /* interned */
-  const char **tags;         /* of interned strings; only the array is owned */
-  GVariant   *responders;        /* shared */
-  GVariant   *extra_properties;  /* shared */
-  const char *source;        /* interned */
-  const char *entity;        /* interned */
+  const char *owner;            /* interned */
+  const char **tags;            /* of interned strings; only the array is owned */
+  GVariant   *responders;       /* shared */
+  GVariant   *extra_properties; /* shared */
+  const char *source;           /* interned */
+  const char *entity;           /* interned */
   GDateTime  *created_at;
   GDateTime  *updated_at;
   GDateTime  *last_occurred_at;
@@ -110,8 +110,9 @@ variant_hash (gconstpointer value)
   return g_bytes_hash (bytes);
 }
 
-/* Returns the shared copy of @value (floating or not; not kept), counting
- * one more user. Alerts are built in worker threads, hence the lock. */
+/* Returns the shared copy of a value equal to @value, counting one more
+ * user. A floating @value is consumed, any other left to the caller. Alerts
+ * are built in worker threads, hence the lock. */
 static GVariant *
 share_variant (GVariant *value)
 {
