@@ -13,6 +13,7 @@
 
 #include "tocsin-alert-service.h"
 #include "tocsin-alerts-page-private.h"
+#include "tocsin-ui-utils.h"
 #include "tocsin-plain-text.h"
 
 G_DEFINE_FINAL_TYPE (TocsinAlertsPage, tocsin_alerts_page, ADW_TYPE_BIN)
@@ -109,24 +110,6 @@ is_default_query (const char *query,
   return g_strcmp0 (query != NULL ? query : "", preset_query) == 0;
 }
 
-/* The status pages get their icons when shown: GTK 4.8 loads an image's
- * icon (an SVG at this size) as soon as it is styled, shown or not, and the
- * start from the cache paid for three icons it never showed. */
-static const char *
-state_icon_name (const char *page)
-{
-  const char * const icons [][2] = {
-    { "none", "dialog-warning-symbolic" },
-    { "empty", "object-select-symbolic" },
-    { "error", "network-error-symbolic" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
-    if (g_str_equal (page, icons [i][0]))
-      return icons [i][1];
-  return NULL;
-}
-
 static void
 update_state (TocsinAlertsPage *self)
 {
@@ -183,11 +166,7 @@ update_state (TocsinAlertsPage *self)
     }
 
   gtk_spinner_set_spinning (self->loading_spinner, g_strcmp0 (page, "loading") == 0);
-  if (state_icon_name (page) != NULL)
-    adw_status_page_set_icon_name (ADW_STATUS_PAGE (
-                                     gtk_stack_get_child_by_name (self->content_stack, page)),
-                                   state_icon_name (page));
-  gtk_stack_set_visible_child_name (self->content_stack, page);
+  tocsin_ui_stack_show (self->content_stack, page);
 
   /* A failed refresh over a list still worth looking at: say so once. */
   if (error != self->shown_error)
