@@ -194,6 +194,10 @@ alerts_to_json (const char *site_id,
   return json_generator_to_data (generator, length);
 }
 
+static void add_participants (JsonBuilder *builder,
+                              const char  *name,
+                              GListModel  *participants);
+
 static void
 add_participant (JsonBuilder       *builder,
                  TocsinParticipant *participant)
@@ -211,18 +215,24 @@ add_participant (JsonBuilder       *builder,
       add_participant (builder, from);
     }
   if (g_list_model_get_n_items (children) > 0)
-    {
-      json_builder_set_member_name (builder, "onCallParticipants");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < g_list_model_get_n_items (children); i++)
-        {
-          g_autoptr(TocsinParticipant) child = g_list_model_get_item (children, i);
-
-          add_participant (builder, child);
-        }
-      json_builder_end_array (builder);
-    }
+    add_participants (builder, "onCallParticipants", children);
   json_builder_end_object (builder);
+}
+
+static void
+add_participants (JsonBuilder *builder,
+                  const char  *name,
+                  GListModel  *participants)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
+    {
+      g_autoptr(TocsinParticipant) participant = g_list_model_get_item (participants, i);
+
+      add_participant (builder, participant);
+    }
+  json_builder_end_array (builder);
 }
 
 /* @answer: the member of the schedule that holds the answer, @member the
@@ -235,15 +245,7 @@ add_on_calls (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, answer);
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
-    {
-      g_autoptr(TocsinParticipant) participant = g_list_model_get_item (participants, i);
-
-      add_participant (builder, participant);
-    }
-  json_builder_end_array (builder);
+  add_participants (builder, member, participants);
   json_builder_end_object (builder);
 }
 
