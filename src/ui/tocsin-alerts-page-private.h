@@ -49,7 +49,10 @@ struct _TocsinAlertsPage
   /* Owned */
   TocsinAlertMonitor  *monitor;
   GtkSortListModel    *sort_model;
+  GtkSliceListModel   *rows;            /* what the view shows of sort_model */
   GtkMultiSelection   *selection;
+  guint                grow_rows_id;    /* tick callback, 0 when all are shown */
+  gboolean             rows_painted;    /* the first screenful, since it began */
   GtkWidget           *context_menu;
   TocsinContext       *context;         /* nullable */
   char                *account_id;
