@@ -72,6 +72,11 @@ GPtrArray *_tocsin_alerts_page_dup_selected_alerts (TocsinAlertsPage *self);
 void       _tocsin_alerts_page_class_cells_init    (GtkWidgetClass   *widget_class);
 void       _tocsin_alerts_page_set_sorters         (TocsinAlertsPage *self);
 
+/* tocsin-alerts-page-rows.c */
+void       _tocsin_alerts_page_init_rows           (TocsinAlertsPage *self);
+void       _tocsin_alerts_page_size_first_rows     (TocsinAlertsPage *self);
+void       _tocsin_alerts_page_show_all_rows       (TocsinAlertsPage *self);
+
 /* tocsin-alerts-page-actions.c */
 void       _tocsin_alerts_page_class_actions_init  (GtkWidgetClass   *widget_class);
 void       _tocsin_alerts_page_update_actions      (TocsinAlertsPage *self,

@@ -422,101 +422,6 @@ on_items_changed_cb (TocsinAlertsPage *self)
   update_state (self);
 }
 
-/* Rows a screenful at a time.
- *
- * GTK 4.8's column view makes a row widget for up to 200 items whether they
- * are on screen or not, and each row (nine cells of text to shape, measure
- * and draw) costs as many instructions as a tenth of a bare window's whole
- * start-up. A list that fills at once (the cached start, a first refresh)
- * would spend its first frame on rows nobody sees. So the view is shown a
- * screenful first and ROWS_PER_FRAME more each frame after (about 20 ms of
- * work), until it shows them all. */
-#define ROWS_PER_FRAME    10
-#define ROWS_FIRST_MAX    40  /* a screenful on a tall screen */
-#define ROW_HEIGHT        32  /* a line of text and the data table's padding */
-#define ROWS_WITH_WIDGETS 200 /* GTK 4.8 makes no more row widgets than this */
-
-/* The rows the window's height holds, before the list is laid out. */
-static guint
-screenful_rows (TocsinAlertsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  int width, height = 0;
-
-  if (GTK_IS_WINDOW (root))
-    {
-      height = gtk_widget_get_height (GTK_WIDGET (root));
-      if (height <= 0)
-        gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
-    }
-  return height > 0 ? CLAMP ((guint) height / ROW_HEIGHT + 1, ROWS_PER_FRAME, ROWS_FIRST_MAX)
-                    : ROWS_FIRST_MAX;
-}
-
-/* A list arriving, not painted yet: a screenful for its first frame. */
-static void
-size_first_rows (TocsinAlertsPage *self)
-{
-  if (self->grow_rows_id != 0 && !self->rows_painted)
-    gtk_slice_list_model_set_size (self->rows, MIN (gtk_slice_list_model_get_size (self->rows),
-                                                    screenful_rows (self)));
-}
-
-static void
-show_all_rows (TocsinAlertsPage *self)
-{
-  if (self->grow_rows_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->grow_rows_id);
-  self->grow_rows_id = 0;
-  gtk_slice_list_model_set_size (self->rows, G_MAXUINT);
-}
-
-static gboolean
-grow_rows_cb (GtkWidget     *widget,
-              GdkFrameClock *frame_clock,
-              gpointer       user_data)
-{
-  TocsinAlertsPage *self = user_data;
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
-  guint size = gtk_slice_list_model_get_size (self->rows) + ROWS_PER_FRAME;
-
-  /* Ticks come before a frame's layout: the first lets its frame paint the
-   * first screenful. */
-  if (!self->rows_painted)
-    {
-      self->rows_painted = TRUE;
-      return G_SOURCE_CONTINUE;
-    }
-  if (size >= MIN (n_items, ROWS_WITH_WIDGETS))
-    {
-      self->grow_rows_id = 0;
-      gtk_slice_list_model_set_size (self->rows, G_MAXUINT);
-      return G_SOURCE_REMOVE;
-    }
-  gtk_slice_list_model_set_size (self->rows, size);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-on_sorted_items_changed_cb (TocsinAlertsPage *self)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
-
-  if (n_items == 0)
-    {
-      /* Empty: the next list to arrive starts with a screenful again. */
-      show_all_rows (self);
-      gtk_slice_list_model_set_size (self->rows, ROWS_FIRST_MAX);
-    }
-  else if (gtk_slice_list_model_get_size (self->rows) < n_items && self->grow_rows_id == 0)
-    {
-      self->rows_painted = FALSE;
-      self->grow_rows_id =
-        gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), grow_rows_cb, self, NULL);
-      size_first_rows (self);
-    }
-}
-
 /* GtkWidget overrides */
 
 static void
@@ -525,7 +430,7 @@ tocsin_alerts_page_root (GtkWidget *widget)
   TocsinAlertsPage *self = TOCSIN_ALERTS_PAGE (widget);
 
   /* Before the list is rooted, which makes the row widgets. */
-  size_first_rows (self);
+  _tocsin_alerts_page_size_first_rows (self);
   GTK_WIDGET_CLASS (tocsin_alerts_page_parent_class)->root (widget);
   update_badge (self);
 }
@@ -748,10 +653,7 @@ tocsin_alerts_page_init (TocsinAlertsPage *self)
 
   _tocsin_alerts_page_set_sorters (self);
   self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->rows =
-    gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)), 0, ROWS_FIRST_MAX);
-  g_signal_connect_object (self->sort_model, "items-changed",
-                           G_CALLBACK (on_sorted_items_changed_cb), self, G_CONNECT_SWAPPED);
+  _tocsin_alerts_page_init_rows (self);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (update_selection), self,
                            G_CONNECT_SWAPPED);
@@ -899,7 +801,7 @@ tocsin_alerts_page_select_alert (TocsinAlertsPage *self,
   g_return_val_if_fail (TOCSIN_IS_ALERTS_PAGE (self), FALSE);
   g_return_val_if_fail (alert_id != NULL, FALSE);
 
-  show_all_rows (self);
+  _tocsin_alerts_page_show_all_rows (self);
   model = G_LIST_MODEL (self->selection);
   n_items = g_list_model_get_n_items (model);
   for (guint i = 0; i < n_items; i++)
