@@ -87,7 +87,8 @@ main (int   argc,
 
   sb = tocsin_test_sandbox_start ("--alerts", count, NULL);
   provider = test_token_provider_new (sb, NULL);
-  client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb), tocsin_test_sandbox_get_cloud_id (sb, 0),
+  client = tocsin_ops_client_new (tocsin_test_sandbox_get_api_url (sb),
+                                  tocsin_test_sandbox_get_cloud_id (sb, 0),
                                   TOCSIN_TOKEN_PROVIDER (provider), NULL);
   monitor = tocsin_alert_monitor_new (client);
   tocsin_alert_monitor_set_interval (monitor, 0);
@@ -113,7 +114,8 @@ main (int   argc,
         g_list_model_get_item (G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor)), i * 20);
       g_autofree char *path = g_strdup_printf ("/_sandbox/alerts/%s", tocsin_alert_get_id (alert));
 
-      tocsin_test_sandbox_control (sb, "PATCH", path, "{\"message\":\"changed for the benchmark\"}", NULL);
+      tocsin_test_sandbox_control (sb, "PATCH", path, "{\"message\":\"changed for the benchmark\"}",
+                                   NULL);
       g_object_unref (alert);
     }
   second = measure_refresh (page, monitor, GTK_WIDGET (window));
