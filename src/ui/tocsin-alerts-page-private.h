@@ -48,7 +48,10 @@ struct _TocsinAlertsPage
   /* Owned */
   TocsinAlertMonitor  *monitor;
   GtkSortListModel    *sort_model;
+  GtkSliceListModel   *rows;            /* what the view shows of sort_model */
   GtkMultiSelection   *selection;
+  guint                grow_rows_id;    /* tick callback, 0 when all are shown */
+  gboolean             rows_painted;    /* the first screenful, since it began */
   GtkWidget           *context_menu;
   TocsinContext       *context;         /* nullable */
   char                *account_id;
@@ -67,6 +70,11 @@ GPtrArray *_tocsin_alerts_page_dup_selected_alerts (TocsinAlertsPage *self);
 /* tocsin-alerts-page-cells.c */
 void       _tocsin_alerts_page_class_cells_init    (GtkWidgetClass   *widget_class);
 void       _tocsin_alerts_page_set_sorters         (TocsinAlertsPage *self);
+
+/* tocsin-alerts-page-rows.c */
+void       _tocsin_alerts_page_init_rows           (TocsinAlertsPage *self);
+void       _tocsin_alerts_page_size_first_rows     (TocsinAlertsPage *self);
+void       _tocsin_alerts_page_show_all_rows       (TocsinAlertsPage *self);
 
 /* tocsin-alerts-page-actions.c */
 void       _tocsin_alerts_page_class_actions_init  (GtkWidgetClass   *widget_class);

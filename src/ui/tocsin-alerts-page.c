@@ -75,7 +75,7 @@ update_selection (TocsinAlertsPage *self)
 {
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   guint64 n_selected = gtk_bitset_get_size (selected);
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
   g_autofree char *count = NULL;
 
   _tocsin_alerts_page_update_actions (self, (guint) n_selected);
@@ -413,6 +413,8 @@ tocsin_alerts_page_root (GtkWidget *widget)
 {
   TocsinAlertsPage *self = TOCSIN_ALERTS_PAGE (widget);
 
+  /* Before the list is rooted, which makes the row widgets. */
+  _tocsin_alerts_page_size_first_rows (self);
   GTK_WIDGET_CLASS (tocsin_alerts_page_parent_class)->root (widget);
   update_badge (self);
 }
@@ -466,6 +468,7 @@ tocsin_alerts_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TOCSIN_TYPE_ALERTS_PAGE);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   g_clear_object (&self->sort_model);
 
   G_OBJECT_CLASS (tocsin_alerts_page_parent_class)->dispose (object);
@@ -635,7 +638,8 @@ tocsin_alerts_page_init (TocsinAlertsPage *self)
 
   _tocsin_alerts_page_set_sorters (self);
   self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  _tocsin_alerts_page_init_rows (self);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (update_selection), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_items_changed_cb), self,
@@ -779,6 +783,7 @@ tocsin_alerts_page_select_alert (TocsinAlertsPage *self,
   g_return_val_if_fail (TOCSIN_IS_ALERTS_PAGE (self), FALSE);
   g_return_val_if_fail (alert_id != NULL, FALSE);
 
+  _tocsin_alerts_page_show_all_rows (self);
   model = G_LIST_MODEL (self->selection);
   n_items = g_list_model_get_n_items (model);
   for (guint i = 0; i < n_items; i++)

@@ -9,12 +9,15 @@
  * resident memory, then quits. Set to "rows", it waits for the first paint
  * that shows a list with rows in it (a mapped GtkColumnView with items). The bare baseline window
  * of tests/bench uses the same file, so both are measured the same way. No strings for users.
+ * With TOCSIN_BENCH_EXIT also set, it exits right there instead of quitting, so a
+ * run under callgrind counts the instructions up to that frame and no more.
  */
 
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tocsin-bench.h"
 
@@ -62,6 +65,8 @@ on_after_paint_cb (GdkFrameClock *clock,
   printf ("tocsin-bench first-frame-us %" G_GINT64_FORMAT " rss-kb %" G_GSIZE_FORMAT "\n",
           g_get_monotonic_time (), tocsin_bench_read_rss_kb ());
   fflush (stdout);
+  if (g_getenv ("TOCSIN_BENCH_EXIT") != NULL)
+    _exit (0);
   if (app != NULL)
     g_application_quit (app);
   else

@@ -211,6 +211,20 @@ ensure_pages (TocsinWindow *self)
                           G_BINDING_SYNC_CREATE);
 }
 
+/* Built the first time the window is signed out: a start signed in (from
+ * the cache) does not pay for it. Built in code, not in the template, to be
+ * built with the context. */
+static void
+ensure_sign_in_page (TocsinWindow *self)
+{
+  if (self->sign_in_page != NULL)
+    return;
+
+  self->sign_in_page = tocsin_sign_in_page_new (self->context);
+  gtk_stack_add_titled (self->main_stack, GTK_WIDGET (self->sign_in_page), "signed-out",
+                        _("Signed Out"));
+}
+
 static void
 bind_context (TocsinWindow *self)
 {
@@ -273,15 +287,14 @@ tocsin_window_constructed (GObject *object)
   if (g_str_has_suffix (APP_ID, ".Devel"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  /* Built here, not in the template, to be built with the context. */
-  self->sign_in_page = tocsin_sign_in_page_new (self->context);
-  gtk_stack_add_titled (self->main_stack, GTK_WIDGET (self->sign_in_page), "signed-out",
-                        _("Signed Out"));
-  gtk_stack_set_visible_child_name (self->main_stack, "signed-out");
-
   update_switchers (self);
   if (self->context != NULL)
     bind_context (self);
+  if (!self->signed_in)
+    {
+      ensure_sign_in_page (self);
+      gtk_stack_set_visible_child_name (self->main_stack, "signed-out");
+    }
 }
 
 static void
@@ -439,6 +452,8 @@ tocsin_window_set_signed_in (TocsinWindow *self,
   self->signed_in = signed_in;
   if (signed_in)
     ensure_pages (self);
+  else
+    ensure_sign_in_page (self);
   gtk_stack_set_visible_child_name (self->main_stack, signed_in ? "signed-in" : "signed-out");
   update_switchers (self);
   if (self->context != NULL)

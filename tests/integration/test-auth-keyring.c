@@ -18,7 +18,11 @@
 #include <libsecret/secret.h>
 #include <string.h>
 
+#include "tocsin-account-state.h"
+#include "tocsin-alert-monitor.h"
 #include "tocsin-alert-service.h"
+#include "tocsin-cache.h"
+#include "tocsin-context.h"
 #include "tocsin-auth-session.h"
 #include "tocsin-ops-client.h"
 #include "tocsin-test-sandbox.h"
@@ -755,6 +759,96 @@ test_unavailable (void)
   run_child ("unavailable");
 }
 
+/* A start from the cache, and the keyring locked (the unlock prompt
+ * dismissed): the cached alerts show until the keyring answers, then go,
+ * since nothing can be asked of the server; the user is told why; the
+ * account is still remembered, so the start after an unlock shows its
+ * cached alerts again. Nothing pages from the cache meanwhile. */
+static void
+child_cached_start_locked (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TocsinTokenSet) tokens = marker_tokens ();
+  g_autoptr(TocsinCache) cache = tocsin_cache_new ("acct");
+  g_autoptr(GListStore) alerts = g_list_store_new (TOCSIN_TYPE_ALERT);
+  g_autofree char *query = tocsin_alert_preset_query (TOCSIN_ALERT_PRESET_OPEN);
+  g_autofree char *last_account = NULL;
+  g_autofree char *last_site = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(TocsinConfig) config = tocsin_config_new (NULL);
+  g_autoptr(GApplication) app =
+    g_application_new ("io.github.tocsin.KeyringChild", G_APPLICATION_NON_UNIQUE);
+  g_autoptr(TocsinContext) context = NULL;
+  TocsinAlertMonitor *monitor;
+  TocsinAuthSession  *session;
+  Async               async = { 0 };
+
+  /* Signed in on an earlier run, which left its alerts in the cache. */
+  g_assert_true (save (CHILD_SERVER, "acct", tokens, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("cached-%u", i);
+      g_autoptr(TocsinAlert) alert = tocsin_alert_new (id);
+
+      tocsin_alert_set_status (alert, "open");
+      g_list_store_append (alerts, alert);
+    }
+  tocsin_cache_save_alerts_async (cache, "site-1", query, G_LIST_MODEL (alerts), NULL, on_async_cb,
+                                  &async);
+  g_assert_true (tocsin_cache_save_alerts_finish (cache, async_wait (&async), &error));
+  g_assert_no_error (error);
+  g_clear_object (&async.result);
+  tocsin_account_state_save_last (CHILD_SERVER, CHILD_CLIENT, "acct", "site-1");
+  set_default_collection_locked (TRUE);
+
+  tocsin_config_override (config, "auth-base-url", CHILD_SERVER);
+  tocsin_config_override (config, "api-base-url", "https://api.keyring-child.test");
+  tocsin_config_override (config, "redirect-uri", "tocsin://callback");
+  tocsin_config_override (config, "client-id", CHILD_CLIENT);
+  context = tocsin_context_new (app, settings, config);
+  session = tocsin_context_get_auth_session (context);
+
+  /* Before the keyring answers: the cached alerts, nothing paging. */
+  g_assert_true (tocsin_context_get_cached_start (context));
+  monitor = tocsin_context_get_alert_monitor (context);
+  g_assert_nonnull (monitor);
+  g_assert_true (tocsin_alert_monitor_get_cached (monitor));
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor))),
+                    ==, 3);
+  g_assert_null (tocsin_context_get_paging_watcher (context));
+
+  /* The keyring answers "locked"; the application passes that on. */
+  async = (Async){ 0 };
+  tocsin_auth_session_restore_async (session, NULL, on_async_cb, &async);
+  g_assert_false (tocsin_auth_session_restore_finish (session, async_wait (&async), &error));
+  assert_keyring_error (error, TOCSIN_AUTH_ERROR_KEYRING_LOCKED);
+  tocsin_context_set_sign_in_error (context, error);
+  tocsin_context_end_cached_start (context, FALSE);
+  g_clear_object (&async.result);
+
+  g_assert_false (tocsin_context_get_cached_start (context));
+  g_assert_null (tocsin_context_get_alert_monitor (context));
+  g_assert_null (tocsin_context_get_paging_watcher (context));
+  g_assert_cmpint (tocsin_auth_session_get_state (session), ==, TOCSIN_AUTH_STATE_SIGNED_OUT);
+  g_assert_true (g_error_matches (tocsin_context_get_sign_in_error (context), TOCSIN_AUTH_ERROR,
+                                  TOCSIN_AUTH_ERROR_KEYRING_LOCKED));
+  /* Locked is not signed out: the account and its cache stay. */
+  g_assert_true (
+    tocsin_account_state_load_last (CHILD_SERVER, CHILD_CLIENT, &last_account, &last_site));
+  g_assert_cmpstr (last_account, ==, "acct");
+  g_assert_true (g_file_test (tocsin_cache_get_path (cache), G_FILE_TEST_IS_DIR));
+
+  tocsin_context_shutdown (context);
+}
+
+static void
+test_cached_start_locked (void)
+{
+  run_child ("cached-start-locked");
+}
+
 /* A refresh while the keyring is locked: the API calls go on, the user is
  * told once, and the newest tokens are written once it is unlocked. */
 static void
@@ -777,12 +871,15 @@ main (int   argc,
     g_test_add_func ("/auth/keyring/child-unavailable", child_unavailable);
   else if (g_strcmp0 (child, "refresh-locked") == 0)
     g_test_add_func ("/auth/keyring/child-refresh-locked", child_refresh_locked);
+  else if (g_strcmp0 (child, "cached-start-locked") == 0)
+    g_test_add_func ("/auth/keyring/child-cached-start-locked", child_cached_start_locked);
   else
     {
       g_test_add_func ("/auth/keyring/store-load-clear", test_store_load_clear);
       g_test_add_func ("/auth/keyring/locked", test_locked);
       g_test_add_func ("/auth/keyring/unavailable", test_unavailable);
       g_test_add_func ("/auth/keyring/refresh-while-locked", test_refresh_locked);
+      g_test_add_func ("/auth/keyring/cached-start-locked", test_cached_start_locked);
     }
 
   return g_test_run ();

@@ -38,7 +38,9 @@ fixture_setup (Fixture       *f,
   g_autoptr(TestTokenProvider) provider = NULL;
   g_autoptr(GError) error = NULL;
 
-  f->sb = tocsin_test_sandbox_start ("--action-delay-ms", "100", NULL);
+  /* @data, when given, is the number of alerts the sandbox holds. */
+  f->sb = data != NULL ? tocsin_test_sandbox_start ("--alerts", data, NULL)
+                       : tocsin_test_sandbox_start ("--action-delay-ms", "100", NULL);
   provider = test_token_provider_new (f->sb, NULL);
   f->token = g_strdup (provider->token);
 
@@ -930,6 +932,88 @@ state_is (gpointer data)
   return g_strcmp0 (visible_state (pair[0]), pair[1]) == 0;
 }
 
+/* What the first painted frame with rows showed. */
+typedef struct
+{
+  Fixture *f;
+  guint    rows;
+  char    *count;
+  gboolean selected_last;
+} FirstRows;
+
+static void
+on_after_paint_first_rows_cb (GdkFrameClock *clock,
+                              FirstRows     *first)
+{
+  Fixture    *f = first->f;
+  GListModel *alerts = G_LIST_MODEL (tocsin_alert_monitor_get_model (f->monitor));
+  guint       n_alerts = g_list_model_get_n_items (alerts);
+  g_autoptr(TocsinAlert) last = NULL;
+
+  if (first->rows > 0 || g_list_model_get_n_items (view_model (f)) == 0)
+    return;
+  first->rows = g_list_model_get_n_items (view_model (f));
+  first->count = g_strdup (
+    gtk_label_get_text (GTK_LABEL (tocsin_test_find_by_id (GTK_WIDGET (f->page), "count_label"))));
+  /* Opened from a notification while the rows still arrive. */
+  last = g_list_model_get_item (alerts, n_alerts - 1);
+  first->selected_last = tocsin_alerts_page_select_alert (f->page, tocsin_alert_get_id (last));
+}
+
+static gboolean
+all_rows_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  guint n_alerts =
+    g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_model (f->monitor)));
+
+  return !tocsin_alert_monitor_get_loading (f->monitor) && n_alerts > 0 &&
+         g_list_model_get_n_items (view_model (f)) == n_alerts;
+}
+
+/* A long list arrives a screenful per frame, because GTK 4.8 makes a row
+ * widget for up to 200 items whether they are seen or not: the first frame
+ * with rows shows a screenful, while the count already says all of them;
+ * the rest follow; an alert beyond the first screenful opens at once. */
+static void
+test_rows_per_frame (Fixture       *f,
+                     gconstpointer  data)
+{
+  FirstRows first = { f, 0, NULL, FALSE };
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(TocsinAlert) shown = NULL;
+  g_autoptr(TocsinAlert) last = NULL;
+  g_autofree char *count = NULL;
+  GListModel *alerts;
+  guint n_alerts;
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_first_rows_cb), &first);
+  tocsin_alerts_page_set_monitor (f->page, f->monitor);
+  g_assert_true (tocsin_test_wait_until (all_rows_shown, f, WAIT_MS));
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_first_rows_cb, &first);
+
+  /* Of the sandbox's 150 alerts, those open. */
+  alerts = G_LIST_MODEL (tocsin_alert_monitor_get_model (f->monitor));
+  n_alerts = g_list_model_get_n_items (alerts);
+  g_assert_cmpuint (n_alerts, >, 60);
+  g_assert_cmpuint (first.rows, >, 0);
+  /* A screenful of the 760-pixel window, not all. */
+  g_assert_cmpuint (first.rows, <=, 760 / 32 + 1);
+  count = g_strdup_printf ("%u alerts", n_alerts);
+  g_assert_cmpstr (first.count, ==, count);
+  g_assert_true (first.selected_last);
+
+  /* The one selected is that last alert, wherever the sort put it. */
+  selected = gtk_selection_model_get_selection (view_selection (f));
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+  shown = g_list_model_get_item (view_model (f), gtk_bitset_get_minimum (selected));
+  last = g_list_model_get_item (alerts, n_alerts - 1);
+  g_assert_cmpstr (tocsin_alert_get_id (shown), ==, tocsin_alert_get_id (last));
+  g_free (first.count);
+}
+
 static void
 test_empty (Fixture       *f,
             gconstpointer  data)
@@ -1056,6 +1140,8 @@ main (int   argc,
   ADD ("snooze-dialog", test_snooze_dialog);
   ADD ("note-dialog", test_note_dialog);
   ADD ("escalate-dialog", test_escalate_dialog);
+  g_test_add ("/alerts-page/rows-per-frame", Fixture, "150", fixture_setup, test_rows_per_frame,
+              fixture_teardown);
   ADD ("empty", test_empty);
   ADD ("error", test_error);
   ADD ("no-monitor", test_no_monitor);

@@ -9,7 +9,8 @@
  * the cached rows before the server answers, says they are being updated,
  * and the paging watcher pages for none of them; the first refresh replaces
  * them, and signing out deletes the cache. The cached rows show before the
- * keyring answers; when it answers that nobody is signed in, they go.
+ * keyring answers; when it answers that nobody, or another account, is
+ * signed in, they go.
  */
 
 #include "config.h"
@@ -64,7 +65,8 @@ async_wait (Async *async)
 }
 
 static void
-store_sign_in (TocsinTestSandbox *sb)
+store_sign_in_as (TocsinTestSandbox *sb,
+                  const char        *account_id)
 {
   g_autoptr(TocsinTokenSet) tokens = tocsin_token_set_new ();
   g_autoptr(GError) error = NULL;
@@ -78,8 +80,8 @@ store_sign_in (TocsinTestSandbox *sb)
   tokens->expires_at = g_get_real_time () / G_USEC_PER_SEC + 3600;
   tokens->scope = g_strdup (TOCSIN_TEST_SANDBOX_ALL_SCOPES);
   tocsin_token_store_save_async (tocsin_test_sandbox_get_auth_url (sb),
-                                 tocsin_test_sandbox_get_client_id (sb),
-                                 TOCSIN_TEST_SANDBOX_USER_ID, tokens, NULL, on_async_cb, &async);
+                                 tocsin_test_sandbox_get_client_id (sb), account_id, tokens, NULL,
+                                 on_async_cb, &async);
   g_assert_true (tocsin_token_store_save_finish (async_wait (&async), &error));
   g_assert_no_error (error);
   g_clear_object (&async.result);
@@ -91,6 +93,12 @@ store_sign_in (TocsinTestSandbox *sb)
   g_assert_true (tocsin_token_store_save_client_secret_finish (async_wait (&async), &error));
   g_assert_no_error (error);
   g_clear_object (&async.result);
+}
+
+static void
+store_sign_in (TocsinTestSandbox *sb)
+{
+  store_sign_in_as (sb, TOCSIN_TEST_SANDBOX_USER_ID);
 }
 
 static void
@@ -434,11 +442,88 @@ test_no_tokens (void)
   reset_settings ();
 }
 
-/* Its own process: one app per bus name and object path. */
+#define OTHER_ACCOUNT "other-account-0001"
+
+static gboolean
+keyring_answered (gpointer data)
+{
+  return !tocsin_context_get_cached_start (context ()) &&
+         tocsin_auth_session_get_state (tocsin_context_get_auth_session (context ())) ==
+           TOCSIN_AUTH_STATE_SIGNED_IN;
+}
+
+/* The cache and the last account are someone else's than the keyring's
+ * sign-in (another account signed in on this computer since): the cached
+ * rows show until the keyring answers, then go for good, and nothing is
+ * paged from them; the next start remembers the keyring's account. */
+static void
+test_other_account (void)
+{
+  TocsinTestSandbox *sb = tocsin_test_sandbox_start (NULL);
+  g_autoptr(TocsinCache) cache = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fault = NULL;
+  g_autofree char *api_prefix = tocsin_test_sandbox_site_path (sb, 0, "");
+  g_autofree char *last_account = NULL;
+  g_autofree char *last_site = NULL;
+  TocsinAlertMonitor *monitor;
+  Async async = { 0 };
+  guint mark;
+
+  store_sign_in_as (sb, OTHER_ACCOUNT);
+  cache = write_cache (sb);
+  /* A slow server, so no refresh replaces anything while this looks. */
+  fault = g_strdup_printf (
+    "{\"path\":\"%s\",\"method\":\"GET\",\"kind\":\"delay\",\"delay_ms\":3000,\"times\":-1}",
+    api_prefix);
+  tocsin_test_sandbox_add_fault (sb, fault);
+  mark = tocsin_test_notifications_mark ();
+  configure_app (sb);
+  g_application_activate (G_APPLICATION (the_app));
+
+  g_assert_true (tocsin_context_get_cached_start (context ()));
+  g_assert_true (cached_rows_shown (NULL));
+
+  g_assert_true (tocsin_test_wait_until (keyring_answered, NULL, WAIT_MS));
+  g_assert_cmpstr (tocsin_auth_session_get_account_id (
+                     tocsin_context_get_auth_session (context ())),
+                   ==, OTHER_ACCOUNT);
+  g_assert_cmpuint (count_cached_rows (), ==, 0);
+  monitor = tocsin_context_get_alert_monitor (context ());
+  g_assert_true (monitor == NULL || !tocsin_alert_monitor_get_cached (monitor));
+  /* Still none a second later, while the server has not answered. */
+  tocsin_test_spin (1000);
+  g_assert_cmpuint (count_cached_rows (), ==, 0);
+  g_assert_cmpuint (count_notify_since (mark), ==, 0);
+  g_assert_true (tocsin_account_state_load_last (tocsin_test_sandbox_get_auth_url (sb),
+                                                 tocsin_test_sandbox_get_client_id (sb),
+                                                 &last_account, &last_site));
+  g_assert_cmpstr (last_account, ==, OTHER_ACCOUNT);
+
+  tocsin_auth_session_sign_out_async (tocsin_context_get_auth_session (context ()), NULL,
+                                      on_async_cb, &async);
+  g_assert_true (tocsin_auth_session_sign_out_finish (tocsin_context_get_auth_session (context ()),
+                                                      async_wait (&async), &error));
+  g_assert_no_error (error);
+  g_clear_object (&async.result);
+  tocsin_test_sandbox_clear_faults (sb);
+  tocsin_test_sandbox_stop (sb);
+  reset_settings ();
+}
+
+/* Each in its own process: one app per bus name and object path. */
 static void
 test_no_tokens_in_subprocess (void)
 {
   g_test_trap_subprocess ("/cache-start/no-tokens/subprocess", 0,
+                          G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_other_account_in_subprocess (void)
+{
+  g_test_trap_subprocess ("/cache-start/other-account/subprocess", 0,
                           G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
 }
@@ -452,6 +537,8 @@ main (int   argc,
   g_test_add_func ("/cache-start/slow-server", test_start_from_cache);
   g_test_add_func ("/cache-start/no-tokens", test_no_tokens_in_subprocess);
   g_test_add_func ("/cache-start/no-tokens/subprocess", test_no_tokens);
+  g_test_add_func ("/cache-start/other-account", test_other_account_in_subprocess);
+  g_test_add_func ("/cache-start/other-account/subprocess", test_other_account);
 
   return g_test_run ();
 }
