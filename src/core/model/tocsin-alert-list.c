@@ -268,7 +268,8 @@ diff_new (TocsinAlertList *self,
   Diff *diff = g_new0 (Diff, 1);
 
   diff->old = ref_array (self->items);
-  diff->fresh = ref_array (fresh);
+  /* Kept, not copied: one pass less over 10,000 alerts on the main loop. */
+  diff->fresh = g_ptr_array_ref (fresh);
   diff->generation = ++self->generation;
   return diff;
 }
