@@ -30,8 +30,7 @@ struct _TocsinAlertList
   guint       generation;
 };
 
-/* The most items one items-changed removes or adds. */
-#define MAX_PART 1000
+#define MAX_BLOCK 1000
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -72,7 +71,6 @@ typedef struct
   /* progress of a chunked apply */
   guint      next_block;
   guint      next_update;
-  guint      part;        /* items the next items-changed may remove or add */
   guint      budget_us;
   guint      idle_id;
 } Diff;
@@ -227,8 +225,18 @@ diff_add_blocks (Diff         *diff,
         block.added++;
       i_old += block.removed;
       i_new += block.added;
-      if (block.removed > 0 || block.added > 0)
-        g_array_append_val (diff->blocks, block);
+      /* Huge blocks (the first load) are split so no main-loop iteration
+       * has to insert thousands of items at once. */
+      while (block.removed > 0 || block.added > 0)
+        {
+          Block part = { block.pos, block.old_start, MIN (block.removed, MAX_BLOCK), MIN (block.added, MAX_BLOCK) };
+
+          g_array_append_val (diff->blocks, part);
+          block.pos += part.added;
+          block.old_start += part.removed;
+          block.removed -= part.removed;
+          block.added -= part.added;
+        }
       if (i_old >= n_old || i_new >= diff->entries->len)
         break;
       /* Both now point at the same anchor. */
@@ -333,46 +341,6 @@ apply_block (TocsinAlertList *self,
   g_list_model_items_changed (G_LIST_MODEL (self), block->pos, block->removed, block->added);
 }
 
-/* Applies the next part of the current block: at most diff->part items
- * removed and added in one items-changed. Returns its size. */
-static guint
-apply_part (TocsinAlertList *self,
-            Diff            *diff)
-{
-  Block *block = &g_array_index (diff->blocks, Block, diff->next_block);
-  Block  part = { block->pos, block->old_start, MIN (block->removed, diff->part),
-                  MIN (block->added, diff->part) };
-
-  apply_block (self, diff, &part);
-  block->pos += part.added;
-  block->old_start += part.removed;
-  block->removed -= part.removed;
-  block->added -= part.added;
-  if (block->removed == 0 && block->added == 0)
-    diff->next_block++;
-  return MAX (part.removed, part.added);
-}
-
-/* What an items-changed costs is mostly what its handlers do: a view builds
- * a row, in milliseconds, for each item it shows and next to nothing for
- * the others. So a chunked apply starts with one item and sizes each part
- * from what the last one cost per item, to fit what is left of the budget
- * (or the next chunk's), growing at most twofold. */
-static void
-size_next_part (Diff   *diff,
-                guint   n_items,
-                gint64  cost_us,
-                gint64  deadline)
-{
-  gint64 left = deadline - g_get_monotonic_time ();
-  gint64 fits;
-
-  if (left <= 0)
-    left = diff->budget_us;
-  fits = left * n_items / MAX (cost_us, 1);
-  diff->part = (guint) CLAMP (MIN (fits, 2 * (gint64) n_items), 1, MAX_PART);
-}
-
 /* Returns TRUE when the whole diff is applied. */
 static gboolean
 apply_some (TocsinAlertList *self,
@@ -383,15 +351,9 @@ apply_some (TocsinAlertList *self,
 
   while (diff->next_block < diff->blocks->len)
     {
-      gint64 start = g_get_monotonic_time ();
-      guint n_items = apply_part (self, diff);
-
-      if (deadline > 0)
-        {
-          size_next_part (diff, n_items, g_get_monotonic_time () - start, deadline);
-          if (g_get_monotonic_time () > deadline)
-            goto out;
-        }
+      apply_block (self, diff, &g_array_index (diff->blocks, Block, diff->next_block++));
+      if (deadline > 0 && g_get_monotonic_time () > deadline)
+        goto out;
     }
 
   while (diff->next_update < diff->entries->len)
@@ -423,7 +385,6 @@ tocsin_alert_list_apply (TocsinAlertList *self,
   g_return_if_fail (fresh != NULL);
 
   diff = diff_new (self, fresh);
-  diff->part = MAX_PART;
   diff_compute (diff);
   apply_some (self, diff, 0);
   diff_free (diff);
@@ -514,7 +475,6 @@ tocsin_alert_list_apply_async (TocsinAlertList     *self,
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   diff = diff_new (self, fresh);
-  diff->part = 1;
   diff->budget_us = budget_us > 0 ? budget_us : 1000;
 
   task = g_task_new (self, cancellable, callback, user_data);

@@ -43,9 +43,9 @@ void             tocsin_alert_list_apply                         (TocsinAlertLis
 
 /* The same without stalling the main loop: the diff is computed in a worker
  * thread and applied in idle chunks of about @budget_us each (0 = 1 ms),
- * what the items-changed handlers do included: a block is emitted in parts,
- * from one item up, sized by what the last part cost. The list keeps a
- * reference to @fresh until then: it must not change meanwhile.
+ * what the items-changed handlers do included (a chunk ends after the
+ * emission that passes its budget). The list keeps a reference to @fresh
+ * until then: it must not change meanwhile.
  * A later apply (sync or async) supersedes a pending one, which then fails
  * with G_IO_ERROR_CANCELLED. */
 void             tocsin_alert_list_apply_async                   (TocsinAlertList      *self,
