@@ -13,6 +13,7 @@
 
 #include "tocsin-alert-service.h"
 #include "tocsin-alerts-page-private.h"
+#include "tocsin-ui-utils.h"
 #include "tocsin-plain-text.h"
 
 G_DEFINE_FINAL_TYPE (TocsinAlertsPage, tocsin_alerts_page, ADW_TYPE_BIN)
@@ -165,7 +166,7 @@ update_state (TocsinAlertsPage *self)
     }
 
   gtk_spinner_set_spinning (self->loading_spinner, g_strcmp0 (page, "loading") == 0);
-  gtk_stack_set_visible_child_name (self->content_stack, page);
+  tocsin_ui_stack_show (self->content_stack, page);
 
   /* A failed refresh over a list still worth looking at: say so once. */
   if (error != self->shown_error)

@@ -13,6 +13,7 @@
 
 #include "tocsin-auth-request.h"
 #include "tocsin-sign-in-page.h"
+#include "tocsin-ui-utils.h"
 
 /* What the window shows while not signed in: the start page, "waiting for
  * your browser" (with the link to copy and a field for the redirected
@@ -147,7 +148,7 @@ update_state (TocsinSignInPage *self)
 
   gtk_spinner_set_spinning (self->waiting_spinner, g_str_equal (name, "waiting"));
   update_reauth (self);
-  gtk_stack_set_visible_child_name (self->state_stack, name);
+  tocsin_ui_stack_show (self->state_stack, name);
 }
 
 /* Why signing in failed; shown until the next attempt. */

@@ -9,6 +9,7 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include <adwaita.h>
 
 #include "tocsin-ui-utils.h"
 
@@ -77,4 +78,28 @@ tocsin_ui_linkify (const char *text)
   }
 
   return g_string_free (markup, FALSE);
+}
+
+/* GTK 4.8 loads an image's icon (an SVG, at status-page size) as soon as it
+ * is styled, shown or not: a start showing one state paid for the icons of
+ * all the others. So a rarely shown status page names its icon on its
+ * GtkStackPage in the .ui, and gets it here, when first shown. */
+void
+tocsin_ui_stack_show (GtkStack   *stack,
+                      const char *name)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_STACK (stack));
+  g_return_if_fail (name != NULL);
+
+  child = gtk_stack_get_child_by_name (stack, name);
+  if (ADW_IS_STATUS_PAGE (child))
+    {
+      const char *icon_name = gtk_stack_page_get_icon_name (gtk_stack_get_page (stack, child));
+
+      if (icon_name != NULL)
+        adw_status_page_set_icon_name (ADW_STATUS_PAGE (child), icon_name);
+    }
+  gtk_stack_set_visible_child_name (stack, name);
 }

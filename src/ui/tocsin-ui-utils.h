@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 #include "tocsin-alert.h"
 
@@ -17,5 +17,9 @@ G_BEGIN_DECLS
 const char *tocsin_ui_alert_state_label (TocsinAlertState  state);
 /* Markup from plain text: everything escaped, http(s) URLs made links. */
 char       *tocsin_ui_linkify           (const char       *text);
+/* Shows @stack's child @name, giving a status page there the icon its stack
+ * page names (see the .c). */
+void        tocsin_ui_stack_show        (GtkStack         *stack,
+                                         const char       *name);
 
 G_END_DECLS

@@ -1030,6 +1030,8 @@ test_empty (Fixture       *f,
   g_assert_true (tocsin_test_wait_until (state_is, wait, WAIT_MS));
   empty = ADW_STATUS_PAGE (tocsin_test_find_by_id (GTK_WIDGET (f->page), "empty_page"));
   g_assert_cmpstr (adw_status_page_get_title (empty), ==, _("No Matching Alerts"));
+  /* Its icon, set when shown. */
+  g_assert_cmpstr (adw_status_page_get_icon_name (empty), ==, "object-select-symbolic");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (empty)));
   g_free (shot (f, "alerts-page-empty"));
 }
@@ -1054,6 +1056,7 @@ test_error (Fixture       *f,
   g_assert_nonnull (tocsin_alert_monitor_get_error (f->monitor));
   g_assert_cmpstr (adw_status_page_get_description (error_page), ==,
                    tocsin_alert_monitor_get_error (f->monitor)->message);
+  g_assert_cmpstr (adw_status_page_get_icon_name (error_page), ==, "network-error-symbolic");
   g_free (shot (f, "alerts-page-error"));
 
   /* Retry once the server is well again. */
