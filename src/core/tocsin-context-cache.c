@@ -13,10 +13,11 @@
 #include "tocsin-context-private.h"
 #include "tocsin-ops-client.h"
 
-/* The context's cache: what the window showed, kept per account for the
- * next start; and the cached start, the last signed-in account's cached
- * alerts shown before the keyring answers, with the token provider that
- * holds their monitor's requests until then. */
+/* The context's cache: what the window showed (the alerts and the
+ * schedules), kept per account for the next start; and the cached start, the
+ * last signed-in account's cached alerts and schedules shown before the
+ * keyring answers, with the token provider that holds their monitors'
+ * requests until then. */
 
 static void
 on_cache_saved_cb (GObject      *object,
@@ -44,6 +45,61 @@ _tocsin_context_save_alerts_to_cache (TocsinContext *self)
                                   tocsin_alert_monitor_get_query (monitor),
                                   G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor)),
                                   self->cache_cancellable, on_cache_saved_cb, NULL);
+}
+
+static void
+on_schedules_saved_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tocsin_cache_save_schedules_finish (TOCSIN_CACHE (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not keep the schedules for the next start: %s", error->message);
+}
+
+/* Each refresh that worked is what the next start shows first. */
+static void
+save_schedules_to_cache (TocsinContext *self)
+{
+  TocsinScheduleMonitor *monitor = self->schedule_monitor;
+  TocsinScheduleList *list;
+
+  if (self->cache == NULL || monitor == NULL ||
+      tocsin_schedule_monitor_get_last_refresh (monitor) == NULL)
+    return;
+  list = tocsin_schedule_monitor_get_model (monitor);
+  tocsin_cache_save_schedules_async (self->cache, self->monitored_site_id, G_LIST_MODEL (list),
+                                     tocsin_schedule_list_get_names_available (list),
+                                     self->cache_cancellable, on_schedules_saved_cb, NULL);
+}
+
+static void
+seed_schedules (TocsinScheduleMonitor *monitor,
+                TocsinCache           *cache,
+                const char            *site_id)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GPtrArray) cached = NULL;
+  gboolean names_available = TRUE;
+
+  cached = tocsin_cache_load_schedules (cache, site_id, now, &names_available);
+  if (cached != NULL)
+    tocsin_schedule_monitor_seed (monitor, cached, names_available);
+}
+
+/* The new schedule monitor of the signed-in account's site shows the cached
+ * schedules until its first refresh, and keeps every refresh for the next
+ * start. */
+void
+_tocsin_context_seed_schedules (TocsinContext *self)
+{
+  if (self->cache == NULL)
+    return;
+  seed_schedules (self->schedule_monitor, self->cache, self->monitored_site_id);
+  g_signal_connect_object (self->schedule_monitor, "notify::last-refresh",
+                           G_CALLBACK (save_schedules_to_cache), self, G_CONNECT_SWAPPED);
 }
 
 /* The cache belongs to the account: opened once it is known, deleted at
@@ -76,8 +132,9 @@ _tocsin_context_update_cache (TocsinContext *self)
 
 /* Before the keyring answers: the alerts the last signed-in account's window
  * showed, from its cache, in a monitor whose requests wait for the keyring
- * (see the token provider below). No paging watcher: nothing pages from the
- * cache. Whatever the keyring says ends it (end_cached_start). */
+ * (see the token provider below), and its schedules likewise when they were
+ * kept. No paging watcher: nothing pages from the cache. Whatever the
+ * keyring says ends it (end_cached_start). */
 void
 _tocsin_context_start_cached (TocsinContext *self)
 {
@@ -87,6 +144,8 @@ _tocsin_context_start_cached (TocsinContext *self)
   g_autoptr(TocsinOpsClient) client = NULL;
   g_autoptr(GPtrArray) cached = NULL;
   g_autoptr(TocsinAlertMonitor) monitor = NULL;
+  g_autoptr(TocsinScheduleService) service = NULL;
+  g_autoptr(TocsinScheduleMonitor) schedules = NULL;
 
   if (tocsin_auth_session_get_state (self->session) != TOCSIN_AUTH_STATE_SIGNED_OUT ||
       !tocsin_account_state_load_last (tocsin_config_get_auth_base_url (self->config),
@@ -105,11 +164,19 @@ _tocsin_context_start_cached (TocsinContext *self)
     return;
 
   tocsin_alert_monitor_seed (monitor, cached);
+  service = tocsin_schedule_service_new (client);
+  schedules = tocsin_schedule_monitor_new (service);
+  tocsin_schedule_monitor_set_account_id (schedules, account_id);
+  seed_schedules (schedules, cache, site_id);
   self->alert_monitor = g_steal_pointer (&monitor);
+  if (tocsin_schedule_monitor_get_cached (schedules))
+    self->schedule_monitor = g_steal_pointer (&schedules);
   self->monitored_site_id = g_steal_pointer (&site_id);
   self->held_tokens = g_ptr_array_new_with_free_func (g_object_unref);
   self->cached_start = TRUE;
   g_object_notify (G_OBJECT (self), "alert-monitor");
+  if (self->schedule_monitor != NULL)
+    g_object_notify (G_OBJECT (self), "schedule-monitor");
   g_object_notify (G_OBJECT (self), "cached-start");
 }
 

@@ -50,6 +50,7 @@ struct _TocsinContext
 
 void _tocsin_context_update_status_icon      (TocsinContext *self);
 void _tocsin_context_save_alerts_to_cache    (TocsinContext *self);
+void _tocsin_context_seed_schedules          (TocsinContext *self);
 void _tocsin_context_update_cache            (TocsinContext *self);
 void _tocsin_context_start_cached            (TocsinContext *self);
 void _tocsin_context_end_cached_start        (TocsinContext *self);

@@ -283,6 +283,7 @@ update_monitors (TocsinContext *self)
   self->schedule_monitor = tocsin_schedule_monitor_new (service);
   if (account_id != NULL && g_strcmp0 (account_id, "unknown") != 0)
     tocsin_schedule_monitor_set_account_id (self->schedule_monitor, account_id);
+  _tocsin_context_seed_schedules (self);
   g_signal_connect_object (self->schedule_monitor, "refreshed", G_CALLBACK (settle_page_for), self,
                            G_CONNECT_SWAPPED);
 

@@ -238,7 +238,7 @@ on_action_done_cb (GObject      *source,
     text = failures_text (run->kind, n_failed, run->total, error->message);
   _tocsin_alerts_page_show_toast (self, text, error != NULL);
 
-  if (run->details_touched)
+  if (run->details_touched && self->details != NULL)
     tocsin_alert_details_reload (self->details);
 }
 
@@ -247,7 +247,8 @@ run_action (TocsinAlertsPage  *self,
             GPtrArray         *alerts,
             TocsinAlertAction *action)
 {
-  TocsinAlert *shown = tocsin_alert_details_get_alert (self->details);
+  TocsinAlert *shown =
+    self->details != NULL ? tocsin_alert_details_get_alert (self->details) : NULL;
   Run *run;
 
   g_assert (TOCSIN_IS_ALERTS_PAGE (self));

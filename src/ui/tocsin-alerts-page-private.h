@@ -42,8 +42,9 @@ struct _TocsinAlertsPage
   GtkColumnViewColumn *updated_column;
   GtkLabel            *count_label;
   GtkWidget           *back_box;
-  TocsinAlertDetails  *details;
+  AdwBin              *details_bin;
   GMenuModel          *alert_menu;
+  TocsinAlertDetails  *details;         /* built when an alert is first selected */
 
   /* Owned */
   TocsinAlertMonitor  *monitor;

@@ -71,6 +71,21 @@ _tocsin_alerts_page_dup_selected_alerts (TocsinAlertsPage *self)
   return alerts;
 }
 
+/* Built the first time an alert is selected: a start that shows only the
+ * list pays nothing for it. */
+static TocsinAlertDetails *
+ensure_details (TocsinAlertsPage *self)
+{
+  if (self->details != NULL)
+    return self->details;
+  self->details = g_object_new (TOCSIN_TYPE_ALERT_DETAILS, NULL);
+  if (self->monitor != NULL)
+    tocsin_alert_details_set_service (self->details,
+                                      tocsin_alert_monitor_get_service (self->monitor));
+  adw_bin_set_child (self->details_bin, GTK_WIDGET (self->details));
+  return self->details;
+}
+
 static void
 update_selection (TocsinAlertsPage *self)
 {
@@ -86,11 +101,12 @@ update_selection (TocsinAlertsPage *self)
       g_autoptr(TocsinAlert) alert =
         g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_minimum (selected));
 
-      tocsin_alert_details_set_alert (self->details, alert);
+      tocsin_alert_details_set_alert (ensure_details (self), alert);
     }
-  else
+  else if (self->details != NULL)
     tocsin_alert_details_set_alert (self->details, NULL);
-  tocsin_alert_details_set_n_selected (self->details, (guint) n_selected);
+  if (n_selected > 0 || self->details != NULL)
+    tocsin_alert_details_set_n_selected (ensure_details (self), (guint) n_selected);
 
   if (n_selected > 0)
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u alert selected",
@@ -576,8 +592,6 @@ tocsin_alerts_page_class_init (TocsinAlertsPageClass *klass)
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (TOCSIN_TYPE_ALERT_DETAILS);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/tocsin-alerts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, search_entry);
@@ -603,7 +617,8 @@ tocsin_alerts_page_class_init (TocsinAlertsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, updated_column);
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, back_box);
-  gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, details);
+  gtk_widget_class_bind_template_child_full (widget_class, "details", FALSE,
+                                             G_STRUCT_OFFSET (TocsinAlertsPage, details_bin));
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, alert_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
@@ -697,14 +712,17 @@ tocsin_alerts_page_set_monitor (TocsinAlertsPage   *self,
                                self, G_CONNECT_SWAPPED);
       gtk_sort_list_model_set_model (self->sort_model,
                                      G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor)));
-      tocsin_alert_details_set_service (self->details, tocsin_alert_monitor_get_service (monitor));
+      if (self->details != NULL)
+        tocsin_alert_details_set_service (self->details,
+                                          tocsin_alert_monitor_get_service (monitor));
       /* Shown means wanted: keep it polling. */
       tocsin_alert_monitor_set_active (monitor, TRUE);
     }
   else
     {
       gtk_sort_list_model_set_model (self->sort_model, NULL);
-      tocsin_alert_details_set_service (self->details, NULL);
+      if (self->details != NULL)
+        tocsin_alert_details_set_service (self->details, NULL);
     }
 
   sync_presets (self);

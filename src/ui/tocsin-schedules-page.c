@@ -73,9 +73,7 @@ struct _TocsinSchedulesPage
 
   TocsinContext         *context;      /* nullable */
   TocsinClock           *clock;        /* the context's, or the default */
-  char                  *indicator;
   guint                  window_days;
-  gboolean               on_call;
   gboolean               showing_my_shifts;
 };
 
@@ -85,8 +83,6 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_MONITOR,
-  PROP_INDICATOR,
-  PROP_ON_CALL,
   N_PROPS
 };
 
@@ -325,12 +321,9 @@ rebuild_my_shifts (TocsinSchedulesPage *self)
 static void
 update_indicator (TocsinSchedulesPage *self)
 {
-  const char *summary = self->list ? tocsin_schedule_list_get_summary (self->list) : NULL;
-  gboolean on_call = self->list ? tocsin_schedule_list_get_on_call (self->list) : FALSE;
+  const char *summary = tocsin_schedules_page_get_indicator (self);
+  gboolean on_call = tocsin_schedules_page_get_on_call (self);
   const char *subtitle = summary;
-
-  if (summary != NULL && *summary == '\0')
-    summary = NULL;
 
   gtk_label_set_label (self->indicator_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->indicator_bar), summary != NULL);
@@ -347,19 +340,6 @@ update_indicator (TocsinSchedulesPage *self)
   gtk_label_set_label (self->my_shifts_subtitle, subtitle);
   gtk_label_set_label (self->my_summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->my_summary_label), summary != NULL);
-
-  if (g_strcmp0 (self->indicator, summary) != 0)
-    {
-      g_free (self->indicator);
-      self->indicator = g_strdup (summary);
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INDICATOR]);
-    }
-
-  if (self->on_call != on_call)
-    {
-      self->on_call = on_call;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ON_CALL]);
-    }
 }
 
 static void
@@ -369,6 +349,7 @@ update_state (TocsinSchedulesPage *self)
   const char *error = NULL;
   gboolean offline = FALSE;
   gboolean loading = FALSE;
+  gboolean cached = FALSE;
   guint n = 0;
 
   if (self->list != NULL)
@@ -379,6 +360,7 @@ update_state (TocsinSchedulesPage *self)
 
       error = refresh_error ? refresh_error->message : NULL;
       loading = tocsin_schedule_monitor_get_loading (self->monitor);
+      cached = tocsin_schedule_monitor_get_cached (self->monitor);
       /* A failed refresh without a network says "offline" rather than the
        * transport's message. */
       offline = error != NULL && tocsin_schedule_monitor_get_offline (self->monitor);
@@ -411,7 +393,11 @@ update_state (TocsinSchedulesPage *self)
         text = g_strdup_printf (_("Could not refresh schedules: %s"), error);
       gtk_label_set_label (self->banner_label, text);
     }
-  gtk_revealer_set_reveal_child (self->banner_revealer, n > 0 && error != NULL);
+  else if (n > 0 && cached)
+    /* The schedules came from the cache at start-up; the server has not answered yet. */
+    gtk_label_set_label (self->banner_label,
+                         _("Updating — showing the schedules from the last time Tocsin ran."));
+  gtk_revealer_set_reveal_child (self->banner_revealer, n > 0 && (error != NULL || cached));
 }
 
 /* Callbacks */
@@ -585,7 +571,6 @@ tocsin_schedules_page_finalize (GObject *object)
   TocsinSchedulesPage *self = (TocsinSchedulesPage *)object;
 
   g_clear_pointer (&self->selected_id, g_free);
-  g_clear_pointer (&self->indicator, g_free);
 
   G_OBJECT_CLASS (tocsin_schedules_page_parent_class)->finalize (object);
 }
@@ -606,14 +591,6 @@ tocsin_schedules_page_get_property (GObject    *object,
 
     case PROP_MONITOR:
       g_value_set_object (value, self->monitor);
-      break;
-
-    case PROP_INDICATOR:
-      g_value_set_string (value, self->indicator);
-      break;
-
-    case PROP_ON_CALL:
-      g_value_set_boolean (value, self->on_call);
       break;
 
     default:
@@ -665,15 +642,6 @@ tocsin_schedules_page_class_init (TocsinSchedulesPageClass *klass)
   properties [PROP_MONITOR] =
     g_param_spec_object ("monitor", NULL, NULL, TOCSIN_TYPE_SCHEDULE_MONITOR,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* "On call until Tue 09:00" / "Next shift Fri 18:00" / NULL: for the
-   * window's header bar subtitle. */
-  properties [PROP_INDICATOR] =
-    g_param_spec_string ("indicator", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  /* The signed-in user is on call now. */
-  properties [PROP_ON_CALL] =
-    g_param_spec_boolean ("on-call", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -743,6 +711,8 @@ tocsin_schedules_page_init (TocsinSchedulesPage *self)
   g_signal_group_connect_swapped (self->monitor_signals, "notify::error", G_CALLBACK (update_state),
                                   self);
   g_signal_group_connect_swapped (self->monitor_signals, "notify::offline",
+                                  G_CALLBACK (update_state), self);
+  g_signal_group_connect_swapped (self->monitor_signals, "notify::cached",
                                   G_CALLBACK (update_state), self);
 
   self->my_shifts_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
@@ -837,13 +807,16 @@ tocsin_schedules_page_set_monitor (TocsinSchedulesPage   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MONITOR]);
 }
 
-/* Returns: (nullable): the header indicator text, e.g. "On call until Tue 09:00" */
+/* Returns: (nullable): the indicator's text, e.g. "On call until Tue 09:00" */
 const char *
 tocsin_schedules_page_get_indicator (TocsinSchedulesPage *self)
 {
+  const char *summary;
+
   g_return_val_if_fail (TOCSIN_IS_SCHEDULES_PAGE (self), NULL);
 
-  return self->indicator;
+  summary = self->list != NULL ? tocsin_schedule_list_get_summary (self->list) : NULL;
+  return summary != NULL && *summary != '\0' ? summary : NULL;
 }
 
 gboolean
@@ -851,7 +824,7 @@ tocsin_schedules_page_get_on_call (TocsinSchedulesPage *self)
 {
   g_return_val_if_fail (TOCSIN_IS_SCHEDULES_PAGE (self), FALSE);
 
-  return self->on_call;
+  return self->list != NULL && tocsin_schedule_list_get_on_call (self->list);
 }
 
 /**

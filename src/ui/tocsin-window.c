@@ -36,7 +36,9 @@ struct _TocsinWindow
 
   TocsinSignInPage     *sign_in_page;
   GtkWidget            *alerts_page;     /* NULL until first signed in */
-  GtkWidget            *schedules_page;
+  AdwBin               *schedules_bin;   /* holds the page once first shown */
+  AdwViewStackPage     *schedules_stack_page;
+  GSignalGroup         *schedule_list_signals;
 
   GSettings            *settings;
   TocsinContext        *context;
@@ -188,27 +190,68 @@ add_page (TocsinWindow *self,
   return stack_page;
 }
 
-/* The alerts and schedules pages are built the first time the window is
+/* "On call until Tue 09:00" under the title (shown when the switcher moves
+ * to the bottom bar), and a dot on the Schedules tab while on call: from the
+ * schedules themselves, so they show before the page is built. */
+static void
+update_on_call (TocsinWindow *self)
+{
+  TocsinScheduleList *list = g_signal_group_dup_target (self->schedule_list_signals);
+  const char *summary = list != NULL ? tocsin_schedule_list_get_summary (list) : NULL;
+
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        summary != NULL && *summary != '\0' ? summary : NULL);
+  adw_view_stack_page_set_needs_attention (self->schedules_stack_page,
+                                           list != NULL && tocsin_schedule_list_get_on_call (list));
+  g_clear_object (&list);
+}
+
+static void
+on_schedule_monitor_cb (TocsinWindow *self)
+{
+  TocsinScheduleMonitor *monitor = tocsin_context_get_schedule_monitor (self->context);
+
+  g_signal_group_set_target (self->schedule_list_signals,
+                             monitor != NULL ? tocsin_schedule_monitor_get_model (monitor) : NULL);
+  update_on_call (self);
+}
+
+/* The schedules page is built the first time it is shown: a start that
+ * shows only the alerts pays nothing for it. */
+static void
+on_visible_page_cb (TocsinWindow *self)
+{
+  GtkWidget *page;
+
+  if (adw_bin_get_child (self->schedules_bin) != NULL ||
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "schedules") != 0)
+    return;
+  page = g_object_new (TOCSIN_TYPE_SCHEDULES_PAGE, "context", self->context, NULL);
+  adw_bin_set_child (self->schedules_bin, page);
+}
+
+/* The alerts page and the schedules tab come the first time the window is
  * signed in: signed out, start-up pays neither for them nor their icons. */
 static void
 ensure_pages (TocsinWindow *self)
 {
-  AdwViewStackPage *schedules;
-
   if (self->alerts_page != NULL)
     return;
 
   self->alerts_page = g_object_new (TOCSIN_TYPE_ALERTS_PAGE, "context", self->context, NULL);
   add_page (self, self->alerts_page, "alerts", _("_Alerts"), "dialog-warning-symbolic");
-  self->schedules_page = g_object_new (TOCSIN_TYPE_SCHEDULES_PAGE, "context", self->context, NULL);
-  schedules = add_page (self, self->schedules_page, "schedules", _("_Schedules"), "x-office-calendar-symbolic");
-
-  /* "On call until Tue 09:00" under the title (shown when the switcher moves
-   * to the bottom bar), and a dot on the Schedules tab while on call. */
-  g_object_bind_property (self->schedules_page, "indicator", self->switcher_title, "subtitle",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->schedules_page, "on-call", schedules, "needs-attention",
-                          G_BINDING_SYNC_CREATE);
+  self->schedules_bin = ADW_BIN (adw_bin_new ());
+  self->schedules_stack_page = add_page (self, GTK_WIDGET (self->schedules_bin), "schedules",
+                                         _("_Schedules"), "x-office-calendar-symbolic");
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_visible_page_cb), self, G_CONNECT_SWAPPED);
+  if (self->context != NULL)
+    {
+      g_signal_connect_object (self->context, "notify::schedule-monitor",
+                               G_CALLBACK (on_schedule_monitor_cb), self, G_CONNECT_SWAPPED);
+      on_schedule_monitor_cb (self);
+    }
+  on_visible_page_cb (self);
 }
 
 /* Built the first time the window is signed out: a start signed in (from
@@ -304,6 +347,7 @@ tocsin_window_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->site_menu);
+  g_clear_object (&self->schedule_list_signals);
   if (self->watcher != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->watcher, self);
@@ -409,6 +453,12 @@ tocsin_window_init (TocsinWindow *self)
 
   self->site_menu = g_menu_new ();
   gtk_menu_button_set_menu_model (self->site_button, G_MENU_MODEL (self->site_menu));
+
+  self->schedule_list_signals = g_signal_group_new (TOCSIN_TYPE_SCHEDULE_LIST);
+  g_signal_group_connect_swapped (self->schedule_list_signals, "notify::summary",
+                                  G_CALLBACK (update_on_call), self);
+  g_signal_group_connect_swapped (self->schedule_list_signals, "notify::on-call",
+                                  G_CALLBACK (update_on_call), self);
 }
 
 TocsinWindow *

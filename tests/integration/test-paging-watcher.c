@@ -438,6 +438,60 @@ test_on_call_teams (Fixture       *f,
   tocsin_schedule_monitor_set_active (schedules, FALSE);
 }
 
+/* Who is on call by the cache alone is no scope: a shift kept there may
+ * have ended. The cache says Dana is on call for a team she is not on call
+ * for now; its alert does not page. */
+static void
+test_cached_on_call (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(TocsinScheduleService) service = tocsin_schedule_service_new (f->client);
+  g_autoptr(TocsinScheduleMonitor) fetched = tocsin_schedule_monitor_new (service);
+  g_autoptr(TocsinScheduleMonitor) cached = tocsin_schedule_monitor_new (service);
+  TocsinScheduleList *list = tocsin_schedule_monitor_get_model (fetched);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GHashTable) teams_on = NULL;
+  g_autoptr(TocsinSchedule) kept = tocsin_schedule_new ("kept-schedule");
+  g_autoptr(TocsinParticipant) dana = tocsin_participant_new (DANA, "user");
+  g_autoptr(GPtrArray) on_call = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) seed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *id = NULL;
+  const char *team = NULL;
+
+  tocsin_schedule_monitor_set_account_id (fetched, DANA);
+  refresh_schedules (f, fetched, now);
+  teams_on = teams_on_call (list, now);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)) && team == NULL; i++)
+    {
+      g_autoptr(TocsinSchedule) schedule = g_list_model_get_item (G_LIST_MODEL (list), i);
+      const char *team_id = tocsin_schedule_get_team_id (schedule);
+
+      if (team_id != NULL && *team_id != '\0' && !g_hash_table_contains (teams_on, team_id))
+        team = team_id; /* the list keeps the schedule */
+    }
+  g_assert_nonnull (team);
+
+  tocsin_schedule_set_team_id (kept, team);
+  g_ptr_array_add (on_call, g_object_ref (dana));
+  tocsin_schedule_set_on_call_now (kept, on_call);
+  g_ptr_array_add (seed, g_object_ref (kept));
+  tocsin_schedule_monitor_set_account_id (cached, DANA);
+  tocsin_schedule_monitor_seed (cached, seed, TRUE);
+  g_assert_true (tocsin_schedule_monitor_get_cached (cached));
+
+  tocsin_paging_watcher_set_page_for (f->watcher, TOCSIN_PAGE_FOR_ME_AND_MY_ON_CALL_TEAMS);
+  tocsin_paging_watcher_set_account (f->watcher, DANA, "Dana Okafor");
+  tocsin_paging_watcher_set_schedule_monitor (f->watcher, cached);
+  tocsin_paging_watcher_set_active (f->watcher, TRUE);
+  wait_until (f, refreshed_since, GUINT_TO_POINTER (0));
+
+  id = create_alert (f, "Only the cache says so", "P3", team);
+  wait_refresh (f);
+  g_assert_false (pages_for (f, id));
+
+  tocsin_paging_watcher_set_schedule_monitor (f->watcher, NULL);
+}
+
 /* Blind for longer than the threshold with no window: one notification
  * (none while a window shows the banner), withdrawn when polling works
  * again, then one summary. */
@@ -633,6 +687,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/paging-watcher/window-search", Fixture, NULL, set_up, test_window_search, tear_down);
   g_test_add ("/paging-watcher/on-call-teams", Fixture, NULL, set_up, test_on_call_teams, tear_down);
+  g_test_add ("/paging-watcher/cached-on-call", Fixture, NULL, set_up, test_cached_on_call,
+              tear_down);
   g_test_add ("/paging-watcher/stale", Fixture, NULL, set_up, test_stale, tear_down);
   g_test_add ("/paging-watcher/notify", Fixture, NULL, set_up, test_notify, tear_down);
   g_test_add ("/paging-watcher/finalize", Fixture, NULL, set_up, test_finalize, tear_down);

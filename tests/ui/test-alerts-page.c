@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tocsin-alert-details.h"
 #include "tocsin-alert-monitor.h"
 #include "tocsin-alerts-page.h"
 #include "tocsin-test-sandbox.h"
@@ -329,9 +330,17 @@ test_list (Fixture       *f,
                    ==, unacked_count);
   g_assert_cmpuint (tocsin_alerts_page_get_open_unacknowledged_count (f->page), ==, unacked_count);
 
+  /* The details pane is built only when an alert is first selected: until
+   * then its place says none is. */
+  g_assert_null (tocsin_test_find_widget (GTK_WIDGET (f->page), TOCSIN_TYPE_ALERT_DETAILS, NULL));
+  g_assert_nonnull (find_label (tocsin_test_find_by_id (GTK_WIDGET (f->page), "details"),
+                                _("No Alert Selected"), FALSE));
+
   /* Selecting a row fills the details pane beside the list. */
   gtk_selection_model_select_item (view_selection (f), 1, TRUE);
   tocsin_test_spin (300);
+  g_assert_nonnull (
+    tocsin_test_find_widget (GTK_WIDGET (f->page), TOCSIN_TYPE_ALERT_DETAILS, NULL));
   g_assert_nonnull (find_label (tocsin_test_find_by_id (GTK_WIDGET (f->page), "details"),
                                 json_object_get_string_member (g_ptr_array_index (expected, 1), "message"), FALSE));
   leaflet = tocsin_test_find_by_id (GTK_WIDGET (f->page), "leaflet");

@@ -10,7 +10,9 @@
  * and the paging watcher pages for none of them; the first refresh replaces
  * them, and signing out deletes the cache. The cached rows show before the
  * keyring answers; when it answers that nobody, or another account, is
- * signed in, they go.
+ * signed in, they go. The schedules likewise: the cached ones show (the page
+ * built only when opened), marked as being updated, until the first refresh
+ * replaces them.
  */
 
 #include "config.h"
@@ -22,6 +24,7 @@
 #include "tocsin-application.h"
 #include "tocsin-cache.h"
 #include "tocsin-paging-watcher.h"
+#include "tocsin-schedules-page.h"
 #include "tocsin-test-notifications.h"
 #include "tocsin-test-sandbox.h"
 #include "tocsin-test-utils.h"
@@ -30,6 +33,7 @@
 
 #define WAIT_MS 20000
 #define N_CACHED 3
+#define N_CACHED_SCHEDULES 2
 #define CACHED_PREFIX "cached-"
 
 static TocsinApplication *the_app;
@@ -409,6 +413,167 @@ sign_in_page_shown (gpointer data)
  * tokens (signed out elsewhere, or the keyring was reset): the cached rows
  * show until it answers, then go, and the sign-in page shows. */
 static void
+on_schedules_saved_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tocsin_cache_save_schedules_finish (TOCSIN_CACHE (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Schedules no server has, with the signed-in user on call now. */
+static void
+write_schedules_cache (TocsinTestSandbox *sb,
+                       TocsinCache       *cache)
+{
+  g_autoptr(GListStore) schedules = g_list_store_new (TOCSIN_TYPE_SCHEDULE);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) start = g_date_time_add_hours (now, -1);
+  g_autoptr(GDateTime) end = g_date_time_add_hours (now, 8);
+  gboolean saved = FALSE;
+
+  for (guint i = 0; i < N_CACHED_SCHEDULES; i++)
+    {
+      g_autofree char *id = g_strdup_printf (CACHED_PREFIX "schedule-%u", i);
+      g_autofree char *name = g_strdup_printf ("Kept schedule %u", i);
+      g_autoptr(TocsinSchedule) schedule = tocsin_schedule_new (id);
+      g_autoptr(TocsinParticipant) me =
+        tocsin_participant_new (TOCSIN_TEST_SANDBOX_USER_ID, "user");
+      g_autoptr(GPtrArray) on_call = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) shifts = g_ptr_array_new_with_free_func (g_object_unref);
+
+      tocsin_schedule_set_name (schedule, name);
+      tocsin_participant_set_name (me, "Kept Dana");
+      g_ptr_array_add (on_call, g_object_ref (me));
+      tocsin_schedule_set_on_call_now (schedule, on_call);
+      g_ptr_array_add (shifts, tocsin_shift_new (id, name, "UTC", "rotation", "Rotation", me,
+                                                 TOCSIN_SHIFT_KIND_BASE, start, end, NULL));
+      tocsin_schedule_set_shifts (schedule, shifts, now);
+      g_list_store_append (schedules, schedule);
+    }
+  tocsin_cache_save_schedules_async (cache, tocsin_test_sandbox_get_cloud_id (sb, 0),
+                                     G_LIST_MODEL (schedules), TRUE, NULL, on_schedules_saved_cb,
+                                     &saved);
+  g_assert_true (tocsin_test_wait_until (flag_set, &saved, WAIT_MS));
+}
+
+static guint
+count_cached_schedules (TocsinScheduleMonitor *monitor)
+{
+  GListModel *list = G_LIST_MODEL (tocsin_schedule_monitor_get_model (monitor));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(TocsinSchedule) schedule = g_list_model_get_item (list, i);
+
+      if (g_str_has_prefix (tocsin_schedule_get_id (schedule), CACHED_PREFIX))
+        n++;
+    }
+  return n;
+}
+
+/* Signed in from the keyring, the schedule monitor seeded from the cache. */
+static gboolean
+schedules_seeded (gpointer data)
+{
+  TocsinScheduleMonitor *monitor = tocsin_context_get_schedule_monitor (context ());
+
+  return !tocsin_context_get_cached_start (context ()) &&
+         tocsin_auth_session_get_state (tocsin_context_get_auth_session (context ())) ==
+           TOCSIN_AUTH_STATE_SIGNED_IN &&
+         monitor != NULL && count_cached_schedules (monitor) == N_CACHED_SCHEDULES;
+}
+
+static gboolean
+schedules_refreshed (gpointer data)
+{
+  TocsinScheduleMonitor *monitor = data;
+
+  return tocsin_schedule_monitor_get_last_refresh (monitor) != NULL &&
+         !tocsin_schedule_monitor_get_loading (monitor);
+}
+
+/* The cached schedules show at once on the schedules page, built when it is
+ * first shown, marked as being updated; the first refresh replaces them. */
+static void
+test_cached_schedules (void)
+{
+  TocsinTestSandbox *sb = tocsin_test_sandbox_start (NULL);
+  g_autoptr(TocsinCache) cache = NULL;
+  g_autofree char *fault = NULL;
+  g_autofree char *schedules_path = tocsin_test_sandbox_site_path (sb, 0, "schedules");
+  TocsinScheduleMonitor *monitor;
+  AdwViewStack *views;
+  GtkWidget *page, *rows, *banner, *banner_label;
+
+  store_sign_in (sb);
+  cache = write_cache (sb);
+  write_schedules_cache (sb, cache);
+  /* A slow server: the list of schedules, the first request of a refresh,
+   * comes after three seconds. */
+  fault = g_strdup_printf (
+    "{\"path\":\"%s\",\"method\":\"GET\",\"kind\":\"delay\",\"delay_ms\":3000,\"times\":1}",
+    schedules_path);
+  tocsin_test_sandbox_add_fault (sb, fault);
+
+  configure_app (sb);
+  g_application_activate (G_APPLICATION (the_app));
+  g_assert_true (tocsin_test_wait_until (schedules_seeded, NULL, WAIT_MS));
+  monitor = tocsin_context_get_schedule_monitor (context ());
+  g_assert_true (tocsin_schedule_monitor_get_cached (monitor));
+  g_assert_null (tocsin_schedule_monitor_get_last_refresh (monitor));
+
+  /* Before the page is built, the tab says the user is on call. */
+  views = ADW_VIEW_STACK (tocsin_test_find_by_id (GTK_WIDGET (window ()), "view_stack"));
+  g_assert_null (
+    tocsin_test_find_widget (GTK_WIDGET (window ()), TOCSIN_TYPE_SCHEDULES_PAGE, NULL));
+  g_assert_true (adw_view_stack_page_get_needs_attention (
+    adw_view_stack_get_page (views, adw_view_stack_get_child_by_name (views, "schedules"))));
+
+  /* Opened, the page shows them, marked as being updated. */
+  adw_view_stack_set_visible_child_name (views, "schedules");
+  page = tocsin_test_find_widget (GTK_WIDGET (window ()), TOCSIN_TYPE_SCHEDULES_PAGE, NULL);
+  g_assert_nonnull (page);
+  g_assert_true (tocsin_schedules_page_get_monitor (TOCSIN_SCHEDULES_PAGE (page)) == monitor);
+  rows = tocsin_test_find_by_id (page, "schedule_list");
+  banner = tocsin_test_find_by_id (page, "banner_revealer");
+  banner_label = tocsin_test_find_by_id (page, "banner_label");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (rows), N_CACHED_SCHEDULES - 1));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (rows), N_CACHED_SCHEDULES));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_true (
+    tocsin_test_wait_until ((TocsinTestPredicate)gtk_widget_get_mapped, banner_label, WAIT_MS));
+  g_assert_cmpuint (strlen (gtk_label_get_text (GTK_LABEL (banner_label))), >, 0);
+  g_assert_true (tocsin_schedule_monitor_get_cached (monitor));
+  g_assert_null (tocsin_schedule_monitor_get_last_refresh (monitor));
+
+  /* The first refresh replaces them, and the mark goes. */
+  g_assert_true (tocsin_test_wait_until (schedules_refreshed, monitor, WAIT_MS));
+  g_assert_false (tocsin_schedule_monitor_get_cached (monitor));
+  g_assert_cmpuint (count_cached_schedules (monitor), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      G_LIST_MODEL (tocsin_schedule_monitor_get_model (monitor))),
+                    >, 0);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  tocsin_test_sandbox_clear_faults (sb);
+  tocsin_test_sandbox_stop (sb);
+  reset_settings ();
+}
+
+static void
+test_cached_schedules_in_subprocess (void)
+{
+  g_test_trap_subprocess ("/cache-start/schedules/subprocess", 0,
+                          G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
 test_no_tokens (void)
 {
   TocsinTestSandbox *sb = tocsin_test_sandbox_start (NULL);
@@ -539,6 +704,8 @@ main (int   argc,
   g_test_add_func ("/cache-start/no-tokens/subprocess", test_no_tokens);
   g_test_add_func ("/cache-start/other-account", test_other_account_in_subprocess);
   g_test_add_func ("/cache-start/other-account/subprocess", test_other_account);
+  g_test_add_func ("/cache-start/schedules", test_cached_schedules_in_subprocess);
+  g_test_add_func ("/cache-start/schedules/subprocess", test_cached_schedules);
 
   return g_test_run ();
 }

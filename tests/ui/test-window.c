@@ -155,11 +155,18 @@ test_signed_out (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "signed-in");
   views = tocsin_test_find_by_id (GTK_WIDGET (window), "view_stack");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (views)), ==, "alerts");
-  g_assert_true (TOCSIN_IS_ALERTS_PAGE (adw_view_stack_get_child_by_name (ADW_VIEW_STACK (views), "alerts")));
-  g_assert_true (TOCSIN_IS_SCHEDULES_PAGE (adw_view_stack_get_child_by_name (ADW_VIEW_STACK (views), "schedules")));
+  g_assert_true (
+    TOCSIN_IS_ALERTS_PAGE (adw_view_stack_get_child_by_name (ADW_VIEW_STACK (views), "alerts")));
   g_assert_true (adw_view_stack_page_get_use_underline (
                    adw_view_stack_get_page (ADW_VIEW_STACK (views),
                                             adw_view_stack_get_child_by_name (ADW_VIEW_STACK (views), "schedules"))));
+
+  /* The schedules page is built the first time it is shown. */
+  g_assert_null (tocsin_test_find_widget (GTK_WIDGET (window), TOCSIN_TYPE_SCHEDULES_PAGE, NULL));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (views), "schedules");
+  g_assert_true (TOCSIN_IS_SCHEDULES_PAGE (
+    tocsin_test_find_widget (adw_view_stack_get_child_by_name (ADW_VIEW_STACK (views), "schedules"),
+                             TOCSIN_TYPE_SCHEDULES_PAGE, NULL)));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -549,10 +556,13 @@ test_finalize (void)
   banner = tocsin_test_find_widget (GTK_WIDGET (window), TOCSIN_TYPE_PAGING_BANNER, NULL);
   g_assert_nonnull (banner);
 
-  /* The pages come with the first sign-in, built with the window's context. */
+  /* The pages come with the first sign-in and the first look at them,
+   * built with the window's context. */
   tocsin_window_set_signed_in (window, TRUE);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (views), "schedules");
   alerts_page = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (views), "alerts");
-  schedules_page = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (views), "schedules");
+  schedules_page = tocsin_test_find_widget (views, TOCSIN_TYPE_SCHEDULES_PAGE, NULL);
+  g_assert_nonnull (schedules_page);
   g_object_get (alerts_page, "context", &page_context, NULL);
   g_assert_true (page_context == context);
   g_clear_object (&page_context);

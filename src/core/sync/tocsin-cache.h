@@ -20,6 +20,9 @@ G_BEGIN_DECLS
 /* Bump when the files' shape changes: older files are then ignored. */
 #define TOCSIN_CACHE_VERSION 1
 
+/* The same for the schedules' file. */
+#define TOCSIN_CACHE_SCHEDULES_VERSION 1
+
 /* The first pages the window shows; more would only slow the start. */
 #define TOCSIN_CACHE_MAX_ALERTS 200
 
@@ -42,6 +45,21 @@ void         tocsin_cache_save_alerts_async (TocsinCache   *self,
                                              GAsyncReadyCallback callback,
                                              gpointer       user_data);
 gboolean     tocsin_cache_save_alerts_finish (TocsinCache  *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
+
+GPtrArray   *tocsin_cache_load_schedules    (TocsinCache   *self,
+                                             const char    *site_id,
+                                             GDateTime     *now,
+                                             gboolean      *names_available);
+void         tocsin_cache_save_schedules_async (TocsinCache *self,
+                                             const char    *site_id,
+                                             GListModel    *schedules,
+                                             gboolean       names_available,
+                                             GCancellable  *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer       user_data);
+gboolean     tocsin_cache_save_schedules_finish (TocsinCache *self,
                                              GAsyncResult  *result,
                                              GError       **error);
 

@@ -186,14 +186,16 @@ add_on_call (TocsinPagingWatcher *self,
 
 /* Who is on call now comes from the schedule monitor, which refreshes at
  * every shift boundary: a schedule that has me on call now counts, with its
- * team and every team or escalation in its on-call tree that contains me. */
+ * team and every team or escalation in its on-call tree that contains me.
+ * Not from the cache: a shift kept there may have ended. */
 static void
 update_on_call (TocsinPagingWatcher *self)
 {
   GListModel *schedules;
 
   g_hash_table_remove_all (self->on_call_ids);
-  if (self->schedule_monitor != NULL && self->account_id != NULL)
+  if (self->schedule_monitor != NULL && self->account_id != NULL &&
+      !tocsin_schedule_monitor_get_cached (self->schedule_monitor))
     {
       schedules = G_LIST_MODEL (tocsin_schedule_monitor_get_model (self->schedule_monitor));
       for (guint i = 0; i < g_list_model_get_n_items (schedules); i++)

@@ -35,6 +35,7 @@ struct _TocsinScheduleMonitor
   guint                  offline : 1;
   guint                  refreshing : 1;
   guint                  again : 1;
+  guint                  cached : 1;
 };
 
 G_DEFINE_FINAL_TYPE (TocsinScheduleMonitor, tocsin_schedule_monitor, G_TYPE_OBJECT)
@@ -49,6 +50,7 @@ enum {
   PROP_ERROR,
   PROP_OFFLINE,
   PROP_LAST_REFRESH,
+  PROP_CACHED,
   N_PROPS
 };
 
@@ -194,6 +196,11 @@ fetch_all_cb (GObject      *object,
       g_clear_pointer (&self->last_refresh, g_date_time_unref);
       self->last_refresh = g_date_time_new_now_utc ();
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LAST_REFRESH]);
+      if (self->cached)
+        {
+          self->cached = FALSE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CACHED]);
+        }
     }
   else
     {
@@ -344,6 +351,10 @@ tocsin_schedule_monitor_get_property (GObject    *object,
       g_value_set_boxed (value, self->last_refresh);
       break;
 
+    case PROP_CACHED:
+      g_value_set_boolean (value, self->cached);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -417,6 +428,12 @@ tocsin_schedule_monitor_class_init (TocsinScheduleMonitorClass *klass)
   properties [PROP_LAST_REFRESH] =
     g_param_spec_boxed ("last-refresh", NULL, NULL, G_TYPE_DATE_TIME,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* The schedules shown came from the cache (tocsin_schedule_monitor_seed);
+   * FALSE once a refresh replaced them. */
+  properties [PROP_CACHED] =
+    g_param_spec_boolean ("cached", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -642,4 +659,45 @@ tocsin_schedule_monitor_get_next_wakeup (TocsinScheduleMonitor *self)
 {
   g_return_val_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self), NULL);
   return self->next_wakeup;
+}
+
+/**
+ * tocsin_schedule_monitor_seed:
+ * @schedules: (element-type TocsinSchedule): what the cache kept
+ * @names_available: whether people's names could be looked up then
+ *
+ * Shows @schedules at once, before the server answers; "cached" is TRUE
+ * until the first refresh lands and replaces them. Ignored once one has
+ * landed. Emits no "refreshed": nothing that acts on who is on call (the
+ * paging watcher, the paging scope) takes it from the cache.
+ */
+void
+tocsin_schedule_monitor_seed (TocsinScheduleMonitor *self,
+                              GPtrArray             *schedules,
+                              gboolean               names_available)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self));
+  g_return_if_fail (schedules != NULL);
+
+  if (self->last_refresh != NULL || schedules->len == 0)
+    return;
+
+  now = current_time (self);
+  tocsin_schedule_list_update (self->list, schedules);
+  tocsin_schedule_list_set_names_available (self->list, names_available);
+  tocsin_schedule_list_update_my_shifts (self->list, now, self->local_zone);
+  if (!self->cached)
+    {
+      self->cached = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CACHED]);
+    }
+}
+
+gboolean
+tocsin_schedule_monitor_get_cached (TocsinScheduleMonitor *self)
+{
+  g_return_val_if_fail (TOCSIN_IS_SCHEDULE_MONITOR (self), FALSE);
+  return self->cached;
 }

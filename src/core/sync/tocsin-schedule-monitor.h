@@ -21,7 +21,7 @@ G_BEGIN_DECLS
  *
  * The same shape as TocsinAlertMonitor: active, interval, model (read-only),
  * loading, error (GError, NULL when the last refresh worked), offline,
- * last-refresh. */
+ * last-refresh, cached (seeded from the cache, not refreshed yet). */
 
 #define TOCSIN_TYPE_SCHEDULE_MONITOR (tocsin_schedule_monitor_get_type ())
 
@@ -50,5 +50,9 @@ const GError          *tocsin_schedule_monitor_get_error            (TocsinSched
 gboolean               tocsin_schedule_monitor_get_offline          (TocsinScheduleMonitor *self);
 GDateTime             *tocsin_schedule_monitor_get_last_refresh     (TocsinScheduleMonitor *self);
 GDateTime             *tocsin_schedule_monitor_get_next_wakeup      (TocsinScheduleMonitor *self);
+void                   tocsin_schedule_monitor_seed                 (TocsinScheduleMonitor *self,
+                                                                     GPtrArray             *schedules,
+                                                                     gboolean               names_available);
+gboolean               tocsin_schedule_monitor_get_cached           (TocsinScheduleMonitor *self);
 
 G_END_DECLS
