@@ -114,10 +114,32 @@ list_loaded (gpointer data)
          tocsin_alert_monitor_get_last_refresh (f->monitor) != NULL;
 }
 
+/* Every alert of the monitor in the view: they come a screenful per frame. */
+static gboolean
+view_complete (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_list_model_get_n_items (view_model (f)) ==
+         g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_model (f->monitor)));
+}
+
+static gboolean
+all_rows_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return !tocsin_alert_monitor_get_loading (f->monitor) &&
+         g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_model (f->monitor))) >
+           0 &&
+         view_complete (f);
+}
+
 static void
 wait_loaded (Fixture *f)
 {
   g_assert_true (tocsin_test_wait_until (list_loaded, f, WAIT_MS));
+  g_assert_true (tocsin_test_wait_until (view_complete, f, WAIT_MS));
   tocsin_test_spin (100);
 }
 
@@ -967,18 +989,6 @@ on_after_paint_first_rows_cb (GdkFrameClock *clock,
   /* Opened from a notification while the rows still arrive. */
   last = g_list_model_get_item (alerts, n_alerts - 1);
   first->selected_last = tocsin_alerts_page_select_alert (f->page, tocsin_alert_get_id (last));
-}
-
-static gboolean
-all_rows_shown (gpointer data)
-{
-  Fixture *f = data;
-
-  guint n_alerts =
-    g_list_model_get_n_items (G_LIST_MODEL (tocsin_alert_monitor_get_model (f->monitor)));
-
-  return !tocsin_alert_monitor_get_loading (f->monitor) && n_alerts > 0 &&
-         g_list_model_get_n_items (view_model (f)) == n_alerts;
 }
 
 /* A long list arrives a screenful per frame, because GTK 4.8 makes a row

@@ -78,14 +78,21 @@ typedef struct
   guint      idle_id;
 } Diff;
 
+static void
+diff_release (Diff *diff)
+{
+  g_clear_pointer (&diff->old, g_ptr_array_unref);
+  g_clear_pointer (&diff->fresh, g_ptr_array_unref);
+  g_clear_pointer (&diff->entries, g_array_unref);
+  g_clear_pointer (&diff->blocks, g_array_unref);
+  g_free (diff->gone);
+  g_free (diff);
+}
+
 static gpointer
 release_in_thread (gpointer data)
 {
-  GPtrArray **arrays = data;
-
-  g_ptr_array_unref (arrays[0]);
-  g_ptr_array_unref (arrays[1]);
-  g_free (arrays);
+  diff_release (data);
 #ifdef HAVE_MALLOC_TRIM
   /* A refresh parses every alert anew in worker threads. glibc keeps what
    * their arenas freed and gives back only the top of each, so without this
@@ -101,22 +108,14 @@ static void
 diff_free (Diff *diff)
 {
   g_clear_handle_id (&diff->idle_id, g_source_remove);
-  if (diff->old != NULL && diff->fresh != NULL && diff->old->len + diff->fresh->len > 1000)
-    {
-      /* Finalizing thousands of unused fresh alerts (or removed old ones
-       * nobody else holds) takes tens of milliseconds: not on the main loop. */
-      GPtrArray **arrays = g_new (GPtrArray *, 2);
-
-      arrays[0] = g_steal_pointer (&diff->old);
-      arrays[1] = g_steal_pointer (&diff->fresh);
-      g_thread_unref (g_thread_new ("tocsin-release", release_in_thread, arrays));
-    }
-  g_clear_pointer (&diff->old, g_ptr_array_unref);
-  g_clear_pointer (&diff->fresh, g_ptr_array_unref);
-  g_clear_pointer (&diff->entries, g_array_unref);
-  g_clear_pointer (&diff->blocks, g_array_unref);
-  g_free (diff->gone);
-  g_free (diff);
+  /* Not on the main loop for thousands of alerts: finalizing the unused
+   * fresh ones (or removed old ones nobody else holds) takes tens of
+   * milliseconds, and freeing the big arrays the worker thread allocated
+   * makes malloc consolidate that thread's arena (~10 ms measured). */
+  if (diff->old->len + diff->fresh->len > 1000)
+    g_thread_unref (g_thread_new ("tocsin-release", release_in_thread, diff));
+  else
+    diff_release (diff);
 }
 
 static GPtrArray *
@@ -288,7 +287,8 @@ diff_new (TocsinAlertList *self,
   Diff *diff = g_new0 (Diff, 1);
 
   diff->old = ref_array (self->items);
-  diff->fresh = ref_array (fresh);
+  /* Kept, not copied: one pass less over 10,000 alerts on the main loop. */
+  diff->fresh = g_ptr_array_ref (fresh);
   diff->generation = ++self->generation;
   return diff;
 }
@@ -358,7 +358,6 @@ apply_some (TocsinAlertList *self,
             Diff            *diff,
             gint64           deadline)
 {
-  guint ops = 0;
   guint n_before = self->items->len;
 
   while (diff->next_block < diff->blocks->len)
@@ -373,10 +372,11 @@ apply_some (TocsinAlertList *self,
       const Entry *entry = &g_array_index (diff->entries, Entry, diff->next_update++);
 
       /* An alert with an action in flight keeps its optimistic state until
-       * the action settles; the next refresh brings it up to date. */
+       * the action settles; the next refresh brings it up to date. Its
+       * handlers (a row showing it) may cost more than the update. */
       if (entry->from != NULL && !tocsin_alert_get_pending (entry->item))
         tocsin_alert_update_from (entry->item, entry->from);
-      if (deadline > 0 && (++ops & 15) == 0 && g_get_monotonic_time () > deadline)
+      if (deadline > 0 && g_get_monotonic_time () > deadline)
         goto out;
     }
 
@@ -486,7 +486,7 @@ tocsin_alert_list_apply_async (TocsinAlertList     *self,
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   diff = diff_new (self, fresh);
-  diff->budget_us = budget_us > 0 ? budget_us : 3000;
+  diff->budget_us = budget_us > 0 ? budget_us : 1000;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, tocsin_alert_list_apply_async);

@@ -42,7 +42,10 @@ void             tocsin_alert_list_apply                         (TocsinAlertLis
                                                                   GPtrArray            *fresh);
 
 /* The same without stalling the main loop: the diff is computed in a worker
- * thread and applied in idle chunks of at most ~@budget_us each (0 = 3 ms).
+ * thread and applied in idle chunks of about @budget_us each (0 = 1 ms),
+ * what the items-changed handlers do included (a chunk ends after the
+ * emission that passes its budget). The list keeps a reference to @fresh
+ * until then: it must not change meanwhile.
  * A later apply (sync or async) supersedes a pending one, which then fails
  * with G_IO_ERROR_CANCELLED. */
 void             tocsin_alert_list_apply_async                   (TocsinAlertList      *self,
