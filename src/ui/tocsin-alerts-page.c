@@ -71,19 +71,22 @@ _tocsin_alerts_page_dup_selected_alerts (TocsinAlertsPage *self)
   return alerts;
 }
 
+static TocsinAlertService *
+monitor_service (TocsinAlertsPage *self)
+{
+  return self->monitor != NULL ? tocsin_alert_monitor_get_service (self->monitor) : NULL;
+}
+
 /* Built the first time an alert is selected: a start that shows only the
  * list pays nothing for it. */
-static TocsinAlertDetails *
+static void
 ensure_details (TocsinAlertsPage *self)
 {
   if (self->details != NULL)
-    return self->details;
+    return;
   self->details = g_object_new (TOCSIN_TYPE_ALERT_DETAILS, NULL);
-  if (self->monitor != NULL)
-    tocsin_alert_details_set_service (self->details,
-                                      tocsin_alert_monitor_get_service (self->monitor));
+  tocsin_alert_details_set_service (self->details, monitor_service (self));
   adw_bin_set_child (self->details_bin, GTK_WIDGET (self->details));
-  return self->details;
 }
 
 static void
@@ -96,17 +99,18 @@ update_selection (TocsinAlertsPage *self)
 
   _tocsin_alerts_page_update_actions (self, (guint) n_selected);
 
-  if (n_selected == 1)
+  if (n_selected > 0)
+    ensure_details (self);
+  if (self->details != NULL)
     {
-      g_autoptr(TocsinAlert) alert =
-        g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_minimum (selected));
+      g_autoptr(TocsinAlert) alert = n_selected == 1
+                                        ? g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                                 gtk_bitset_get_minimum (selected))
+                                        : NULL;
 
-      tocsin_alert_details_set_alert (ensure_details (self), alert);
+      tocsin_alert_details_set_alert (self->details, alert);
+      tocsin_alert_details_set_n_selected (self->details, (guint)n_selected);
     }
-  else if (self->details != NULL)
-    tocsin_alert_details_set_alert (self->details, NULL);
-  if (n_selected > 0 || self->details != NULL)
-    tocsin_alert_details_set_n_selected (ensure_details (self), (guint) n_selected);
 
   if (n_selected > 0)
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u alert selected",
@@ -712,18 +716,13 @@ tocsin_alerts_page_set_monitor (TocsinAlertsPage   *self,
                                self, G_CONNECT_SWAPPED);
       gtk_sort_list_model_set_model (self->sort_model,
                                      G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor)));
-      if (self->details != NULL)
-        tocsin_alert_details_set_service (self->details,
-                                          tocsin_alert_monitor_get_service (monitor));
       /* Shown means wanted: keep it polling. */
       tocsin_alert_monitor_set_active (monitor, TRUE);
     }
   else
-    {
-      gtk_sort_list_model_set_model (self->sort_model, NULL);
-      if (self->details != NULL)
-        tocsin_alert_details_set_service (self->details, NULL);
-    }
+    gtk_sort_list_model_set_model (self->sort_model, NULL);
+  if (self->details != NULL)
+    tocsin_alert_details_set_service (self->details, monitor_service (self));
 
   sync_presets (self);
   on_monitor_state_cb (self);
