@@ -333,22 +333,31 @@ popup_context_menu (TocsinAlertsPage *self,
   if (!gtk_widget_translate_coordinates (widget, GTK_WIDGET (self), x, y, &px, &py))
     return;
 
+  if (self->context_menu == NULL)
+    {
+      self->context_menu = gtk_popover_menu_new_from_model (self->alert_menu);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+    }
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
                                &(GdkRectangle) { (int) px, (int) py, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
 }
 
+/* One right-click gesture on the view rather than one on every cell. */
 static void
-on_cell_pressed_cb (GtkGestureClick *gesture,
+on_view_pressed_cb (GtkGestureClick *gesture,
                     int              n_press,
                     double           x,
-                    double           y,
-                    GtkListItem     *list_item)
+                    double           y)
 {
-  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  GtkWidget *page = gtk_widget_get_ancestor (widget, TOCSIN_TYPE_ALERTS_PAGE);
+  GtkWidget        *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget        *page = gtk_widget_get_ancestor (view, TOCSIN_TYPE_ALERTS_PAGE);
   TocsinAlertsPage *self = page != NULL ? TOCSIN_ALERTS_PAGE (page) : NULL;
-  guint position = gtk_list_item_get_position (list_item);
+  GtkWidget        *picked = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
+  guint             position =
+    picked != NULL ? _tocsin_alerts_page_cell_position (picked) : GTK_INVALID_LIST_POSITION;
 
   if (self == NULL || position == GTK_INVALID_LIST_POSITION)
     return;
@@ -358,7 +367,7 @@ on_cell_pressed_cb (GtkGestureClick *gesture,
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  popup_context_menu (self, widget, x, y);
+  popup_context_menu (self, view, x, y);
 }
 
 /* Actions */
@@ -464,7 +473,7 @@ _tocsin_alerts_page_update_actions (TocsinAlertsPage *self,
 void
 _tocsin_alerts_page_class_actions_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_bind_template_callback (widget_class, on_cell_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_pressed_cb);
 
   for (guint i = 0; i < G_N_ELEMENTS (alert_actions); i++)
     {

@@ -35,8 +35,12 @@ struct _TocsinAlertsPage
   AdwStatusPage       *empty_page;
   AdwStatusPage       *error_page;
   GtkColumnView       *column_view;
+  GtkColumnViewColumn *priority_column;
   GtkColumnViewColumn *tiny_id_column;
+  GtkColumnViewColumn *message_column;
   GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *owner_column;
+  GtkColumnViewColumn *count_column;
   GtkColumnViewColumn *tags_column;
   GtkColumnViewColumn *created_column;
   GtkColumnViewColumn *updated_column;
@@ -53,7 +57,7 @@ struct _TocsinAlertsPage
   GtkMultiSelection   *selection;
   guint                grow_rows_id;    /* tick callback, 0 when all are shown */
   gboolean             rows_painted;    /* the first screenful, since it began */
-  GtkWidget           *context_menu;
+  GtkWidget           *context_menu;    /* built when first shown */
   TocsinContext       *context;         /* nullable */
   char                *account_id;
   char                *account_name;
@@ -69,8 +73,8 @@ void       _tocsin_alerts_page_show_toast          (TocsinAlertsPage *self,
 GPtrArray *_tocsin_alerts_page_dup_selected_alerts (TocsinAlertsPage *self);
 
 /* tocsin-alerts-page-cells.c */
-void       _tocsin_alerts_page_class_cells_init    (GtkWidgetClass   *widget_class);
-void       _tocsin_alerts_page_set_sorters         (TocsinAlertsPage *self);
+void       _tocsin_alerts_page_init_columns        (TocsinAlertsPage *self);
+guint      _tocsin_alerts_page_cell_position       (GtkWidget        *picked);
 
 /* tocsin-alerts-page-rows.c */
 void       _tocsin_alerts_page_init_rows           (TocsinAlertsPage *self);

@@ -614,8 +614,12 @@ tocsin_alerts_page_class_init (TocsinAlertsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, priority_column);
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, tiny_id_column);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, message_column);
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, status_column);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, owner_column);
+  gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, count_column);
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, tags_column);
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, created_column);
   gtk_widget_class_bind_template_child (widget_class, TocsinAlertsPage, updated_column);
@@ -629,7 +633,8 @@ tocsin_alerts_page_class_init (TocsinAlertsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
 
   _tocsin_alerts_page_class_actions_init (widget_class);
-  _tocsin_alerts_page_class_cells_init (widget_class);
+  /* The template's sorters look up its properties. */
+  g_type_ensure (TOCSIN_TYPE_ALERT);
 }
 
 static void
@@ -656,7 +661,7 @@ tocsin_alerts_page_init (TocsinAlertsPage *self)
       g_signal_connect (buttons[i], "toggled", G_CALLBACK (on_preset_toggled_cb), self);
     }
 
-  _tocsin_alerts_page_set_sorters (self);
+  _tocsin_alerts_page_init_columns (self);
   self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   _tocsin_alerts_page_init_rows (self);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
@@ -665,11 +670,6 @@ tocsin_alerts_page_init (TocsinAlertsPage *self)
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-
-  self->context_menu = gtk_popover_menu_new_from_model (self->alert_menu);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
 
   update_selection (self);
   update_state (self);

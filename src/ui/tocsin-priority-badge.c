@@ -18,7 +18,7 @@ struct _TocsinPriorityBadge
   GtkWidget   parent_instance;
 
   GtkLabel   *label;
-  GtkSpinner *spinner;
+  GtkSpinner *spinner;  /* made when first pending: most badges never are */
 
   int         priority;
   gboolean    pending;
@@ -56,8 +56,18 @@ update (TocsinPriorityBadge *self)
         gtk_widget_remove_css_class (GTK_WIDGET (self->label), klass);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->pending);
-  gtk_spinner_set_spinning (self->spinner, self->pending);
+  if (self->pending && self->spinner == NULL)
+    {
+      self->spinner = GTK_SPINNER (gtk_spinner_new ());
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("An action is being processed"), -1);
+      gtk_widget_set_parent (GTK_WIDGET (self->spinner), GTK_WIDGET (self));
+    }
+  if (self->spinner != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->pending);
+      gtk_spinner_set_spinning (self->spinner, self->pending);
+    }
   if (self->pending)
     gtk_widget_add_css_class (GTK_WIDGET (self), "dim-label");
   else
@@ -157,12 +167,6 @@ tocsin_priority_badge_init (TocsinPriorityBadge *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->label), "priority-badge");
   gtk_widget_set_valign (GTK_WIDGET (self->label), GTK_ALIGN_CENTER);
   gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
-
-  self->spinner = GTK_SPINNER (gtk_spinner_new ());
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("An action is being processed"), -1);
-  gtk_widget_set_parent (GTK_WIDGET (self->spinner), GTK_WIDGET (self));
 
   update (self);
 }

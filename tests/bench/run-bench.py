@@ -16,7 +16,7 @@ import time
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 # BENCH_ONLY=signed-out or cache-start: only that start-up row, for a quick
 # figure after a change to it; BENCH_ONLY=loop: only the main-loop
-# iterations of a refresh.
+# iterations of a refresh; BENCH_ONLY=rss: only the memory rows.
 ONLY = os.environ.get("BENCH_ONLY")
 build = os.path.abspath(sys.argv[1])
 # HOME and XDG dirs are throwaway ones from build-aux/bench.
@@ -149,7 +149,9 @@ if ONLY in (None, "cache-start"):
     instructions_row("instructions to alert rows painted, from the cache (callgrind)", ir_cached,
                      instructions(bare), "<= 1.5x")
 
-if ONLY is None:
+if ONLY == "rss":
+    base_m = spread([first_frame(bare)[1] for _ in range(RUNS)])
+if ONLY in (None, "rss"):
     # Memory with 10,000 alerts loaded and painted.
     rss, rss_model, rss_refreshed = [], [], []
     for _ in range(max(5, RUNS // 2)):
@@ -167,6 +169,7 @@ if ONLY is None:
     row("RSS, 10,000 alerts shown, after 3 full refreshes", spread(rss_refreshed), base_m, "MB",
         "-", None)
 
+if ONLY is None:
     # Idle polls: counted, not timed, so one run is enough.
     out = subprocess.run([os.path.join(bench, "bench-poll")], env=env, stdout=subprocess.PIPE,
                          timeout=900, check=True, text=True).stdout

@@ -13,7 +13,11 @@
 #include "tocsin-alert-monitor.h"
 #include "tocsin-alerts-page.h"
 #include "tocsin-test-sandbox.h"
+#include "tocsin-priority-badge.h"
 #include "tocsin-test-utils.h"
+#include "tocsin-clock.h"
+#include "tocsin-date-utils.h"
+#include "tocsin-ui-utils.h"
 #include "tocsin-test-token-provider.h"
 
 #define WAIT_MS 15000
@@ -955,6 +959,212 @@ test_escalate_dialog (Fixture       *f,
                                                                        "escalationId")));
 }
 
+/* The cell widgets of @alert's row, in column order, or NULL when it has
+ * no row on screen. */
+static GPtrArray *
+row_cells (GtkWidget   *widget,
+           TocsinAlert *alert)
+{
+  GtkWidget *first = gtk_widget_get_first_child (widget);
+
+  if (g_strcmp0 (gtk_widget_get_css_name (widget), "row") == 0 && first != NULL &&
+      g_strcmp0 (gtk_widget_get_css_name (first), "cell") == 0 && gtk_widget_get_mapped (widget))
+    {
+      GPtrArray *cells = g_ptr_array_new ();
+      GtkWidget *tiny_id;
+
+      for (GtkWidget *cell = first; cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+        g_ptr_array_add (cells, gtk_widget_get_first_child (cell));
+      tiny_id = cells->len == 9 ? g_ptr_array_index (cells, 1) : NULL;
+      if (GTK_IS_LABEL (tiny_id) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (tiny_id)),
+                                               tocsin_alert_get_tiny_id (alert)) == 0)
+        return cells;
+      g_ptr_array_unref (cells);
+      return NULL;
+    }
+
+  for (GtkWidget *child = first; child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GPtrArray *cells = row_cells (child, alert);
+
+      if (cells != NULL)
+        return cells;
+    }
+  return NULL;
+}
+
+/* How long ago, and the full time as the tooltip. */
+static void
+assert_time_shows (GtkWidget *label,
+                   GDateTime *time)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *relative = tocsin_date_format_relative (time, now);
+  g_autofree char *absolute = tocsin_date_format_absolute (time, tocsin_date_get_clock_format ());
+
+  g_assert_nonnull (time);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, relative);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, absolute);
+}
+
+static void
+assert_row_shows (Fixture     *f,
+                  TocsinAlert *alert)
+{
+  g_autoptr(GPtrArray) cells =
+    row_cells (tocsin_test_find_by_id (GTK_WIDGET (f->page), "column_view"), alert);
+  g_autofree char    *count = g_strdup_printf ("%" G_GINT64_FORMAT, tocsin_alert_get_count (alert));
+  const char * const *tags = tocsin_alert_get_tags (alert);
+  g_autofree char    *joined = tags != NULL ? g_strjoinv (", ", (char **)tags) : g_strdup ("");
+  gboolean            pending = tocsin_alert_get_pending (alert);
+  GtkWidget          *status;
+
+  g_assert_nonnull (cells);
+  g_assert_cmpint (tocsin_priority_badge_get_priority (g_ptr_array_index (cells, 0)), ==,
+                   tocsin_alert_get_priority (alert));
+  g_assert_cmpint (tocsin_priority_badge_get_pending (g_ptr_array_index (cells, 0)), ==, pending);
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (cells, 1), "numeric"));
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (cells, 2)), ==,
+                   tocsin_alert_get_message (alert));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (g_ptr_array_index (cells, 2)), ==,
+                   tocsin_alert_get_message (alert));
+  status = g_ptr_array_index (cells, 3);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==,
+                   tocsin_ui_alert_state_label (tocsin_alert_get_state (alert)));
+  /* An open alert's status in bold. */
+  g_assert_cmpint (gtk_widget_has_css_class (status, "heading"), ==,
+                   tocsin_alert_get_state (alert) == TOCSIN_ALERT_STATE_OPEN);
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (cells, 4)), ==,
+                   tocsin_alert_get_owner (alert));
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (cells, 5)), ==, count);
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (cells, 6)), ==, joined);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (g_ptr_array_index (cells, 6)), ==,
+                   *joined != '\0' ? joined : NULL);
+  assert_time_shows (g_ptr_array_index (cells, 7), tocsin_alert_get_created_at (alert));
+  assert_time_shows (g_ptr_array_index (cells, 8), tocsin_alert_get_updated_at (alert));
+  /* Every cell but the badge (which has its spinner) dimmed while pending. */
+  for (guint i = 1; i < cells->len; i++)
+    g_assert_cmpint (gtk_widget_has_css_class (g_ptr_array_index (cells, i), "dim-label"), ==,
+                     pending);
+}
+
+/* A row's cells show their alert and follow its changes: pending while an
+ * action runs, then the state the server gives. */
+static void
+test_cells (Fixture      *f,
+            gconstpointer data)
+{
+  g_autoptr(TocsinAlert) alert = NULL;
+  g_autoptr(GPtrArray) cells = NULL;
+  GtkWidget *created;
+  AlertWait  alert_wait;
+
+  tocsin_alerts_page_set_monitor (f->page, f->monitor);
+  wait_loaded (f);
+
+  alert = g_list_model_get_item (view_model (f), find_position (f, TOCSIN_ALERT_STATE_OPEN));
+  assert_row_shows (f, alert);
+
+  /* Times keep current on the shared clock's minute, while on screen. */
+  cells = row_cells (tocsin_test_find_by_id (GTK_WIDGET (f->page), "column_view"), alert);
+  created = g_ptr_array_index (cells, 7);
+  gtk_label_set_text (GTK_LABEL (created), "stale");
+  g_signal_emit_by_name (tocsin_clock_get_default (), "minute");
+  assert_time_shows (created, tocsin_alert_get_created_at (alert));
+  gtk_widget_set_visible (GTK_WIDGET (f->page), FALSE);
+  gtk_label_set_text (GTK_LABEL (created), "stale");
+  g_signal_emit_by_name (tocsin_clock_get_default (), "minute");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (created)), ==, "stale");
+  /* And when shown again. */
+  gtk_widget_set_visible (GTK_WIDGET (f->page), TRUE);
+  assert_time_shows (created, tocsin_alert_get_created_at (alert));
+
+  gtk_selection_model_select_item (view_selection (f), find_position (f, TOCSIN_ALERT_STATE_OPEN),
+                                   TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "alerts.acknowledge", NULL);
+  g_assert_true (tocsin_alert_get_pending (alert));
+  assert_row_shows (f, alert);
+
+  alert_wait = (AlertWait){ alert, TOCSIN_ALERT_STATE_ACKNOWLEDGED };
+  g_assert_true (tocsin_test_wait_until (alert_settled, &alert_wait, WAIT_MS));
+  tocsin_test_spin (100);
+  assert_row_shows (f, alert);
+}
+
+static GtkGesture *
+view_right_click (GtkWidget *view)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+        return GTK_GESTURE (controller);
+    }
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+context_menu (Fixture *f)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->page)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child))
+      return child;
+  return NULL;
+}
+
+/* A right click on a row outside the selection selects that row and opens
+ * the menu of actions there; one on the column titles does nothing. */
+static void
+test_right_click (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *view = tocsin_test_find_by_id (GTK_WIDGET (f->page), "column_view");
+  g_autoptr(TocsinAlert) alert = NULL;
+  g_autoptr(GPtrArray) cells = NULL;
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkWidget *row;
+  double x, y;
+
+  tocsin_alerts_page_set_monitor (f->page, f->monitor);
+  wait_loaded (f);
+  gtk_selection_model_select_item (view_selection (f), 0, TRUE);
+
+  g_signal_emit_by_name (view_right_click (view), "pressed", 1, 10.0, 5.0);
+  tocsin_test_spin (100);
+  /* The menu is built when first shown. */
+  g_assert_null (context_menu (f));
+  g_assert_true (gtk_selection_model_is_selected (view_selection (f), 0));
+
+  /* On the message of the third row. */
+  alert = g_list_model_get_item (view_model (f), 2);
+  cells = row_cells (view, alert);
+  g_assert_nonnull (cells);
+  g_assert_true (
+    gtk_widget_translate_coordinates (g_ptr_array_index (cells, 2), view, 5, 5, &x, &y));
+  g_signal_emit_by_name (view_right_click (view), "pressed", 1, x, y);
+  tocsin_test_spin (100);
+  selected = gtk_selection_model_get_selection (view_selection (f));
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+  g_assert_true (gtk_bitset_contains (selected, 2));
+  g_assert_nonnull (context_menu (f));
+  g_assert_true (gtk_widget_get_visible (context_menu (f)));
+  gtk_popover_popdown (GTK_POPOVER (context_menu (f)));
+
+  /* The menu key opens it at the focused row again. */
+  row = gtk_widget_get_parent (gtk_widget_get_parent (g_ptr_array_index (cells, 2)));
+  g_assert_cmpstr (gtk_widget_get_css_name (row), ==, "row");
+  g_assert_true (gtk_widget_grab_focus (row));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "alerts.context-menu", NULL);
+  tocsin_test_spin (100);
+  g_assert_true (gtk_widget_get_visible (context_menu (f)));
+  gtk_popover_popdown (GTK_POPOVER (context_menu (f)));
+}
+
 static gboolean
 state_is (gpointer data)
 {
@@ -1155,6 +1365,8 @@ main (int   argc,
 #define ADD(path, func) g_test_add ("/alerts-page/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("list", test_list);
   ADD ("narrow", test_narrow);
+  ADD ("cells", test_cells);
+  ADD ("right-click", test_right_click);
   ADD ("acknowledge", test_acknowledge);
   ADD ("search", test_search);
   ADD ("failed-action", test_failed_action);
