@@ -11,6 +11,7 @@
 
 
 #include "tocsin-paging-banner.h"
+#include "tocsin-ui-utils.h"
 
 /* Under the header bar: "The alarm is ringing" with Silence while the
  * alarm rings, and "Paging paused until 14:00" with Resume while paging is
@@ -36,8 +37,9 @@ update (TocsinPagingBanner *self)
   TocsinAlarm *alarm = tocsin_context_get_alarm (self->context);
   gboolean paused = pause != NULL && tocsin_pause_get_paused (pause);
 
-  gtk_revealer_set_reveal_child (self->alarm_revealer, alarm != NULL && tocsin_alarm_get_ringing (alarm));
-  gtk_revealer_set_reveal_child (self->pause_revealer, paused);
+  tocsin_ui_revealer_reveal (self->alarm_revealer,
+                             alarm != NULL && tocsin_alarm_get_ringing (alarm));
+  tocsin_ui_revealer_reveal (self->pause_revealer, paused);
   if (paused)
     {
       g_autofree char *text = tocsin_context_dup_pause_text (self->context);

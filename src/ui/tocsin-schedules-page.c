@@ -20,6 +20,7 @@
 #include "tocsin-shift-day-list.h"
 #include "tocsin-shift-row.h"
 #include "tocsin-shifts.h"
+#include "tocsin-ui-utils.h"
 
 /* The schedules the user can see on the left, the selected one (who is on
  * call now and next, its shifts by day) or the user's own shifts on the
@@ -397,7 +398,7 @@ update_state (TocsinSchedulesPage *self)
     /* The schedules came from the cache at start-up; the server has not answered yet. */
     gtk_label_set_label (self->banner_label,
                          _("Updating — showing the schedules from the last time Tocsin ran."));
-  gtk_revealer_set_reveal_child (self->banner_revealer, n > 0 && (error != NULL || cached));
+  tocsin_ui_revealer_reveal (self->banner_revealer, n > 0 && (error != NULL || cached));
 }
 
 /* Callbacks */

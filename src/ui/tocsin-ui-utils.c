@@ -103,3 +103,30 @@ tocsin_ui_stack_show (GtkStack   *stack,
     }
   gtk_stack_set_visible_child_name (stack, name);
 }
+
+static void
+on_child_revealed_cb (GtkRevealer *revealer)
+{
+  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
+}
+
+/* A GTK 4.8 revealer measures its child folded or not, and a wrapped
+ * label in it is laid out again at every measure (a folded banner was a
+ * third of the signed-out start's text layout). So the revealer is hidden
+ * once folded, and shown before it unfolds. */
+void
+tocsin_ui_revealer_reveal (GtkRevealer *revealer,
+                           gboolean     reveal)
+{
+  g_return_if_fail (GTK_IS_REVEALER (revealer));
+
+  if (g_signal_handler_find (revealer, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_child_revealed_cb,
+                             NULL) == 0)
+    g_signal_connect (revealer, "notify::child-revealed", G_CALLBACK (on_child_revealed_cb), NULL);
+
+  if (reveal)
+    gtk_widget_set_visible (GTK_WIDGET (revealer), TRUE);
+  gtk_revealer_set_reveal_child (revealer, reveal);
+  on_child_revealed_cb (revealer);
+}

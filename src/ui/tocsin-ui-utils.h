@@ -21,5 +21,8 @@ char       *tocsin_ui_linkify           (const char       *text);
  * page names (see the .c). */
 void        tocsin_ui_stack_show        (GtkStack         *stack,
                                          const char       *name);
+/* Unfolds or folds @revealer, hidden while folded (see the .c). */
+void        tocsin_ui_revealer_reveal   (GtkRevealer      *revealer,
+                                         gboolean          reveal);
 
 G_END_DECLS

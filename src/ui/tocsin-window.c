@@ -18,6 +18,7 @@
 #include "tocsin-schedules-page.h"
 #include "tocsin-sign-in-page.h"
 #include "tocsin-window.h"
+#include "tocsin-ui-utils.h"
 
 struct _TocsinWindow
 {
@@ -141,7 +142,7 @@ update_health (TocsinWindow *self)
       gtk_label_set_text (self->health_label, text);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->health_label), text);
     }
-  gtk_revealer_set_reveal_child (self->health_revealer, text != NULL);
+  tocsin_ui_revealer_reveal (self->health_revealer, text != NULL);
 }
 
 static void

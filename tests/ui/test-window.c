@@ -450,10 +450,11 @@ revealed (gpointer data)
   return gtk_revealer_get_reveal_child (data);
 }
 
+/* Folded and hidden: a folded revealer still measures its child. */
 static gboolean
 concealed (gpointer data)
 {
-  return !gtk_revealer_get_reveal_child (data);
+  return !gtk_revealer_get_reveal_child (data) && !gtk_widget_get_visible (data);
 }
 
 static void
@@ -469,12 +470,13 @@ test_pause_banner (void)
   g_autofree char *expected = g_strdup_printf (_("Paging paused until %s"), end_text);
 
   g_assert_nonnull (revealer);
-  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (concealed (revealer));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "pause-paging"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "resume-paging"));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "pause-paging", g_variant_new_string ("hour"));
   g_assert_true (tocsin_test_wait_until (revealed, revealer, 5000));
+  g_assert_true (tocsin_test_wait_until ((TocsinTestPredicate) gtk_widget_get_mapped, label, 5000));
   /* The minute may turn between the two clocks. */
   if (g_strcmp0 (gtk_label_get_label (label), expected) != 0)
     {
