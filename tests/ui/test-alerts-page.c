@@ -1048,6 +1048,29 @@ assert_row_shows (Fixture     *f,
                      pending);
 }
 
+typedef struct
+{
+  Fixture     *f;
+  TocsinAlert *alert;
+} ViewWait;
+
+/* The view has rows, and none is the alert. */
+static gboolean
+view_lacks (gpointer data)
+{
+  ViewWait *w = data;
+  GListModel *model = view_model (w->f);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(TocsinAlert) item = g_list_model_get_item (model, i);
+
+      if (item == w->alert)
+        return FALSE;
+    }
+  return g_list_model_get_n_items (model) > 0;
+}
+
 /* A row's cells show their alert and follow its changes: pending while an
  * action runs, then the state the server gives. */
 static void
@@ -1058,6 +1081,7 @@ test_cells (Fixture      *f,
   g_autoptr(GPtrArray) cells = NULL;
   GtkWidget *created;
   AlertWait  alert_wait;
+  ViewWait   view_wait;
 
   tocsin_alerts_page_set_monitor (f->page, f->monitor);
   wait_loaded (f);
@@ -1089,6 +1113,15 @@ test_cells (Fixture      *f,
   g_assert_true (tocsin_test_wait_until (alert_settled, &alert_wait, WAIT_MS));
   tocsin_test_spin (100);
   assert_row_shows (f, alert);
+
+  /* Once its row shows another alert, a change to this one shows nowhere:
+   * the closed alerts leave it out. */
+  tocsin_alert_monitor_set_query (f->monitor, "status:closed");
+  view_wait = (ViewWait){ f, alert };
+  g_assert_true (tocsin_test_wait_until (view_lacks, &view_wait, WAIT_MS));
+  wait_loaded (f);
+  g_object_notify (G_OBJECT (alert), "message");
+  g_assert_null (row_cells (tocsin_test_find_by_id (GTK_WIDGET (f->page), "column_view"), alert));
 }
 
 static GtkGesture *
