@@ -56,29 +56,26 @@ set_css_class (GtkWidget  *widget,
     gtk_widget_remove_css_class (widget, css_class);
 }
 
-/* A label's text, and the same as its tooltip when it may be cut off
- * (none for an empty cell). */
 static void
 set_label_text (GtkWidget  *label,
-                const char *text,
-                gboolean    with_tooltip)
+                const char *text)
 {
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  if (with_tooltip)
-    gtk_widget_set_tooltip_text (label, text != NULL && *text != '\0' ? text : NULL);
 }
 
-/* A time as how long ago, and in full as the tooltip. */
+/* A time as how long ago; in full in the tooltip, and so for a screen
+ * reader too. */
 static void
 set_time_text (GtkWidget *label,
                GDateTime *time)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *text = tocsin_date_format_relative (time, now);
-  g_autofree char *tooltip = tocsin_date_format_absolute (time, tocsin_date_get_clock_format ());
+  g_autofree char *full = tocsin_date_format_absolute (time, tocsin_date_get_clock_format ());
 
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (label, tooltip != NULL && *tooltip != '\0' ? tooltip : NULL);
+  set_label_text (label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, full,
+                                  -1);
 }
 
 static void
@@ -103,25 +100,25 @@ update_cell (GtkWidget   *cell,
   switch (kind)
     {
     case CELL_TINY_ID:
-      set_label_text (cell, tocsin_alert_get_tiny_id (alert), FALSE);
+      set_label_text (cell, tocsin_alert_get_tiny_id (alert));
       break;
     case CELL_MESSAGE:
-      set_label_text (cell, tocsin_alert_get_message (alert), TRUE);
+      set_label_text (cell, tocsin_alert_get_message (alert));
       break;
     case CELL_STATUS:
-      set_label_text (cell, tocsin_ui_alert_state_label (tocsin_alert_get_state (alert)), FALSE);
+      set_label_text (cell, tocsin_ui_alert_state_label (tocsin_alert_get_state (alert)));
       set_css_class (cell, "heading", tocsin_alert_get_state (alert) == TOCSIN_ALERT_STATE_OPEN);
       break;
     case CELL_OWNER:
-      set_label_text (cell, tocsin_alert_get_owner (alert), TRUE);
+      set_label_text (cell, tocsin_alert_get_owner (alert));
       break;
     case CELL_COUNT:
       text = g_strdup_printf ("%" G_GINT64_FORMAT, tocsin_alert_get_count (alert));
-      set_label_text (cell, text, FALSE);
+      set_label_text (cell, text);
       break;
     case CELL_TAGS:
       text = join_tags (tocsin_alert_get_tags (alert));
-      set_label_text (cell, text, TRUE);
+      set_label_text (cell, text);
       break;
     case CELL_CREATED:
       set_time_text (cell, tocsin_alert_get_created_at (alert));
@@ -155,6 +152,24 @@ update_time_cell (GtkListItem *list_item)
     update_cell (cell, alert);
 }
 
+/* Tooltips are asked for when the pointer rests on a cell, not set at
+ * bind: on X11, GTK 4.8 asks the X server where the pointer is whenever a
+ * shown widget's tooltip text is set, a round trip a cell. */
+static gboolean
+on_query_tooltip_cb (GtkWidget  *cell,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip)
+{
+  g_autofree char *text = _tocsin_alerts_page_dup_cell_tooltip (cell);
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static GtkWidget *
 new_cell (CellKind kind)
 {
@@ -172,6 +187,12 @@ new_cell (CellKind kind)
   /* Numbers in tabular figures. */
   if (kind == CELL_TINY_ID || kind == CELL_COUNT)
     gtk_widget_add_css_class (label, "numeric");
+  if (kind == CELL_MESSAGE || kind == CELL_OWNER || kind == CELL_TAGS || kind == CELL_CREATED ||
+      kind == CELL_UPDATED)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+    }
   return label;
 }
 
@@ -324,4 +345,42 @@ _tocsin_alerts_page_cell_position (GtkWidget *picked)
         return gtk_list_item_get_position (list_item);
     }
   return GTK_INVALID_LIST_POSITION;
+}
+
+/* What a cell's tooltip says: the whole text of one that may be cut off,
+ * the full date and time of a time; NULL for none. */
+char *
+_tocsin_alerts_page_dup_cell_tooltip (GtkWidget *cell)
+{
+  CellKind kind = GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (cell), cell_kind_quark));
+  GtkListItem *list_item = g_object_get_qdata (G_OBJECT (cell), cell_item_quark);
+  TocsinAlert *alert = list_item != NULL ? gtk_list_item_get_item (list_item) : NULL;
+  g_autofree char *text = NULL;
+
+  if (alert == NULL)
+    return NULL;
+
+  switch (kind)
+    {
+    case CELL_MESSAGE:
+    case CELL_OWNER:
+    case CELL_TAGS:
+      text = g_strdup (gtk_label_get_text (GTK_LABEL (cell)));
+      break;
+    case CELL_CREATED:
+      text = tocsin_date_format_absolute (tocsin_alert_get_created_at (alert),
+                                          tocsin_date_get_clock_format ());
+      break;
+    case CELL_UPDATED:
+      text = tocsin_date_format_absolute (tocsin_alert_get_updated_at (alert),
+                                          tocsin_date_get_clock_format ());
+      break;
+    case CELL_PRIORITY:
+    case CELL_TINY_ID:
+    case CELL_STATUS:
+    case CELL_COUNT:
+    default:
+      break;
+    }
+  return text != NULL && *text != '\0' ? g_steal_pointer (&text) : NULL;
 }

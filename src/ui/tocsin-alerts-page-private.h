@@ -75,6 +75,7 @@ GPtrArray *_tocsin_alerts_page_dup_selected_alerts (TocsinAlertsPage *self);
 /* tocsin-alerts-page-cells.c */
 void       _tocsin_alerts_page_init_columns        (TocsinAlertsPage *self);
 guint      _tocsin_alerts_page_cell_position       (GtkWidget        *picked);
+char      *_tocsin_alerts_page_dup_cell_tooltip    (GtkWidget        *cell);
 
 /* tocsin-alerts-page-rows.c */
 void       _tocsin_alerts_page_init_rows           (TocsinAlertsPage *self);

@@ -73,10 +73,33 @@ update (TocsinPriorityBadge *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "dim-label");
 
-  if (self->priority > 0)
-    tooltip = self->pending ? g_strdup_printf (_("Priority %s; an action is being processed"), text)
-                            : g_strdup_printf (_("Priority %s"), text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+  /* What the tooltip says, for a screen reader. */
+  tooltip = tocsin_priority_badge_dup_tooltip (self);
+  if (tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    tooltip, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* GtkWidget overrides */
+
+/* Asked for when the pointer rests on the badge, not set as it changes: on
+ * X11, GTK 4.8 asks the X server where the pointer is whenever a shown
+ * widget's tooltip text is set. */
+static gboolean
+tocsin_priority_badge_query_tooltip (GtkWidget  *widget,
+                                     int         x,
+                                     int         y,
+                                     gboolean    keyboard,
+                                     GtkTooltip *tooltip)
+{
+  g_autofree char *text = tocsin_priority_badge_dup_tooltip (TOCSIN_PRIORITY_BADGE (widget));
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 /* GObject overrides */
@@ -143,6 +166,7 @@ tocsin_priority_badge_class_init (TocsinPriorityBadgeClass *klass)
   object_class->dispose = tocsin_priority_badge_dispose;
   object_class->get_property = tocsin_priority_badge_get_property;
   object_class->set_property = tocsin_priority_badge_set_property;
+  widget_class->query_tooltip = tocsin_priority_badge_query_tooltip;
 
   properties [PROP_PRIORITY] =
     g_param_spec_int ("priority", NULL, NULL, 0, 5, 0,
@@ -162,6 +186,7 @@ tocsin_priority_badge_init (TocsinPriorityBadge *self)
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 
   self->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->label), "priority-badge");
@@ -221,4 +246,25 @@ tocsin_priority_badge_set_pending (TocsinPriorityBadge *self,
   self->pending = pending;
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PENDING]);
+}
+
+/**
+ * tocsin_priority_badge_dup_tooltip:
+ *
+ * Returns: (transfer full) (nullable): what the badge's tooltip says: its
+ *   priority, and that an action is being processed while pending; NULL
+ *   without a priority
+ */
+char *
+tocsin_priority_badge_dup_tooltip (TocsinPriorityBadge *self)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (TOCSIN_IS_PRIORITY_BADGE (self), NULL);
+
+  if (self->priority <= 0)
+    return NULL;
+  name = g_strdup_printf ("P%d", self->priority);
+  return self->pending ? g_strdup_printf (_("Priority %s; an action is being processed"), name)
+                       : g_strdup_printf (_("Priority %s"), name);
 }

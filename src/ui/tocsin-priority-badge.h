@@ -26,5 +26,6 @@ void       tocsin_priority_badge_set_priority (TocsinPriorityBadge *self,
 gboolean   tocsin_priority_badge_get_pending  (TocsinPriorityBadge *self);
 void       tocsin_priority_badge_set_pending  (TocsinPriorityBadge *self,
                                                gboolean             pending);
+char      *tocsin_priority_badge_dup_tooltip  (TocsinPriorityBadge *self);
 
 G_END_DECLS
