@@ -26,9 +26,11 @@ on_cache_saved_cb (GObject      *object,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!tocsin_cache_save_alerts_finish (TOCSIN_CACHE (object), result, &error) &&
+  /* @user_data: what was saved, "alerts" or "schedules" */
+  if (!tocsin_cache_save_finish (TOCSIN_CACHE (object), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not keep the alerts for the next start: %s", error->message);
+    g_warning ("Could not keep the %s for the next start: %s", (const char *)user_data,
+               error->message);
 }
 
 /* Each refresh of the window's list is what the next start shows first (not
@@ -44,19 +46,7 @@ _tocsin_context_save_alerts_to_cache (TocsinContext *self)
   tocsin_cache_save_alerts_async (self->cache, self->monitored_site_id,
                                   tocsin_alert_monitor_get_query (monitor),
                                   G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor)),
-                                  self->cache_cancellable, on_cache_saved_cb, NULL);
-}
-
-static void
-on_schedules_saved_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!tocsin_cache_save_schedules_finish (TOCSIN_CACHE (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not keep the schedules for the next start: %s", error->message);
+                                  self->cache_cancellable, on_cache_saved_cb, (gpointer) "alerts");
 }
 
 /* Each refresh that worked is what the next start shows first. */
@@ -72,7 +62,8 @@ save_schedules_to_cache (TocsinContext *self)
   list = tocsin_schedule_monitor_get_model (monitor);
   tocsin_cache_save_schedules_async (self->cache, self->monitored_site_id, G_LIST_MODEL (list),
                                      tocsin_schedule_list_get_names_available (list),
-                                     self->cache_cancellable, on_schedules_saved_cb, NULL);
+                                     self->cache_cancellable, on_cache_saved_cb,
+                                     (gpointer) "schedules");
 }
 
 static void

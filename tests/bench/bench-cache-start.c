@@ -108,7 +108,7 @@ fill_cache (TocsinTestSandbox *sb)
                                   tocsin_alert_monitor_get_query (monitor),
                                   G_LIST_MODEL (tocsin_alert_monitor_get_model (monitor)), NULL,
                                   on_async_cb, &saved);
-  if (!tocsin_cache_save_alerts_finish (cache, async_wait (&saved), &error))
+  if (!tocsin_cache_save_finish (cache, async_wait (&saved), &error))
     g_error ("bench-cache-start: %s", error->message);
   /* ...and who was signed in, so the cache is read before the keyring answers. */
   tocsin_account_state_save_last (tocsin_test_sandbox_get_auth_url (sb),

@@ -796,7 +796,7 @@ child_cached_start_locked (void)
     }
   tocsin_cache_save_alerts_async (cache, "site-1", query, G_LIST_MODEL (alerts), NULL, on_async_cb,
                                   &async);
-  g_assert_true (tocsin_cache_save_alerts_finish (cache, async_wait (&async), &error));
+  g_assert_true (tocsin_cache_save_finish (cache, async_wait (&async), &error));
   g_assert_no_error (error);
   g_clear_object (&async.result);
   tocsin_account_state_save_last (CHILD_SERVER, CHILD_CLIENT, "acct", "site-1");

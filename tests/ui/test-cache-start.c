@@ -112,7 +112,7 @@ on_saved_cb (GObject      *object,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (tocsin_cache_save_alerts_finish (TOCSIN_CACHE (object), result, &error));
+  g_assert_true (tocsin_cache_save_finish (TOCSIN_CACHE (object), result, &error));
   g_assert_no_error (error);
   *(gboolean *) user_data = TRUE;
 }
@@ -181,20 +181,31 @@ shown_rows (void)
   return view != NULL ? G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view))) : NULL;
 }
 
+/* The items of @list (alerts or schedules) that came from the cache: only
+ * it has their ids. */
+static guint
+count_cached (GListModel *list)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+      g_autofree char *id = NULL;
+
+      g_object_get (item, "id", &id, NULL);
+      if (g_str_has_prefix (id, CACHED_PREFIX))
+        n++;
+    }
+  return n;
+}
+
 static guint
 count_cached_rows (void)
 {
   GListModel *rows = shown_rows ();
-  guint n = 0;
 
-  for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(TocsinAlert) alert = g_list_model_get_item (rows, i);
-
-      if (g_str_has_prefix (tocsin_alert_get_id (alert), CACHED_PREFIX))
-        n++;
-    }
-  return n;
+  return rows != NULL ? count_cached (rows) : 0;
 }
 
 static gboolean
@@ -409,21 +420,6 @@ sign_in_page_shown (gpointer data)
          g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "signed-out") == 0;
 }
 
-/* The cache and the last account are there, but the keyring holds no
- * tokens (signed out elsewhere, or the keyring was reset): the cached rows
- * show until it answers, then go, and the sign-in page shows. */
-static void
-on_schedules_saved_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (tocsin_cache_save_schedules_finish (TOCSIN_CACHE (object), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
 /* Schedules no server has, with the signed-in user on call now. */
 static void
 write_schedules_cache (TocsinTestSandbox *sb,
@@ -455,25 +451,8 @@ write_schedules_cache (TocsinTestSandbox *sb,
       g_list_store_append (schedules, schedule);
     }
   tocsin_cache_save_schedules_async (cache, tocsin_test_sandbox_get_cloud_id (sb, 0),
-                                     G_LIST_MODEL (schedules), TRUE, NULL, on_schedules_saved_cb,
-                                     &saved);
+                                     G_LIST_MODEL (schedules), TRUE, NULL, on_saved_cb, &saved);
   g_assert_true (tocsin_test_wait_until (flag_set, &saved, WAIT_MS));
-}
-
-static guint
-count_cached_schedules (TocsinScheduleMonitor *monitor)
-{
-  GListModel *list = G_LIST_MODEL (tocsin_schedule_monitor_get_model (monitor));
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(TocsinSchedule) schedule = g_list_model_get_item (list, i);
-
-      if (g_str_has_prefix (tocsin_schedule_get_id (schedule), CACHED_PREFIX))
-        n++;
-    }
-  return n;
 }
 
 /* Signed in from the keyring, the schedule monitor seeded from the cache. */
@@ -485,7 +464,9 @@ schedules_seeded (gpointer data)
   return !tocsin_context_get_cached_start (context ()) &&
          tocsin_auth_session_get_state (tocsin_context_get_auth_session (context ())) ==
            TOCSIN_AUTH_STATE_SIGNED_IN &&
-         monitor != NULL && count_cached_schedules (monitor) == N_CACHED_SCHEDULES;
+         monitor != NULL &&
+         count_cached (G_LIST_MODEL (tocsin_schedule_monitor_get_model (monitor))) ==
+           N_CACHED_SCHEDULES;
 }
 
 static gboolean
@@ -554,7 +535,8 @@ test_cached_schedules (void)
   /* The first refresh replaces them, and the mark goes. */
   g_assert_true (tocsin_test_wait_until (schedules_refreshed, monitor, WAIT_MS));
   g_assert_false (tocsin_schedule_monitor_get_cached (monitor));
-  g_assert_cmpuint (count_cached_schedules (monitor), ==, 0);
+  g_assert_cmpuint (count_cached (G_LIST_MODEL (tocsin_schedule_monitor_get_model (monitor))), ==,
+                    0);
   g_assert_cmpuint (g_list_model_get_n_items (
                       G_LIST_MODEL (tocsin_schedule_monitor_get_model (monitor))),
                     >, 0);
@@ -573,6 +555,9 @@ test_cached_schedules_in_subprocess (void)
   g_test_trap_assert_passed ();
 }
 
+/* The cache and the last account are there, but the keyring holds no
+ * tokens (signed out elsewhere, or the keyring was reset): the cached rows
+ * show until it answers, then go, and the sign-in page shows. */
 static void
 test_no_tokens (void)
 {

@@ -98,7 +98,7 @@ on_saved_cb (GObject      *object,
   gboolean *done = user_data;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (tocsin_cache_save_alerts_finish (TOCSIN_CACHE (object), result, &error));
+  g_assert_true (tocsin_cache_save_finish (TOCSIN_CACHE (object), result, &error));
   g_assert_no_error (error);
   *done = TRUE;
 }
@@ -293,33 +293,20 @@ fetch_schedules (Fixture *f)
 }
 
 static void
-on_schedules_saved_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  gboolean *done = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (tocsin_cache_save_schedules_finish (TOCSIN_CACHE (object), result, &error));
-  g_assert_no_error (error);
-  *done = TRUE;
-}
-
-static void
 save_schedules (Fixture *f)
 {
   TocsinScheduleList *list = fetch_schedules (f);
-  gboolean done = FALSE;
+  gboolean            done = FALSE;
 
-  tocsin_cache_save_schedules_async (f->cache, SITE, G_LIST_MODEL (list), FALSE, NULL,
-                                     on_schedules_saved_cb, &done);
+  tocsin_cache_save_schedules_async (f->cache, SITE, G_LIST_MODEL (list), FALSE, NULL, on_saved_cb,
+                                     &done);
   test_wait_for (&done);
 }
 
 static GPtrArray *
-load_schedules (Fixture  *f,
+load_schedules (Fixture    *f,
                 const char *site,
-                gboolean *names_available)
+                gboolean   *names_available)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 

@@ -636,10 +636,16 @@ tocsin_cache_save_alerts_async (TocsinCache         *self,
   save_file (self, task, ALERTS_FILE, data, length, &self->alerts_written);
 }
 
+/**
+ * tocsin_cache_save_finish:
+ *
+ * Finishes tocsin_cache_save_alerts_async() or
+ * tocsin_cache_save_schedules_async().
+ */
 gboolean
-tocsin_cache_save_alerts_finish (TocsinCache   *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
+tocsin_cache_save_finish (TocsinCache   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
 {
   g_return_val_if_fail (TOCSIN_IS_CACHE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
@@ -723,17 +729,6 @@ tocsin_cache_save_schedules_async (TocsinCache         *self,
 
   data = schedules_to_json (site_id, schedules, names_available, &length);
   save_file (self, task, SCHEDULES_FILE, data, length, &self->schedules_written);
-}
-
-gboolean
-tocsin_cache_save_schedules_finish (TocsinCache   *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
-{
-  g_return_val_if_fail (TOCSIN_IS_CACHE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

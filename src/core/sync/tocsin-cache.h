@@ -44,9 +44,6 @@ void         tocsin_cache_save_alerts_async (TocsinCache   *self,
                                              GCancellable  *cancellable,
                                              GAsyncReadyCallback callback,
                                              gpointer       user_data);
-gboolean     tocsin_cache_save_alerts_finish (TocsinCache  *self,
-                                             GAsyncResult  *result,
-                                             GError       **error);
 
 GPtrArray   *tocsin_cache_load_schedules    (TocsinCache   *self,
                                              const char    *site_id,
@@ -59,7 +56,8 @@ void         tocsin_cache_save_schedules_async (TocsinCache *self,
                                              GCancellable  *cancellable,
                                              GAsyncReadyCallback callback,
                                              gpointer       user_data);
-gboolean     tocsin_cache_save_schedules_finish (TocsinCache *self,
+/* Finishes either save. */
+gboolean     tocsin_cache_save_finish       (TocsinCache   *self,
                                              GAsyncResult  *result,
                                              GError       **error);
 
